@@ -1,0 +1,79 @@
+# decant — build, test, measure.  See README.md.
+#
+#   make            library + CLI in $(BUILD)/
+#   make demo       set up, build, extract the bundled sample pages
+#   make check      set up, build, run every test (also under ASan+UBSan, valgrind)
+#   make eval       accuracy on ../shared/bench (or EVAL=dir)
+#   make bench      speed and memory on the scrapinghub pages
+
+BUILD   ?= build
+CC      ?= cc
+CXX     ?= c++
+OPT     ?= -O2
+WERROR  ?= -Werror
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c17 -Wall -Wextra $(WERROR) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -Iinclude -Ilib $(SAN)
+LDFLAGS += $(SAN)
+LIBS     = -lmodest -lm -luchardet -lcjson -lz -lpthread
+
+LIB_SRC  = $(sort $(wildcard lib/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC  = $(sort $(wildcard cli/*.c))
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
+UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all setup demo check test unit golden cli-test asan valgrind eval bench clean golden-update
+
+all: $(BUILD)/decant $(BUILD)/libdecant.a $(BUILD)/unit
+
+setup:
+	@sh scripts/setup.sh
+
+$(BUILD)/%.o: %.c $(wildcard include/*.h lib/*.h tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libdecant.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/decant: $(CLI_OBJ) $(BUILD)/libdecant.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdecant.a $(LIBS)
+
+$(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libdecant.a
+	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdecant.a $(LIBS)
+
+demo: setup
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(BUILD)/decant
+
+# The test suites, once normally, once under ASan+UBSan, golden pages under valgrind.
+check: setup
+	@$(MAKE) --no-print-directory all
+	@sh tests/run.sh $(BUILD)
+
+test: all
+	@sh tests/run.sh $(BUILD) quick
+
+unit: $(BUILD)/unit
+	$(BUILD)/unit
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT=-O1 \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" all
+
+golden-update: all
+	@sh tests/golden/update.sh $(BUILD)/decant
+
+eval: setup
+	@$(MAKE) --no-print-directory all
+	@sh bench/eval.sh $(BUILD)/decant
+
+bench: setup
+	@$(MAKE) --no-print-directory all
+	@sh bench/bench.sh $(BUILD)/decant
+
+clean:
+	rm -rf build build-*

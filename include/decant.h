@@ -1,0 +1,255 @@
+/*
+ * decant.h — turn news web pages into clean, structured articles.
+ *
+ * This header is the whole public API and its manual.  Everything here is
+ * prefixed `decant_`; every handle is opaque.
+ *
+ * Three tiers:
+ *   1. one-shot:   decant_extract_once(bytes) -> article (creates and frees a
+ *                  parser for you; convenient, slower for many pages);
+ *   2. reusable:   decant_extractor_new() once per thread, then
+ *                  decant_extract() per page; free each article with
+ *                  decant_article_free();
+ *   3. rendering:  decant_article_body() gives the body as plain text or
+ *                  Markdown; decant_record_json() writes the JSON record the
+ *                  CLI prints.
+ *
+ * Threads: an extractor is not thread-safe; use one per thread.  Articles are
+ * independent of the extractor that made them and may be passed between
+ * threads.  Nothing in the library has global mutable state.
+ *
+ * Errors: every call that can fail returns a decant_status and, if the caller
+ * passes one, fills a decant_error.  The library never aborts or exits, on bad
+ * input or on out-of-memory.
+ *
+ * Copyright 2026 the decant authors.  Licensed under the Apache License 2.0.
+ */
+#ifndef DECANT_H
+#define DECANT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DECANT_VERSION_MAJOR 0
+#define DECANT_VERSION_MINOR 1
+#define DECANT_VERSION_PATCH 0
+#define DECANT_VERSION_STRING "0.1.0"
+
+/* Returns DECANT_VERSION_STRING of the library actually linked. */
+const char *decant_version(void);
+
+/* ---------------------------------------------------------------- status */
+
+typedef enum decant_status {
+    DECANT_OK = 0,
+    DECANT_ERR_NOMEM,       /* an allocation failed                        */
+    DECANT_ERR_INVALID,     /* a NULL handle or bad argument               */
+    DECANT_ERR_EMPTY,       /* the input has no bytes                      */
+    DECANT_ERR_TOO_LARGE,   /* the input (or its decompression) exceeds     */
+                            /* options.max_input_bytes                     */
+    DECANT_ERR_GZIP,        /* gzip magic, but the stream is corrupt       */
+    DECANT_ERR_BINARY,      /* the input is not text (an image, PDF, ...)  */
+    DECANT_ERR_NOT_HTML,    /* text, but no HTML markup at all             */
+    DECANT_ERR_DECODE,      /* the charset could not be converted          */
+    DECANT_ERR_PARSE,       /* the HTML parser failed                      */
+    DECANT_ERR_LIMIT,       /* depth, node or time limit reached           */
+    DECANT_ERR_NO_CONTENT   /* parsed, but no article body was found       */
+} decant_status;
+
+/*
+ * Details of a failure.  `message` is a static string or points into
+ * `detail`; it is never NULL after a failing call that was given an error.
+ */
+typedef struct decant_error {
+    decant_status code;
+    const char *message;
+    size_t position;      /* byte offset in the input where known, else 0  */
+    char detail[160];     /* room for a formatted message                  */
+} decant_error;
+
+/* A static English description of a status code ("out of memory", ...). */
+const char *decant_strerror(decant_status code);
+
+/* A short stable token for a status ("nomem", "binary", ...), for records. */
+const char *decant_status_name(decant_status code);
+
+/* ------------------------------------------------------------ allocator */
+
+/*
+ * Optional allocator.  Each function gets `ctx` back.  `realloc` may be NULL,
+ * in which case malloc+copy+free is used.  Any function may return NULL: the
+ * library then unwinds and reports DECANT_ERR_NOMEM.
+ *
+ * The HTML parser (myhtml) and the charset detector allocate through their
+ * own allocators; this hook governs everything decant itself allocates.
+ */
+typedef struct decant_allocator {
+    void *(*malloc)(void *ctx, size_t size);
+    void *(*realloc)(void *ctx, void *ptr, size_t old_size, size_t new_size);
+    void (*free)(void *ctx, void *ptr, size_t size);
+    void *ctx;
+} decant_allocator;
+
+/* -------------------------------------------------------------- options */
+
+typedef enum decant_body_format {
+    DECANT_BODY_TEXT = 0,     /* paragraphs separated by a blank line       */
+    DECANT_BODY_MARKDOWN = 1  /* headings, lists, quotes, tables, code      */
+} decant_body_format;
+
+#define DECANT_OPTIONS_VERSION 1
+
+typedef struct decant_options {
+    /* Set by decant_options_init(); lets the struct grow without ABI breaks. */
+    unsigned version;
+    /* Largest input accepted, after gzip decompression.  Default 64 MiB.     */
+    size_t max_input_bytes;
+    /* Deeper elements are flattened into their ancestor.  Default 512.      */
+    unsigned max_depth;
+    /* Pages with more DOM nodes than this are refused.  Default 2,000,000.  */
+    size_t max_nodes;
+    /* Wall-clock budget per page in milliseconds, checked between phases;
+     * 0 means none.  Default 0.                                              */
+    unsigned time_limit_ms;
+    /* Also render Markdown (decant_article_body(.., DECANT_BODY_MARKDOWN)).  */
+    int want_markdown;
+    /* Optional allocator; NULL means the C library's.                       */
+    const decant_allocator *allocator;
+} decant_options;
+
+/* Fills `opts` with the defaults above.  Always call it first. */
+void decant_options_init(decant_options *opts);
+
+/* ---------------------------------------------------------------- input */
+
+typedef struct decant_input {
+    const void *data;          /* the page's bytes, maybe gzip-compressed  */
+    size_t size;
+    const char *url;           /* optional: where the page came from       */
+    const char *content_type;  /* optional: the HTTP Content-Type header   */
+} decant_input;
+
+/* ------------------------------------------------------------ extractor */
+
+typedef struct decant_extractor decant_extractor;
+typedef struct decant_article decant_article;
+
+/*
+ * Creates an extractor (an HTML parser plus scratch memory), to be reused for
+ * many pages by one thread.  `opts` may be NULL for the defaults; it is
+ * copied.  On success *out is set and DECANT_OK returned.
+ */
+decant_status decant_extractor_new(const decant_options *opts,
+                                   decant_extractor **out, decant_error *err);
+
+/* Frees an extractor.  NULL is allowed. */
+void decant_extractor_free(decant_extractor *ex);
+
+/*
+ * Extracts one page.  On DECANT_OK *out is a new article, owned by the caller
+ * (free it with decant_article_free).  On failure *out is NULL and `err`, if
+ * given, says why.  The input need not outlive the call.
+ *
+ * DECANT_ERR_NO_CONTENT is the one failure with a result: *out is then an
+ * article with metadata but an empty body.
+ */
+decant_status decant_extract(decant_extractor *ex, const decant_input *in,
+                             decant_article **out, decant_error *err);
+
+/* One-shot convenience: a temporary extractor around decant_extract. */
+decant_status decant_extract_once(const decant_options *opts,
+                                  const decant_input *in,
+                                  decant_article **out, decant_error *err);
+
+/* Frees an article.  NULL is allowed. */
+void decant_article_free(decant_article *a);
+
+/* ------------------------------------------------------------- articles */
+
+typedef enum decant_field {
+    DECANT_FIELD_TITLE = 0,
+    DECANT_FIELD_DATE_PUBLISHED,  /* ISO 8601                               */
+    DECANT_FIELD_DATE_MODIFIED,   /* ISO 8601                               */
+    DECANT_FIELD_SITE_NAME,
+    DECANT_FIELD_LANGUAGE,        /* BCP 47                                 */
+    DECANT_FIELD_URL,             /* canonical URL                          */
+    DECANT_FIELD_DESCRIPTION,
+    DECANT_FIELD_SECTION,
+    DECANT_FIELD_IMAGE,
+    DECANT_FIELD_AUTHORS,         /* only for decant_article_source()       */
+    DECANT_FIELD_COUNT
+} decant_field;
+
+/* The JSON key of a field ("title", "date_published", ...). */
+const char *decant_field_name(decant_field f);
+
+/* A metadata value as NUL-terminated UTF-8, or NULL when absent. */
+const char *decant_article_get(const decant_article *a, decant_field f);
+
+/*
+ * Where a field's value came from: "json-ld", "microdata", "opengraph",
+ * "meta", "time-element", "byline", "dateline", "url", "title-element",
+ * "html-lang", "detected", ... or NULL when the field is absent.
+ */
+const char *decant_article_source(const decant_article *a, decant_field f);
+
+/* Authors, in page order. */
+size_t decant_article_author_count(const decant_article *a);
+const char *decant_article_author(const decant_article *a, size_t i);
+
+/*
+ * The body as NUL-terminated UTF-8.  Markdown is available only when the
+ * extractor's options had want_markdown set; otherwise NULL is returned for it.
+ * `len` may be NULL.
+ */
+const char *decant_article_body(const decant_article *a,
+                                decant_body_format fmt, size_t *len);
+
+/* Related-article links the body dropped ("related", "latest", "most read"). */
+typedef struct decant_link {
+    const char *title;
+    const char *url;    /* absolute when the page's URL is known             */
+    const char *date;   /* ISO 8601 or NULL                                  */
+} decant_link;
+size_t decant_article_related_count(const decant_article *a);
+const decant_link *decant_article_related(const decant_article *a, size_t i);
+
+/* ----------------------------------------------------------------- JSON */
+
+/* A growable byte buffer the library writes into; zero-initialise it. */
+typedef struct decant_buffer {
+    char *data;
+    size_t len;
+    size_t cap;
+} decant_buffer;
+
+void decant_buffer_free(decant_buffer *b);
+
+/* What the caller knows of a record besides the article. */
+typedef struct decant_record_info {
+    const char *id;       /* e.g. the file name without extensions          */
+    const char *source;   /* e.g. the path                                  */
+    const char *url;      /* used when the article has none (or no article) */
+} decant_record_info;
+
+/*
+ * Appends one JSON object and a newline to `out`: the record the CLI prints.
+ * `a` may be NULL (a page that gave no article); `err` may be NULL (no
+ * error).  The object always has every field, null when unknown, so that
+ * records of good and bad pages have the same shape.  `body` picks what goes
+ * into "text".
+ */
+decant_status decant_record_json(const decant_article *a,
+                                 const decant_error *err,
+                                 const decant_record_info *info,
+                                 decant_body_format body,
+                                 decant_buffer *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DECANT_H */

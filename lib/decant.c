@@ -1,0 +1,328 @@
+/*
+ * decant.c — the public API: extractors, the pipeline, article accessors.
+ *
+ * The pipeline per page: decode (decode.c) -> parse (parser.h) -> metadata
+ * (meta.c) -> clean (clean.c) -> score (score.c) -> select (select.c) ->
+ * render (render.c).  Scratch memory is one arena per extractor, reset per
+ * page; the article has an arena of its own so it outlives the next page.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "decode.h"
+#include "extract.h"
+#include "internal.h"
+#include "parser.h"
+
+struct decant_extractor {
+    decant_options opts;
+    const decant_allocator *alloc;
+    dc_parser *parser;
+    dc_arena scratch;
+};
+
+const char *decant_version(void)
+{
+    return DECANT_VERSION_STRING;
+}
+
+static const struct {
+    const char *name, *message;
+} status_text[] = {
+    [DECANT_OK] = {"ok", "success"},
+    [DECANT_ERR_NOMEM] = {"nomem", "out of memory"},
+    [DECANT_ERR_INVALID] = {"invalid", "invalid argument"},
+    [DECANT_ERR_EMPTY] = {"empty", "empty input"},
+    [DECANT_ERR_TOO_LARGE] = {"too_large", "input larger than max_input_bytes"},
+    [DECANT_ERR_GZIP] = {"gzip", "corrupt gzip stream"},
+    [DECANT_ERR_BINARY] = {"binary", "binary input, not a text page"},
+    [DECANT_ERR_NOT_HTML] = {"not_html", "no HTML markup in the input"},
+    [DECANT_ERR_DECODE] = {"decode", "character set could not be decoded"},
+    [DECANT_ERR_PARSE] = {"parse", "HTML parser failed"},
+    [DECANT_ERR_LIMIT] = {"limit", "page exceeds a depth, node or time limit"},
+    [DECANT_ERR_NO_CONTENT] = {"no_content", "no article body found"},
+};
+
+const char *decant_strerror(decant_status code)
+{
+    if ((unsigned)code < sizeof status_text / sizeof status_text[0])
+        return status_text[code].message;
+    return "unknown error";
+}
+
+const char *decant_status_name(decant_status code)
+{
+    if ((unsigned)code < sizeof status_text / sizeof status_text[0])
+        return status_text[code].name;
+    return "unknown";
+}
+
+decant_status dc_fail(decant_error *err, decant_status code, const char *detail)
+{
+    if (err) {
+        err->code = code;
+        err->position = 0;
+        if (detail) {
+            snprintf(err->detail, sizeof err->detail, "%s: %s", decant_strerror(code), detail);
+            err->message = err->detail;
+        } else {
+            err->detail[0] = '\0';
+            err->message = decant_strerror(code);
+        }
+    }
+    return code;
+}
+
+void decant_options_init(decant_options *o)
+{
+    if (!o)
+        return;
+    memset(o, 0, sizeof *o);
+    o->version = DECANT_OPTIONS_VERSION;
+    o->max_input_bytes = (size_t)64 << 20;
+    o->max_depth = 512;
+    o->max_nodes = 2000000;
+    o->time_limit_ms = 0;
+    o->want_markdown = 0;
+    o->allocator = NULL;
+}
+
+decant_status decant_extractor_new(const decant_options *opts, decant_extractor **out,
+                                   decant_error *err)
+{
+    if (!out)
+        return dc_fail(err, DECANT_ERR_INVALID, "out is NULL");
+    *out = NULL;
+    decant_options o;
+    decant_options_init(&o);
+    if (opts) {
+        if (opts->version != DECANT_OPTIONS_VERSION)
+            return dc_fail(err, DECANT_ERR_INVALID, "options not set up by decant_options_init");
+        o = *opts;
+    }
+    const decant_allocator *alloc = o.allocator ? o.allocator : &dc_default_allocator;
+    decant_extractor *ex = dc_malloc(alloc, sizeof *ex);
+    if (!ex)
+        return dc_fail(err, DECANT_ERR_NOMEM, NULL);
+    memset(ex, 0, sizeof *ex);
+    ex->opts = o;
+    ex->alloc = alloc;
+    dc_arena_init(&ex->scratch, alloc, (size_t)1 << 20);
+    ex->parser = dc_parser_new(alloc);
+    if (!ex->parser) {
+        dc_free(alloc, ex, sizeof *ex);
+        return dc_fail(err, DECANT_ERR_NOMEM, "creating the HTML parser");
+    }
+    *out = ex;
+    return DECANT_OK;
+}
+
+void decant_extractor_free(decant_extractor *ex)
+{
+    if (!ex)
+        return;
+    dc_parser_free(ex->parser);
+    dc_arena_release(&ex->scratch);
+    dc_free(ex->alloc, ex, sizeof *ex);
+}
+
+static decant_article *article_new(const decant_allocator *alloc)
+{
+    decant_article *a = dc_malloc(alloc, sizeof *a);
+    if (!a)
+        return NULL;
+    memset(a, 0, sizeof *a);
+    dc_arena_init(&a->arena, alloc, 16384);
+    return a;
+}
+
+void decant_article_free(decant_article *a)
+{
+    if (!a)
+        return;
+    const decant_allocator *alloc = a->arena.alloc;
+    dc_arena_release(&a->arena);
+    dc_free(alloc, a, sizeof *a);
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Does the text contain anything that looks like a tag? */
+static int looks_like_html(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '<')
+            continue;
+        char c = s[i + 1];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '!' || c == '/')
+            return 1;
+    }
+    return 0;
+}
+
+static decant_status run(decant_extractor *ex, const decant_input *in, decant_article **out,
+                         decant_error *err)
+{
+    const decant_options *o = &ex->opts;
+    double t0 = o->time_limit_ms ? now_ms() : 0;
+#define OVER_TIME() (o->time_limit_ms && now_ms() - t0 > (double)o->time_limit_ms)
+
+    if (in->size > o->max_input_bytes)
+        return dc_fail(err, DECANT_ERR_TOO_LARGE, NULL);
+    dc_decoded dec;
+    decant_status st = dc_decode(in->data, in->size, in->content_type, o->max_input_bytes,
+                                 &ex->scratch, &dec, err);
+    if (st != DECANT_OK)
+        return st;
+    if (!looks_like_html(dec.text, dec.len))
+        return dc_fail(err, DECANT_ERR_NOT_HTML, NULL);
+
+    dc_dom dom;
+    st = dc_parse(ex->parser, dec.text, dec.len, &ex->scratch, o->max_depth, o->max_nodes, &dom);
+    if (st != DECANT_OK)
+        return dc_fail(err, st, st == DECANT_ERR_LIMIT ? "too many nodes" : NULL);
+    if (OVER_TIME())
+        return dc_fail(err, DECANT_ERR_LIMIT, "time limit reached after parsing");
+
+    decant_article *a = article_new(ex->alloc);
+    if (!a)
+        return dc_fail(err, DECANT_ERR_NOMEM, NULL);
+    st = dc_meta_extract(&dom, in->url, a);
+    if (st != DECANT_OK)
+        goto fail;
+
+    dc_extract_ctx cx = {.dom = &dom, .ar = &ex->scratch, .title = a->field[DECANT_FIELD_TITLE]};
+    dc_clean(&dom);
+    if (!dc_score(&cx)) {
+        st = DECANT_ERR_NOMEM;
+        goto fail;
+    }
+    if (OVER_TIME()) {
+        st = DECANT_ERR_LIMIT;
+        goto fail;
+    }
+    uint32_t root = dc_select(&cx);
+    dc_blocks blocks = {0};
+    if (root && !dc_render_blocks(&cx, root, &blocks)) {
+        st = DECANT_ERR_NOMEM;
+        goto fail;
+    }
+    a->text = dc_blocks_text(&blocks, &a->arena, &a->text_len);
+    if (!a->text) {
+        st = DECANT_ERR_NOMEM;
+        goto fail;
+    }
+    if (o->want_markdown) {
+        a->markdown = dc_blocks_markdown(&blocks, &a->arena, &a->markdown_len);
+        if (!a->markdown) {
+            st = DECANT_ERR_NOMEM;
+            goto fail;
+        }
+    }
+    *out = a;
+    if (a->text_len == 0)
+        return dc_fail(err, DECANT_ERR_NO_CONTENT, NULL);
+    return DECANT_OK;
+fail:
+    decant_article_free(a);
+    return dc_fail(err, st, st == DECANT_ERR_LIMIT ? "time limit reached" : NULL);
+#undef OVER_TIME
+}
+
+decant_status decant_extract(decant_extractor *ex, const decant_input *in, decant_article **out,
+                             decant_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!ex || !in || !out || (!in->data && in->size))
+        return dc_fail(err, DECANT_ERR_INVALID, NULL);
+    if (in->size == 0)
+        return dc_fail(err, DECANT_ERR_EMPTY, NULL);
+    decant_status st = run(ex, in, out, err);
+    dc_arena_reset(&ex->scratch);
+    return st;
+}
+
+decant_status decant_extract_once(const decant_options *opts, const decant_input *in,
+                                  decant_article **out, decant_error *err)
+{
+    decant_extractor *ex = NULL;
+    if (out)
+        *out = NULL;
+    decant_status st = decant_extractor_new(opts, &ex, err);
+    if (st != DECANT_OK)
+        return st;
+    st = decant_extract(ex, in, out, err);
+    decant_extractor_free(ex);
+    return st;
+}
+
+/* ------------------------------------------------------------ accessors */
+
+static const char *const field_names[DECANT_FIELD_COUNT] = {
+    [DECANT_FIELD_TITLE] = "title",
+    [DECANT_FIELD_DATE_PUBLISHED] = "date_published",
+    [DECANT_FIELD_DATE_MODIFIED] = "date_modified",
+    [DECANT_FIELD_SITE_NAME] = "site_name",
+    [DECANT_FIELD_LANGUAGE] = "language",
+    [DECANT_FIELD_URL] = "url",
+    [DECANT_FIELD_DESCRIPTION] = "description",
+    [DECANT_FIELD_SECTION] = "section",
+    [DECANT_FIELD_IMAGE] = "image",
+    [DECANT_FIELD_AUTHORS] = "authors",
+};
+
+const char *decant_field_name(decant_field f)
+{
+    return (unsigned)f < DECANT_FIELD_COUNT ? field_names[f] : NULL;
+}
+
+const char *decant_article_get(const decant_article *a, decant_field f)
+{
+    if (!a || (unsigned)f >= DECANT_FIELD_COUNT)
+        return NULL;
+    return a->field[f];
+}
+
+const char *decant_article_source(const decant_article *a, decant_field f)
+{
+    if (!a || (unsigned)f >= DECANT_FIELD_COUNT)
+        return NULL;
+    return a->source[f];
+}
+
+size_t decant_article_author_count(const decant_article *a)
+{
+    return a ? a->author_count : 0;
+}
+
+const char *decant_article_author(const decant_article *a, size_t i)
+{
+    return a && i < a->author_count ? a->authors[i] : NULL;
+}
+
+const char *decant_article_body(const decant_article *a, decant_body_format fmt, size_t *len)
+{
+    if (!a)
+        return NULL;
+    const char *s = fmt == DECANT_BODY_MARKDOWN ? a->markdown : a->text;
+    if (len)
+        *len = !s ? 0 : fmt == DECANT_BODY_MARKDOWN ? a->markdown_len : a->text_len;
+    return s;
+}
+
+size_t decant_article_related_count(const decant_article *a)
+{
+    return a ? a->related_count : 0;
+}
+
+const decant_link *decant_article_related(const decant_article *a, size_t i)
+{
+    return a && i < a->related_count ? &a->related[i] : NULL;
+}

@@ -1,0 +1,45 @@
+/*
+ * decode.h — from raw page bytes to valid UTF-8.
+ *
+ * Order of evidence (WHATWG's encoding sniffing, simplified):
+ *   gzip magic -> inflate first (bounded by max_bytes);
+ *   BOM (UTF-8, UTF-16LE/BE);
+ *   charset= in the HTTP Content-Type;
+ *   <meta charset> / <meta http-equiv content="...charset="> prescan of the
+ *   first 1024 bytes (and a little more: real pages put it late);
+ *   bytes that are valid UTF-8 -> UTF-8;
+ *   uchardet's guess;
+ *   windows-1252.
+ * Labels are normalised as WHATWG does (latin1/iso-8859-1/ascii all mean
+ * windows-1252; utf-16 from a meta means UTF-8).  The output is always valid
+ * UTF-8: undecodable bytes become U+FFFD.  NUL bytes become U+FFFD too, so
+ * the result is a C string.
+ */
+#ifndef DC_DECODE_H
+#define DC_DECODE_H
+
+#include "arena.h"
+#include "decant.h"
+
+typedef struct dc_decoded {
+    const char *text;     /* valid UTF-8, NUL-terminated; may alias input  */
+    size_t len;
+    char charset[32];     /* the charset used, lower-case ("utf-8", ...)  */
+    const char *charset_source; /* "bom", "content-type", "meta",
+                                   "utf8-valid", "detector", "default"    */
+    int was_gzip;
+} dc_decoded;
+
+/*
+ * Decodes `in[0..len)`.  Memory for any converted copy comes from `ar`.
+ * Errors: DECANT_ERR_EMPTY, DECANT_ERR_TOO_LARGE, DECANT_ERR_GZIP,
+ * DECANT_ERR_BINARY (NULs/control bytes typical of images, PDFs, archives),
+ * DECANT_ERR_NOMEM.  `err` may be NULL.
+ */
+decant_status dc_decode(const unsigned char *in, size_t len, const char *content_type,
+                        size_t max_bytes, dc_arena *ar, dc_decoded *out, decant_error *err);
+
+/* Is s[0..n) valid UTF-8 (no overlongs, surrogates or > U+10FFFF)? */
+int dc_utf8_valid(const unsigned char *s, size_t n);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * internal.h — what the library's phases share; not installed.
+ */
+#ifndef DC_INTERNAL_H
+#define DC_INTERNAL_H
+
+#include "arena.h"
+#include "decant.h"
+#include "dom.h"
+
+#define DC_MAX_AUTHORS 16
+
+struct decant_article {
+    dc_arena arena; /* owns every string below */
+    const char *field[DECANT_FIELD_COUNT];
+    const char *source[DECANT_FIELD_COUNT];
+    const char *authors[DC_MAX_AUTHORS];
+    size_t author_count;
+    const char *text, *markdown;
+    size_t text_len, markdown_len;
+    decant_link *related;
+    size_t related_count;
+};
+
+/* Sets an error (code + static message) if err is non-NULL; returns code. */
+decant_status dc_fail(decant_error *err, decant_status code, const char *detail);
+
+/*
+ * Metadata (meta.c): fills a->field / a->source / a->authors from the DOM.
+ * `url` is the caller's URL (may be NULL).  Strings are copied into
+ * a->arena.  Returns DECANT_OK or DECANT_ERR_NOMEM.
+ */
+decant_status dc_meta_extract(const dc_dom *dom, const char *url, decant_article *a);
+
+#endif

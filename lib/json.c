@@ -1,0 +1,170 @@
+/*
+ * json.c — the JSON record (decant_record_json) and the public buffer.
+ *
+ * Hand-written because it is a write-only path in the hot loop: a record is
+ * appended straight into one growing buffer, with no intermediate tree.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void decant_buffer_free(decant_buffer *b)
+{
+    if (!b)
+        return;
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+static int reserve(decant_buffer *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return 1;
+    size_t cap = b->cap ? b->cap : 1024;
+    while (cap < b->len + extra + 1) {
+        if (cap > SIZE_MAX / 2)
+            return 0;
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p)
+        return 0;
+    b->data = p;
+    b->cap = cap;
+    return 1;
+}
+
+static int put(decant_buffer *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return 0;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 1;
+}
+
+static int puts_(decant_buffer *b, const char *s)
+{
+    return put(b, s, strlen(s));
+}
+
+/* Appends s as a JSON string; invalid UTF-8 cannot occur (decode.c
+ * guarantees it), but control characters must be escaped. */
+static int put_str(decant_buffer *b, const char *s)
+{
+    if (!s)
+        return puts_(b, "null");
+    size_t n = strlen(s);
+    if (!reserve(b, n + n / 8 + 2))
+        return 0;
+    b->data[b->len++] = '"';
+    const unsigned char *p = (const unsigned char *)s;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        const char *esc = NULL;
+        char tmp[8];
+        if (c == '"')
+            esc = "\\\"";
+        else if (c == '\\')
+            esc = "\\\\";
+        else if (c == '\n')
+            esc = "\\n";
+        else if (c == '\t')
+            esc = "\\t";
+        else if (c == '\r')
+            esc = "\\r";
+        else if (c < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            tmp[0] = '\\', tmp[1] = 'u', tmp[2] = '0', tmp[3] = '0';
+            tmp[4] = hex[c >> 4], tmp[5] = hex[c & 15], tmp[6] = 0;
+            esc = tmp;
+        } else if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+            /* U+2028/2029 break JavaScript parsers that read JSON Lines. */
+            esc = p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+            if (!put(b, s + i - run, run))
+                return 0;
+            run = 0;
+            if (!puts_(b, esc))
+                return 0;
+            i += 2;
+            continue;
+        }
+        if (esc) {
+            if (!put(b, s + i - run, run) || !puts_(b, esc))
+                return 0;
+            run = 0;
+        } else {
+            run++;
+        }
+    }
+    if (!put(b, s + n - run, run))
+        return 0;
+    return put(b, "\"", 1);
+}
+
+static int key(decant_buffer *b, const char *k, int first)
+{
+    if (!first && !put(b, ",", 1))
+        return 0;
+    return put_str(b, k) && put(b, ":", 1);
+}
+
+decant_status decant_record_json(const decant_article *a, const decant_error *err,
+                                 const decant_record_info *info, decant_body_format body,
+                                 decant_buffer *out)
+{
+    if (!out)
+        return DECANT_ERR_INVALID;
+    static const decant_record_info none = {0};
+    if (!info)
+        info = &none;
+    const char *url = a && a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : info->url;
+    int ok = put(out, "{", 1) && key(out, "id", 1) && put_str(out, info->id) &&
+             key(out, "source", 0) && put_str(out, info->source) && key(out, "url", 0) &&
+             put_str(out, url) && key(out, "title", 0) &&
+             put_str(out, a ? a->field[DECANT_FIELD_TITLE] : NULL) && key(out, "authors", 0) &&
+             put(out, "[", 1);
+    for (size_t i = 0; ok && a && i < a->author_count; i++)
+        ok = (i == 0 || put(out, ",", 1)) && put_str(out, a->authors[i]);
+    ok = ok && put(out, "]", 1);
+    static const decant_field order[] = {
+        DECANT_FIELD_DATE_PUBLISHED, DECANT_FIELD_DATE_MODIFIED, DECANT_FIELD_SITE_NAME,
+        DECANT_FIELD_SECTION, DECANT_FIELD_DESCRIPTION, DECANT_FIELD_IMAGE,
+        DECANT_FIELD_LANGUAGE};
+    for (size_t i = 0; ok && i < sizeof order / sizeof order[0]; i++)
+        ok = key(out, decant_field_name(order[i]), 0) &&
+             put_str(out, a ? a->field[order[i]] : NULL);
+    const char *text = a ? decant_article_body(a, body, NULL) : NULL;
+    if (a && !text)
+        text = a->text;
+    ok = ok && key(out, "text", 0) && put_str(out, text);
+    ok = ok && key(out, "related", 0) && put(out, "[", 1);
+    for (size_t i = 0; ok && a && i < a->related_count; i++) {
+        const decant_link *l = &a->related[i];
+        ok = (i == 0 || put(out, ",", 1)) && put(out, "{", 1) && key(out, "title", 1) &&
+             put_str(out, l->title) && key(out, "url", 0) && put_str(out, l->url) &&
+             key(out, "date", 0) && put_str(out, l->date) && put(out, "}", 1);
+    }
+    ok = ok && put(out, "]", 1) && key(out, "provenance", 0) && put(out, "{", 1);
+    int first = 1;
+    for (int f = 0; ok && a && f < DECANT_FIELD_COUNT; f++) {
+        if (!a->source[f])
+            continue;
+        ok = key(out, decant_field_name((decant_field)f), first) && put_str(out, a->source[f]);
+        first = 0;
+    }
+    ok = ok && put(out, "}", 1) && key(out, "error", 0);
+    if (ok && err && err->code != DECANT_OK) {
+        ok = put(out, "{", 1) && key(out, "code", 1) && put_str(out, decant_status_name(err->code)) &&
+             key(out, "message", 0) && put_str(out, err->message ? err->message : decant_strerror(err->code)) &&
+             put(out, "}", 1);
+    } else {
+        ok = ok && puts_(out, "null");
+    }
+    ok = ok && put(out, "}\n", 2);
+    return ok ? DECANT_OK : DECANT_ERR_NOMEM;
+}
