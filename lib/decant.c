@@ -198,19 +198,13 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
         goto fail;
 
     dc_extract_ctx cx = {.dom = &dom, .ar = &ex->scratch, .title = a->field[DECANT_FIELD_TITLE]};
-    dc_clean(&dom);
-    if (!dc_score(&cx)) {
+    dc_blocks blocks = {0};
+    if (!dc_extract_body(&cx, &blocks)) {
         st = DECANT_ERR_NOMEM;
         goto fail;
     }
     if (OVER_TIME()) {
         st = DECANT_ERR_LIMIT;
-        goto fail;
-    }
-    uint32_t root = dc_select(&cx);
-    dc_blocks blocks = {0};
-    if (root && !dc_render_blocks(&cx, root, &blocks)) {
-        st = DECANT_ERR_NOMEM;
         goto fail;
     }
     a->text = dc_blocks_text(&blocks, &a->arena, &a->text_len);

@@ -1,11 +1,12 @@
 /*
  * extract.h — finding the article body and laying it out as blocks.
  *
- * Phases (each in its own file):
- *   clean.c   marks furniture (nav, share bars, cookie banners, teasers...)
- *   score.c   scores containers by their paragraphs' text and link density
- *   select.c  picks the main container and the siblings that belong to it
- *   render.c  walks the chosen subtree into blocks, then text or Markdown
+ * Phases, one file each, all over the node array (pre-order, so a reverse
+ * loop is a bottom-up walk and needs no recursion):
+ *   clean.c   class/id/role vocabulary, hidden elements, furniture tags
+ *   score.c   per-node text statistics and paragraph scores
+ *   select.c  the main container, its siblings, conditional cleaning
+ *   render.c  the chosen subtree as blocks, then text or Markdown
  */
 #ifndef DC_EXTRACT_H
 #define DC_EXTRACT_H
@@ -19,7 +20,7 @@ typedef enum dc_block_kind {
     DC_BLOCK_LIST_ITEM, /* level = nesting depth; ordered flag */
     DC_BLOCK_QUOTE,
     DC_BLOCK_PRE,
-    DC_BLOCK_TABLE_ROW, /* cells separated by '\t' in text */
+    DC_BLOCK_TABLE_ROW, /* cells separated by " | " */
     DC_BLOCK_CAPTION
 } dc_block_kind;
 
@@ -28,8 +29,6 @@ typedef struct dc_block {
     uint32_t node;      /* the element the block came from */
     const char *text;   /* NUL-terminated, whitespace collapsed */
     uint32_t len;
-    const char *md;     /* Markdown inline form (links, emphasis), or NULL */
-    uint32_t md_len;
 } dc_block;
 
 typedef struct dc_blocks {
@@ -37,43 +36,65 @@ typedef struct dc_blocks {
     size_t count, cap;
 } dc_blocks;
 
-/* Per-node scratch, parallel to dom->nodes. */
+/* Per-node statistics, parallel to dom->nodes; subtree totals. */
 typedef struct dc_stats {
-    uint32_t text;      /* chars of text in the subtree (not in links)   */
-    uint32_t link;      /* chars of text inside <a>                       */
-    uint32_t paras;     /* paragraph-like children with real text         */
-    uint32_t commas;
+    uint32_t chars;     /* non-space characters of text, links included */
+    uint32_t link;      /* of which inside <a>                          */
+    uint16_t commas;
+    uint16_t p, img, li, input, embed, heading, blocks; /* descendant counts */
+    int16_t weight;     /* class/id vocabulary: < 0 furniture, > 0 content */
+    uint8_t has_h1, has_content, has_block_child, scored;
     float score;
 } dc_stats;
 
 /* Node flags (dc_node.flags). */
 enum {
-    DC_F_DROP = 1u << 0,     /* furniture: skipped with its subtree          */
-    DC_F_HIDDEN = 1u << 1,   /* hidden by attribute or inline style          */
-    DC_F_CONTENT = 1u << 2,  /* declared as the article body                 */
-    DC_F_KEEP = 1u << 3,     /* inside the chosen body                       */
-    DC_F_TITLE = 1u << 4,    /* the headline element                         */
-    DC_F_RELATED = 1u << 5   /* a related/latest/most-read box               */
+    DC_F_DROP = 1u << 0,      /* furniture: skipped with its subtree         */
+    DC_F_HARD = 1u << 1,      /* never content (script, nav, hidden...)      */
+    DC_F_CAND_DROP = 1u << 2, /* furniture vocabulary, unless it holds the body */
+    DC_F_CONTENT = 1u << 3,   /* declared as the article body                */
+    DC_F_RELATED = 1u << 4,   /* a related/latest/most-read box              */
+    DC_F_BYLINE = 1u << 5     /* byline/dateline/meta strip                  */
 };
 
 typedef struct dc_extract_ctx {
-    const dc_dom *dom;
+    dc_dom *dom;
     dc_arena *ar;
     dc_stats *st;
-    uint32_t root;        /* chosen container */
-    const char *title;    /* headline (from metadata) to drop from body top */
+    uint32_t body_chars;  /* chars in <body> after cleaning */
+    uint32_t roots[64];   /* chosen containers, in document order */
+    uint32_t nroots;
+    const char *title;    /* headline (from metadata), dropped from body top */
 } dc_extract_ctx;
 
-/* Marks furniture with DC_F_DROP / DC_F_HIDDEN / DC_F_RELATED. */
-void dc_clean(dc_dom *dom);
-/* Computes stats bottom-up and scores candidates; returns 0 on OOM. */
-int dc_score(dc_extract_ctx *cx);
-/* Picks the main container; returns its node or DC_NONE. */
+/*
+ * Vocabulary (clean.c): classifies a class/id string.  Returns a weight
+ * (< 0 furniture, > 0 content) and sets *flags to DC_F_CAND_DROP,
+ * DC_F_RELATED, DC_F_CONTENT, DC_F_BYLINE as matched.
+ */
+int dc_vocab_classify(const char *s, size_t n, uint16_t *flags);
+
+/* Is this heading text the title of a related/latest/most-read box? */
+int dc_is_related_heading(const char *s, size_t n);
+
+/* Marks furniture (clean.c).  Needs cx->st allocated; returns 0 on OOM. */
+int dc_clean(dc_extract_ctx *cx);
+/* Computes subtree statistics and settles candidate drops (score.c). */
+void dc_stats_compute(dc_extract_ctx *cx);
+/* Paragraph scores propagated to ancestors (score.c). */
+void dc_score(dc_extract_ctx *cx);
+/* Picks the main container and its siblings into cx->roots (select.c);
+ * returns the number of roots. */
 uint32_t dc_select(dc_extract_ctx *cx);
-/* Renders the chosen subtree into blocks; returns 0 on OOM. */
+/* Is node i (inside the chosen body) furniture to skip? (select.c) */
+int dc_skip_conditional(const dc_extract_ctx *cx, uint32_t i);
+/* Renders root's kept subtree into blocks; returns 0 on OOM. */
 int dc_render_blocks(dc_extract_ctx *cx, uint32_t root, dc_blocks *out);
 /* Joins blocks as text / Markdown into the arena; NULL on OOM. */
 char *dc_blocks_text(const dc_blocks *b, dc_arena *ar, size_t *len);
 char *dc_blocks_markdown(const dc_blocks *b, dc_arena *ar, size_t *len);
+
+/* Runs clean, stats, score, select, render; returns 0 on OOM. */
+int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out);
 
 #endif

@@ -1,0 +1,301 @@
+/*
+ * clean.c — telling furniture from content before any scoring.
+ *
+ * Evidence, cheapest first: the tag (script, nav, form...), hidden
+ * elements, ARIA roles, and the class/id vocabulary that site templates use
+ * in many languages.  Vocabulary matches only nominate a node
+ * (DC_F_CAND_DROP): select.c's statistics veto the drop when the node holds
+ * the headline or the declared body, because template wrappers are often
+ * called "page-with-sidebar" or "comments-open".
+ */
+#include <string.h>
+
+#include "extract.h"
+
+/* Pattern flags: require a non-alphanumeric byte (or the edge) before (L)
+ * or after (R) the match, so "ad" matches "ad-slot" but not "header". */
+enum { L = 1, R = 2 };
+
+/* What a pattern says about the element. */
+enum {
+    V_CONTENT, /* declared article body: strong bonus, never dropped       */
+    V_POS,     /* content-ish wrapper: bonus                                */
+    V_NEG,     /* furniture-ish: malus only                                 */
+    V_SOFT,    /* furniture unless a content word is also present           */
+    V_HARD,    /* furniture whatever else the class says                    */
+    V_RELATED, /* related/latest/most-read box: furniture, kept as links    */
+    V_BYLINE   /* byline, dateline, post meta: furniture for the body       */
+};
+
+typedef struct {
+    const char *s;
+    uint8_t len, bounds, kind;
+} pattern;
+
+#define P(str, b, k) {str, sizeof(str) - 1, b, k}
+/* Grouped by first byte; matching switches on it (see match_at). */
+static const pattern patterns[] = {
+    P("ad", L | R, V_HARD), P("ads", L | R, V_HARD), P("adv", L | R, V_HARD),
+    P("advert", 0, V_HARD), P("adsense", 0, V_HARD), P("adslot", 0, V_HARD),
+    P("ad-slot", L, V_HARD), P("ad-container", L, V_HARD), P("ad-wrapper", L, V_HARD),
+    P("also-read", 0, V_RELATED), P("alsoread", 0, V_RELATED), P("anzeige", L, V_HARD),
+    P("article-body", 0, V_CONTENT), P("articlebody", 0, V_CONTENT),
+    P("article-content", 0, V_CONTENT), P("articlecontent", 0, V_CONTENT),
+    P("article-text", 0, V_CONTENT), P("articletext", 0, V_CONTENT),
+    P("article", L, V_POS), P("author", L, V_BYLINE), P("aside", L | R, V_NEG),
+    P("a-lire", L, V_RELATED), P("app-download", 0, V_HARD),
+    P("banner", L, V_SOFT), P("breadcrumb", 0, V_HARD), P("byline", 0, V_BYLINE),
+    P("blog", L, V_POS), P("body", L | R, V_POS), P("bodytext", 0, V_CONTENT),
+    P("body-text", 0, V_CONTENT), P("bio", L | R, V_BYLINE),
+    P("cookie", 0, V_HARD), P("consent", 0, V_HARD), P("comment", L, V_HARD),
+    P("commenti", L, V_HARD), P("comentario", L, V_HARD), P("condivid", L, V_HARD),
+    P("compartir", L, V_HARD), P("compartilhar", L, V_HARD), P("correlat", 0, V_RELATED),
+    P("content", L, V_POS), P("community", L, V_NEG), P("complementary", 0, V_NEG),
+    P("cta", L | R, V_SOFT),
+    P("date", L | R, V_BYLINE), P("dateline", L, V_BYLINE), P("disqus", 0, V_HARD),
+    P("delen", L | R, V_HARD), P("dela", L | R, V_HARD), P("dfp", L, V_HARD),
+    P("donate", L, V_SOFT),
+    P("entry-content", 0, V_CONTENT), P("entrycontent", 0, V_CONTENT),
+    P("entry-body", 0, V_CONTENT), P("entry-meta", 0, V_BYLINE), P("entry", L | R, V_POS),
+    P("extra", L | R, V_NEG), P("empfehlung", 0, V_RELATED),
+    P("footer", L, V_SOFT), P("foot", L | R, V_NEG), P("follow", L, V_SOFT),
+    P("gdpr", 0, V_HARD), P("gerelateerd", 0, V_RELATED),
+    P("header", L, V_NEG),
+    P("hentry", L | R, V_POS), P("hero", L | R, V_NEG),
+    P("kommentar", L, V_HARD),
+    P("latest", L, V_RELATED), P("leggi-anche", 0, V_RELATED), P("lees-ook", 0, V_RELATED),
+    P("login", L, V_HARD), P("lire-aussi", 0, V_RELATED), P("links", L | R, V_NEG),
+    P("main", L, V_POS), P("main-content", L, V_CONTENT), P("menu", L, V_SOFT),
+    P("masthead", 0, V_SOFT), P("meta", L | R, V_BYLINE), P("modal", L, V_HARD),
+    P("more-stories", 0, V_RELATED), P("morestories", 0, V_RELATED),
+    P("more-news", 0, V_RELATED), P("most-read", 0, V_RELATED), P("mostread", 0, V_RELATED),
+    P("most-popular", 0, V_RELATED), P("mostpopular", 0, V_RELATED),
+    P("most-viewed", 0, V_RELATED), P("mas-leido", 0, V_RELATED),
+    P("meistgelesen", 0, V_RELATED),
+    P("nav", L | R, V_SOFT), P("navbar", L, V_SOFT), P("navigation", L, V_SOFT),
+    P("newsletter", 0, V_HARD), P("news-text", 0, V_CONTENT),
+    P("outbrain", 0, V_HARD), P("overlay", L, V_SOFT),
+    P("pagination", 0, V_SOFT), P("pager", L | R, V_SOFT), P("partage", 0, V_HARD),
+    P("popular", L, V_RELATED), P("popup", 0, V_HARD), P("post-content", 0, V_CONTENT),
+    P("postcontent", 0, V_CONTENT), P("post-body", 0, V_CONTENT), P("postbody", 0, V_CONTENT),
+    P("post-text", 0, V_CONTENT), P("post-meta", 0, V_BYLINE), P("postmeta", 0, V_BYLINE),
+    P("post", L | R, V_POS), P("posted-on", 0, V_BYLINE), P("print", L | R, V_SOFT),
+    P("promo", L, V_SOFT), P("prose", L | R, V_POS), P("published", L, V_BYLINE),
+    P("pubblicita", 0, V_HARD), P("publicidad", 0, V_HARD), P("publicite", 0, V_HARD),
+    P("piu-letti", 0, V_RELATED), P("piuletti", 0, V_RELATED),
+    P("rail", L | R, V_NEG), P("read-more", 0, V_RELATED), P("readmore", 0, V_RELATED),
+    P("read-also", 0, V_RELATED), P("recent", L, V_RELATED), P("recirc", 0, V_RELATED),
+    P("recommend", 0, V_RELATED), P("related", 0, V_RELATED), P("relacionad", 0, V_RELATED),
+    P("relaterade", 0, V_RELATED), P("reacties", L, V_HARD), P("rich-text", 0, V_POS),
+    P("richtext", 0, V_POS), P("rss", L | R, V_SOFT),
+    P("share", L, V_HARD), P("sharing", 0, V_HARD), P("sharebar", 0, V_HARD),
+    P("social", L, V_HARD), P("sidebar", 0, V_HARD), P("sponsor", 0, V_HARD),
+    P("signup", 0, V_HARD), P("sign-up", 0, V_HARD), P("subscri", L, V_SOFT),
+    P("skip", L, V_HARD), P("sr-only", 0, V_HARD), P("screen-reader", 0, V_HARD),
+    P("search", L | R, V_SOFT), P("secondary", L, V_NEG), P("similar", L, V_RELATED),
+    P("story-body", 0, V_CONTENT), P("storybody", 0, V_CONTENT),
+    P("story-content", 0, V_CONTENT), P("story", L, V_POS), P("supplement", 0, V_NEG),
+    P("taboola", 0, V_HARD), P("tags", L | R, V_SOFT), P("tag-list", L, V_SOFT),
+    P("tagcloud", 0, V_SOFT), P("teaser", L, V_RELATED), P("teilen", L, V_HARD),
+    P("text", L | R, V_POS), P("timestamp", 0, V_BYLINE), P("toolbar", 0, V_SOFT),
+    P("top-stories", 0, V_RELATED), P("topstories", 0, V_RELATED), P("trending", 0, V_RELATED),
+    P("ticker", L, V_SOFT), P("ultime", L, V_RELATED), P("ultimas", L, V_RELATED),
+    P("verwandt", 0, V_RELATED), P("visually-hidden", 0, V_HARD),
+    P("visuallyhidden", 0, V_HARD), P("widget", L, V_SOFT),
+};
+#undef P
+
+/* Index of the first pattern per first byte; patterns sharing a first byte
+ * must be contiguous for this to hold, so it is built at first use. */
+static int16_t first_of[27][64];
+static uint8_t count_of[27];
+static int index_ready;
+
+static int slot(unsigned char c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
+
+static void build_index(void)
+{
+    /* Benign race between threads: each writes identical values. */
+    for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
+        int s = slot((unsigned char)patterns[i].s[0]);
+        if (count_of[s] < 64)
+            first_of[s][count_of[s]++] = (int16_t)i;
+    }
+    index_ready = 1;
+}
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
+{
+    char buf[256];
+    size_t len = 0;
+    /* Lower-case, '_' -> '-', runs of '-' collapsed: template authors write
+     * article__body, article_body and articleBody for the same thing. */
+    for (size_t i = 0; i < n && len < sizeof buf; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        else if (c == '_')
+            c = '-';
+        if (c == '-' && len && buf[len - 1] == '-')
+            continue;
+        buf[len++] = (char)c;
+    }
+    if (!index_ready)
+        build_index();
+    unsigned seen = 0; /* bit per kind */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c < 'a' || c > 'z')
+            continue;
+        int left_ok = i == 0 || !is_alnum((unsigned char)buf[i - 1]);
+        int sl = slot(c);
+        for (int k = 0; k < count_of[sl]; k++) {
+            const pattern *p = &patterns[first_of[sl][k]];
+            if ((p->bounds & L) && !left_ok)
+                continue;
+            if (i + p->len > len || memcmp(buf + i, p->s, p->len) != 0)
+                continue;
+            if ((p->bounds & R) && i + p->len < len && is_alnum((unsigned char)buf[i + p->len]))
+                continue;
+            seen |= 1u << p->kind;
+        }
+    }
+    int weight = 0;
+    uint16_t f = 0;
+    if (seen & (1u << V_CONTENT)) {
+        *flags = DC_F_CONTENT;
+        return 50;
+    }
+    if (seen & (1u << V_POS))
+        weight += 25;
+    if (seen & ((1u << V_NEG) | (1u << V_SOFT) | (1u << V_HARD) | (1u << V_RELATED) | (1u << V_BYLINE)))
+        weight -= 25;
+    if (seen & (1u << V_HARD))
+        f |= DC_F_CAND_DROP;
+    if ((seen & (1u << V_SOFT)) && !(seen & (1u << V_POS)))
+        f |= DC_F_CAND_DROP;
+    if (seen & (1u << V_RELATED))
+        f |= DC_F_CAND_DROP | DC_F_RELATED;
+    if ((seen & (1u << V_BYLINE)) && !(seen & (1u << V_POS)))
+        f |= DC_F_CAND_DROP | DC_F_BYLINE;
+    *flags = f;
+    return weight;
+}
+
+/* Does an inline style hide the element? */
+static int style_hides(const char *s)
+{
+    for (const char *p = s; (p = strchr(p, ':')) != NULL; p++) {
+        const char *k = p;
+        while (k > s && (k[-1] == ' '))
+            k--;
+        const char *v = p + 1;
+        while (*v == ' ')
+            v++;
+        if (k - s >= 7 && strncmp(k - 7, "display", 7) == 0 && strncmp(v, "none", 4) == 0)
+            return 1;
+        if (k - s >= 10 && strncmp(k - 10, "visibility", 10) == 0 && strncmp(v, "hidden", 6) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int role_is_furniture(const char *r)
+{
+    static const char *const roles[] = {"navigation", "banner", "contentinfo", "complementary",
+                                        "menu", "menubar", "search", "dialog", "alertdialog",
+                                        "toolbar", "tablist"};
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (strcmp(r, roles[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Tag-level decisions: 2 = never content, 1 = furniture unless it holds the
+ * body, 0 = no opinion. */
+static int tag_verdict(dc_tag t)
+{
+    switch (t) {
+    case DC_TAG_SCRIPT: case DC_TAG_STYLE: case DC_TAG_NOSCRIPT: case DC_TAG_TEMPLATE:
+    case DC_TAG_IFRAME: case DC_TAG_OBJECT: case DC_TAG_EMBED: case DC_TAG_SVG:
+    case DC_TAG_MATH: case DC_TAG_CANVAS: case DC_TAG_VIDEO: case DC_TAG_AUDIO:
+    case DC_TAG_SELECT: case DC_TAG_TEXTAREA: case DC_TAG_BUTTON: case DC_TAG_INPUT:
+    case DC_TAG_MAP: case DC_TAG_HEAD: case DC_TAG_TITLE: case DC_TAG_META: case DC_TAG_LINK:
+    case DC_TAG_BASE: case DC_TAG_DIALOG: case DC_TAG_COMMENT: case DC_TAG_NAV:
+    case DC_TAG_OPTION: case DC_TAG_LABEL:
+        return 2;
+    case DC_TAG_ASIDE: case DC_TAG_FOOTER: case DC_TAG_FORM:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Classifies one element from its tag and attributes. */
+static void classify(dc_extract_ctx *cx, uint32_t i)
+{
+    dc_node *n = &cx->dom->nodes[i];
+    dc_stats *st = &cx->st[i];
+    int v = tag_verdict((dc_tag)n->tag);
+    if (v == 2) {
+        n->flags |= DC_F_DROP | DC_F_HARD;
+        return;
+    }
+    if (v == 1)
+        n->flags |= DC_F_CAND_DROP;
+    if (n->tag == DC_TAG_ARTICLE)
+        st->weight += 25;
+    else if (n->tag == DC_TAG_MAIN)
+        st->weight += 15;
+    const dc_attr *a = &cx->dom->attrs[n->attr_first];
+    for (uint32_t k = 0; k < n->attr_count; k++, a++) {
+        const char *nm = a->name;
+        if (strcmp(nm, "class") == 0 || strcmp(nm, "id") == 0) {
+            uint16_t f = 0;
+            st->weight = (int16_t)(st->weight + dc_vocab_classify(a->value, a->value_len, &f));
+            n->flags |= f;
+        } else if (strcmp(nm, "hidden") == 0 ||
+                   (strcmp(nm, "aria-hidden") == 0 && strcmp(a->value, "true") == 0) ||
+                   (strcmp(nm, "style") == 0 && style_hides(a->value))) {
+            n->flags |= DC_F_DROP | DC_F_HARD;
+        } else if (strcmp(nm, "role") == 0 && role_is_furniture(a->value)) {
+            n->flags |= DC_F_CAND_DROP;
+        } else if (strcmp(nm, "itemprop") == 0 && strcmp(a->value, "articleBody") == 0) {
+            n->flags |= DC_F_CONTENT;
+            st->weight += 50;
+        }
+    }
+    if (n->flags & DC_F_CONTENT)
+        n->flags &= (uint16_t)~(DC_F_CAND_DROP | DC_F_RELATED | DC_F_BYLINE);
+}
+
+int dc_clean(dc_extract_ctx *cx)
+{
+    dc_dom *d = cx->dom;
+    for (uint32_t i = 1; i < d->count; i++) {
+        dc_node *n = &d->nodes[i];
+        if (!dc_is_element(n)) {
+            if (n->tag == DC_TAG_COMMENT)
+                n->flags |= DC_F_DROP | DC_F_HARD;
+            continue;
+        }
+        /* The root elements carry template-wide classes ("single-post
+         * has-sidebar") that say nothing about themselves. */
+        if (n->tag == DC_TAG_HTML || n->tag == DC_TAG_BODY)
+            continue;
+        if (d->nodes[n->parent].flags & DC_F_HARD) {
+            n->flags |= DC_F_DROP | DC_F_HARD;
+            continue;
+        }
+        classify(cx, i);
+    }
+    return 1;
+}

@@ -1,0 +1,430 @@
+/*
+ * render.c — the chosen containers as blocks, then as text or Markdown.
+ *
+ * One iterative walk with enter/leave events (no recursion: depth is
+ * attacker-controlled).  Block elements end the current block; inline text is
+ * gathered with whitespace collapsed, except inside <pre>.  Table cells are
+ * joined into one row block; list items remember their nesting depth.
+ */
+#include <string.h>
+
+#include "extract.h"
+
+enum { DC_F_ENTERED = 1u << 6 };
+
+typedef struct ctx_frame {
+    uint8_t kind, level, ordered;
+} ctx_frame;
+
+typedef struct render {
+    dc_extract_ctx *cx;
+    dc_blocks *out;
+    dc_sbuf buf;          /* the block being gathered */
+    int pending_space;
+    int pre;              /* inside <pre> */
+    int row;              /* inside <tr> */
+    int cells;            /* cells seen in the row */
+    int list_depth;
+    int seen_paragraph;
+    ctx_frame stack[32];
+    int depth;            /* frames used (capped; deeper frames are ignored) */
+    int oom;
+} render;
+
+static int push_block(render *r, const dc_block *b)
+{
+    dc_blocks *o = r->out;
+    if (o->count == o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 64;
+        dc_block *nb = dc_arena_alloc(r->cx->ar, cap * sizeof *nb);
+        if (!nb)
+            return 0;
+        if (o->count)
+            memcpy(nb, o->items, o->count * sizeof *nb);
+        o->items = nb;
+        o->cap = cap;
+    }
+    o->items[o->count++] = *b;
+    return 1;
+}
+
+static const ctx_frame *top(const render *r)
+{
+    static const ctx_frame para = {DC_BLOCK_PARAGRAPH, 0, 0};
+    int d = r->depth < 32 ? r->depth : 32;
+    return d ? &r->stack[d - 1] : &para;
+}
+
+/* Ends the current block, if it has any text. */
+static void flush(render *r, uint32_t node, int kind_override)
+{
+    size_t len = r->buf.len;
+    while (len && (r->buf.data[len - 1] == ' ' || r->buf.data[len - 1] == '\n'))
+        len--;
+    r->pending_space = 0;
+    if (len == 0 || r->buf.failed) {
+        r->buf.len = 0;
+        r->oom |= r->buf.failed;
+        return;
+    }
+    const ctx_frame *f = top(r);
+    dc_block b = {0};
+    b.kind = (uint8_t)(kind_override >= 0 ? kind_override : f->kind);
+    b.level = f->level;
+    b.ordered = f->ordered;
+    b.node = node;
+    b.text = dc_arena_strndup(r->cx->ar, r->buf.data, len);
+    b.len = (uint32_t)len;
+    r->buf.len = 0;
+    if (!b.text || !push_block(r, &b)) {
+        r->oom = 1;
+        return;
+    }
+    if (b.kind == DC_BLOCK_PARAGRAPH)
+        r->seen_paragraph = 1;
+}
+
+static void push_frame(render *r, uint8_t kind, uint8_t level, uint8_t ordered)
+{
+    if (r->depth < 32)
+        r->stack[r->depth] = (ctx_frame){kind, level, ordered};
+    r->depth++;
+}
+
+static void append_text(render *r, const dc_node *n)
+{
+    const unsigned char *s = (const unsigned char *)n->text;
+    if (r->pre) {
+        dc_sbuf_put(&r->buf, n->text, n->text_len);
+        return;
+    }
+    for (uint32_t k = 0; k < n->text_len; k++) {
+        unsigned char c = s[k];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+            r->pending_space = 1;
+            continue;
+        }
+        if (c == 0xC2 && k + 1 < n->text_len && s[k + 1] == 0xA0) {
+            r->pending_space = 1;
+            k++;
+            continue;
+        }
+        if (r->pending_space && r->buf.len && r->buf.data[r->buf.len - 1] != '\n')
+            dc_sbuf_putc(&r->buf, ' ');
+        r->pending_space = 0;
+        dc_sbuf_putc(&r->buf, (char)c);
+    }
+}
+
+/* Case-insensitive (ASCII), whitespace-insensitive equality. */
+static int same_text(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ' || *a == '\n' || *a == '\t')
+            a++;
+        while (*b == ' ' || *b == '\n' || *b == '\t')
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+        if (x != y)
+            return 0;
+        a++, b++;
+    }
+}
+
+/* The headline repeats the title field: keep it out of the body. */
+static int is_headline(render *r, uint32_t i)
+{
+    if (r->seen_paragraph)
+        return 0;
+    const char *title = r->cx->title;
+    if (!title)
+        return r->cx->dom->nodes[i].tag == DC_TAG_H1;
+    dc_sbuf b;
+    dc_sbuf_init(&b, r->cx->ar, 256);
+    const char *t = dc_text_content(r->cx->dom, i, &b);
+    return t && (same_text(t, title) || r->cx->dom->nodes[i].tag == DC_TAG_H1);
+}
+
+/* Returns 1 if i's children should be visited. */
+static int enter(render *r, uint32_t i, uint32_t root)
+{
+    dc_node *n = &r->cx->dom->nodes[i];
+    if (n->tag == DC_TAG_TEXT) {
+        append_text(r, n);
+        return 0;
+    }
+    if (!dc_is_element(n) || (n->flags & DC_F_DROP))
+        return 0;
+    if (i != root && dc_skip_conditional(r->cx, i))
+        return 0;
+    dc_tag t = (dc_tag)n->tag;
+    if (r->row) {
+        if (t == DC_TAG_TD || t == DC_TAG_TH) {
+            if (r->cells++)
+                dc_sbuf_put(&r->buf, " | ", 3);
+            r->pending_space = 0;
+        } else if (dc_tag_is_block(t)) {
+            r->pending_space = 1;
+        }
+        n->flags |= DC_F_ENTERED;
+        return 1;
+    }
+    switch (t) {
+    case DC_TAG_H1: case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5: case DC_TAG_H6:
+        if (is_headline(r, i))
+            return 0;
+        flush(r, i, -1);
+        push_frame(r, DC_BLOCK_HEADING, (uint8_t)(t - DC_TAG_H1 + 1), 0);
+        break;
+    case DC_TAG_UL: case DC_TAG_OL: case DC_TAG_MENU:
+        flush(r, i, -1);
+        r->list_depth++;
+        push_frame(r, top(r)->kind, top(r)->level, t == DC_TAG_OL);
+        break;
+    case DC_TAG_LI:
+        flush(r, i, -1);
+        push_frame(r, DC_BLOCK_LIST_ITEM, (uint8_t)(r->list_depth ? r->list_depth : 1),
+                   top(r)->ordered);
+        break;
+    case DC_TAG_BLOCKQUOTE:
+        flush(r, i, -1);
+        push_frame(r, DC_BLOCK_QUOTE, 0, 0);
+        break;
+    case DC_TAG_PRE:
+        flush(r, i, -1);
+        push_frame(r, DC_BLOCK_PRE, 0, 0);
+        r->pre++;
+        break;
+    case DC_TAG_FIGCAPTION: case DC_TAG_CAPTION:
+        flush(r, i, -1);
+        push_frame(r, DC_BLOCK_CAPTION, 0, 0);
+        break;
+    case DC_TAG_TR:
+        flush(r, i, -1);
+        r->row = 1;
+        r->cells = 0;
+        break;
+    case DC_TAG_BR:
+        if (r->pre)
+            dc_sbuf_putc(&r->buf, '\n');
+        else if (r->buf.len && r->buf.data[r->buf.len - 1] != '\n')
+            dc_sbuf_putc(&r->buf, '\n');
+        r->pending_space = 0;
+        return 0;
+    default:
+        if (dc_tag_is_block(t))
+            flush(r, i, -1);
+        else if (t == DC_TAG_IMG)
+            return 0;
+        n->flags |= DC_F_ENTERED;
+        return 1;
+    }
+    n->flags |= DC_F_ENTERED;
+    return 1;
+}
+
+static void leave(render *r, uint32_t i)
+{
+    dc_node *n = &r->cx->dom->nodes[i];
+    if (!(n->flags & DC_F_ENTERED))
+        return;
+    n->flags &= (uint16_t)~DC_F_ENTERED;
+    dc_tag t = (dc_tag)n->tag;
+    if (t == DC_TAG_TR) {
+        flush(r, i, DC_BLOCK_TABLE_ROW);
+        r->row = 0;
+        return;
+    }
+    if (r->row)
+        return;
+    switch (t) {
+    case DC_TAG_H1: case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5: case DC_TAG_H6:
+    case DC_TAG_LI: case DC_TAG_BLOCKQUOTE: case DC_TAG_FIGCAPTION: case DC_TAG_CAPTION:
+        flush(r, i, -1);
+        r->depth--;
+        break;
+    case DC_TAG_PRE:
+        flush(r, i, -1);
+        r->depth--;
+        r->pre--;
+        break;
+    case DC_TAG_UL: case DC_TAG_OL: case DC_TAG_MENU:
+        flush(r, i, -1);
+        r->depth--;
+        r->list_depth--;
+        break;
+    default:
+        if (dc_tag_is_block(t))
+            flush(r, i, -1);
+        break;
+    }
+}
+
+static void walk(render *r, uint32_t root)
+{
+    const dc_dom *d = r->cx->dom;
+    uint32_t i = root;
+    for (;;) {
+        if (enter(r, i, root) && d->nodes[i].first_child) {
+            i = d->nodes[i].first_child;
+            continue;
+        }
+        for (;;) {
+            leave(r, i);
+            if (i == root)
+                return;
+            if (d->nodes[i].next) {
+                i = d->nodes[i].next;
+                break;
+            }
+            i = d->nodes[i].parent;
+        }
+    }
+}
+
+int dc_render_blocks(dc_extract_ctx *cx, uint32_t root, dc_blocks *out)
+{
+    render r;
+    memset(&r, 0, sizeof r);
+    r.cx = cx;
+    r.out = out;
+    dc_sbuf_init(&r.buf, cx->ar, 4096);
+    if (r.buf.failed)
+        return 0;
+    walk(&r, root);
+    flush(&r, root, -1);
+    return !r.oom;
+}
+
+static int joins_tight(const dc_block *a, const dc_block *b)
+{
+    return (a->kind == DC_BLOCK_LIST_ITEM && b->kind == DC_BLOCK_LIST_ITEM) ||
+           (a->kind == DC_BLOCK_TABLE_ROW && b->kind == DC_BLOCK_TABLE_ROW);
+}
+
+char *dc_blocks_text(const dc_blocks *bl, dc_arena *ar, size_t *len)
+{
+    dc_sbuf b;
+    size_t total = 16;
+    for (size_t i = 0; i < bl->count; i++)
+        total += bl->items[i].len + 2;
+    dc_sbuf_init(&b, ar, total);
+    for (size_t i = 0; i < bl->count; i++) {
+        if (i)
+            dc_sbuf_put(&b, "\n\n", joins_tight(&bl->items[i - 1], &bl->items[i]) ? 1 : 2);
+        dc_sbuf_put(&b, bl->items[i].text, bl->items[i].len);
+    }
+    char *s = dc_sbuf_finish(&b);
+    *len = s ? b.len : 0;
+    return s;
+}
+
+/* Writes text, prefixing every line after a newline with `prefix`. */
+static void put_lines(dc_sbuf *b, const char *s, size_t n, const char *prefix)
+{
+    size_t pl = strlen(prefix);
+    for (size_t k = 0; k < n; k++) {
+        dc_sbuf_putc(b, s[k]);
+        if (s[k] == '\n')
+            dc_sbuf_put(b, prefix, pl);
+    }
+}
+
+char *dc_blocks_markdown(const dc_blocks *bl, dc_arena *ar, size_t *len)
+{
+    dc_sbuf b;
+    dc_sbuf_init(&b, ar, 4096);
+    int ordinal = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        const dc_block *k = &bl->items[i];
+        const dc_block *prev = i ? &bl->items[i - 1] : NULL;
+        if (prev)
+            dc_sbuf_put(&b, "\n\n", joins_tight(prev, k) ? 1 : 2);
+        if (k->kind != DC_BLOCK_LIST_ITEM)
+            ordinal = 0;
+        switch (k->kind) {
+        case DC_BLOCK_HEADING:
+            dc_sbuf_put(&b, "######", k->level ? k->level : 2);
+            dc_sbuf_putc(&b, ' ');
+            put_lines(&b, k->text, k->len, "");
+            break;
+        case DC_BLOCK_LIST_ITEM: {
+            for (int d = 1; d < k->level; d++)
+                dc_sbuf_put(&b, "  ", 2);
+            if (k->ordered) {
+                char num[16];
+                int m = 0, v = ++ordinal;
+                char tmp[12];
+                while (v && m < 10) {
+                    tmp[m++] = (char)('0' + v % 10);
+                    v /= 10;
+                }
+                for (int q = 0; q < m; q++)
+                    num[q] = tmp[m - 1 - q];
+                dc_sbuf_put(&b, num, (size_t)m);
+                dc_sbuf_put(&b, ". ", 2);
+            } else {
+                dc_sbuf_put(&b, "- ", 2);
+            }
+            put_lines(&b, k->text, k->len, "  ");
+            break;
+        }
+        case DC_BLOCK_QUOTE:
+            dc_sbuf_put(&b, "> ", 2);
+            put_lines(&b, k->text, k->len, "> ");
+            break;
+        case DC_BLOCK_PRE:
+            dc_sbuf_puts(&b, "```\n");
+            dc_sbuf_put(&b, k->text, k->len);
+            dc_sbuf_puts(&b, "\n```");
+            break;
+        case DC_BLOCK_TABLE_ROW:
+            dc_sbuf_put(&b, "| ", 2);
+            put_lines(&b, k->text, k->len, "");
+            dc_sbuf_put(&b, " |", 2);
+            if (!prev || prev->kind != DC_BLOCK_TABLE_ROW) {
+                /* Markdown tables need a delimiter row after the first. */
+                dc_sbuf_puts(&b, "\n|");
+                size_t cells = 1;
+                for (uint32_t c = 0; c + 2 < k->len; c++)
+                    if (memcmp(k->text + c, " | ", 3) == 0)
+                        cells++;
+                for (size_t c = 0; c < cells; c++)
+                    dc_sbuf_puts(&b, " --- |");
+            }
+            break;
+        case DC_BLOCK_CAPTION:
+            dc_sbuf_putc(&b, '*');
+            put_lines(&b, k->text, k->len, "");
+            dc_sbuf_putc(&b, '*');
+            break;
+        default:
+            put_lines(&b, k->text, k->len, "");
+            break;
+        }
+    }
+    char *s = dc_sbuf_finish(&b);
+    *len = s ? b.len : 0;
+    return s;
+}
+
+int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out)
+{
+    dc_dom *d = cx->dom;
+    cx->st = dc_arena_alloc(cx->ar, sizeof(dc_stats) * d->count);
+    if (!cx->st)
+        return 0;
+    memset(cx->st, 0, sizeof(dc_stats) * d->count);
+    if (!dc_clean(cx))
+        return 0;
+    dc_stats_compute(cx);
+    dc_score(cx);
+    dc_select(cx);
+    for (uint32_t k = 0; k < cx->nroots; k++)
+        if (!dc_render_blocks(cx, cx->roots[k], out))
+            return 0;
+    return 1;
+}

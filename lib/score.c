@@ -1,0 +1,209 @@
+/*
+ * score.c — text statistics and paragraph scores.
+ *
+ * The node array is in document order, so one reverse loop sees every child
+ * before its parent: subtree totals cost one pass and no recursion, even on
+ * hostile depths.  Scores follow the idea that made Readability robust:
+ * each paragraph votes for its parent, less for its grandparent and further
+ * ancestors; the container with most well-written, link-poor text wins.
+ */
+#include <string.h>
+
+#include "extract.h"
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Counts non-space code points and commas of one text node. */
+static void text_stats(const dc_node *n, dc_stats *st)
+{
+    const unsigned char *s = (const unsigned char *)n->text;
+    uint32_t chars = 0, commas = 0;
+    for (uint32_t k = 0; k < n->text_len; k++) {
+        unsigned char c = s[k];
+        if (c < 0x80) {
+            if (!is_space(c))
+                chars++;
+            if (c == ',')
+                commas++;
+        } else if ((c & 0xC0) != 0x80) {
+            /* U+00A0 (C2 A0) is a space; '，' and '、' (EF BC 8C, E3 80 81) commas. */
+            if (c == 0xC2 && k + 1 < n->text_len && s[k + 1] == 0xA0)
+                continue;
+            chars++;
+            if ((c == 0xEF && k + 2 < n->text_len && s[k + 1] == 0xBC && s[k + 2] == 0x8C) ||
+                (c == 0xE3 && k + 2 < n->text_len && s[k + 1] == 0x80 && s[k + 2] == 0x81))
+                commas++;
+        }
+    }
+    st->chars = chars;
+    st->commas = (uint16_t)(commas > 65535 ? 65535 : commas);
+}
+
+static uint16_t add16(uint16_t a, uint32_t b)
+{
+    uint32_t s = a + b;
+    return (uint16_t)(s > 65535 ? 65535 : s);
+}
+
+/* Folds child c's totals into parent p. */
+static void fold(dc_stats *p, const dc_stats *c)
+{
+    p->chars += c->chars;
+    p->link += c->link;
+    p->commas = add16(p->commas, c->commas);
+    p->p = add16(p->p, c->p);
+    p->img = add16(p->img, c->img);
+    p->li = add16(p->li, c->li);
+    p->input = add16(p->input, c->input);
+    p->embed = add16(p->embed, c->embed);
+    p->heading = add16(p->heading, c->heading);
+    p->blocks = add16(p->blocks, c->blocks);
+    p->has_h1 |= c->has_h1;
+    p->has_content |= c->has_content;
+}
+
+/* Own contribution of element i to its counters, after its children. */
+static void own_counts(dc_node *n, dc_stats *st)
+{
+    switch (n->tag) {
+    case DC_TAG_P:
+        if (st->chars)
+            st->p = add16(st->p, 1);
+        break;
+    case DC_TAG_IMG: case DC_TAG_PICTURE:
+        st->img = add16(st->img, 1);
+        break;
+    case DC_TAG_LI:
+        st->li = add16(st->li, 1);
+        break;
+    case DC_TAG_H1:
+        st->has_h1 = 1;
+        st->heading = add16(st->heading, 1);
+        break;
+    case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5: case DC_TAG_H6:
+        st->heading = add16(st->heading, 1);
+        break;
+    case DC_TAG_A:
+        st->link = st->chars;
+        break;
+    default:
+        break;
+    }
+    if (n->flags & DC_F_CONTENT)
+        st->has_content = 1;
+}
+
+void dc_stats_compute(dc_extract_ctx *cx)
+{
+    dc_dom *d = cx->dom;
+    dc_stats *st = cx->st;
+    for (uint32_t i = d->count; i-- > 1;) {
+        dc_node *n = &d->nodes[i];
+        dc_stats *s = &st[i];
+        if (n->flags & DC_F_HARD)
+            continue;
+        if (n->tag == DC_TAG_TEXT) {
+            text_stats(n, s);
+        } else {
+            own_counts(n, s);
+            /* A vocabulary or tag nomination becomes a drop unless the node
+             * holds the headline or the declared body: wrappers such as
+             * "layout-with-sidebar" must survive. */
+            if ((n->flags & DC_F_CAND_DROP) && !s->has_h1 && !s->has_content)
+                n->flags |= DC_F_DROP;
+        }
+        if (n->flags & DC_F_DROP)
+            continue;
+        dc_stats *p = &st[n->parent];
+        fold(p, s);
+        if (dc_is_element(n) && dc_tag_is_block((dc_tag)n->tag) && n->tag != DC_TAG_BR) {
+            p->has_block_child = 1;
+            p->blocks = add16(p->blocks, 1);
+        }
+    }
+    cx->body_chars = cx->dom->body ? st[cx->dom->body].chars : st[0].chars;
+}
+
+static float base_score(const dc_node *n, const dc_stats *s)
+{
+    float b = 0;
+    switch (n->tag) {
+    case DC_TAG_DIV: case DC_TAG_ARTICLE: case DC_TAG_SECTION: case DC_TAG_MAIN:
+        b = 5;
+        break;
+    case DC_TAG_PRE: case DC_TAG_TD: case DC_TAG_BLOCKQUOTE:
+        b = 3;
+        break;
+    case DC_TAG_ADDRESS: case DC_TAG_OL: case DC_TAG_UL: case DC_TAG_DL: case DC_TAG_DD:
+    case DC_TAG_DT: case DC_TAG_LI: case DC_TAG_FORM:
+        b = -3;
+        break;
+    case DC_TAG_H1: case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5:
+    case DC_TAG_H6: case DC_TAG_TH:
+        b = -5;
+        break;
+    default:
+        break;
+    }
+    return b + (float)s->weight;
+}
+
+/* Does element i read as one paragraph? */
+static int paragraph_like(const dc_node *n, const dc_stats *s)
+{
+    switch (n->tag) {
+    case DC_TAG_P: case DC_TAG_PRE: case DC_TAG_TD: case DC_TAG_DD:
+        return 1;
+    case DC_TAG_DIV: case DC_TAG_SECTION: case DC_TAG_ARTICLE: case DC_TAG_BLOCKQUOTE:
+    case DC_TAG_LI: case DC_TAG_SPAN: case DC_TAG_FONT: case DC_TAG_CENTER:
+        return !s->has_block_child;
+    default:
+        return 0;
+    }
+}
+
+void dc_score(dc_extract_ctx *cx)
+{
+    dc_dom *d = cx->dom;
+    dc_stats *st = cx->st;
+    for (uint32_t i = 1; i < d->count; i++) {
+        dc_node *n = &d->nodes[i];
+        if (n->flags & DC_F_DROP) {
+            /* Skip the subtree: jump to the next node outside it. */
+            uint32_t nx = dc_skip_in(d, i, 0);
+            if (!nx)
+                break;
+            i = nx - 1;
+            continue;
+        }
+        if (!dc_is_element(n))
+            continue;
+        dc_stats *s = &st[i];
+        if (s->chars < 25 || !paragraph_like(n, s))
+            continue;
+        /* A paragraph inside a paragraph-like span must not vote twice. */
+        if (n->tag == DC_TAG_SPAN || n->tag == DC_TAG_FONT) {
+            const dc_node *p = &d->nodes[n->parent];
+            if (paragraph_like(p, &st[n->parent]) && st[n->parent].chars >= 25)
+                continue;
+        }
+        float c = 1.0f + (float)s->commas + (float)(s->chars / 85 < 3 ? s->chars / 85 : 3);
+        /* Link-heavy "paragraphs" (teaser lists) vote little. */
+        c *= 1.0f - (float)s->link / (float)s->chars;
+        uint32_t a = n->parent;
+        for (int level = 0; level < 5 && a; level++, a = d->nodes[a].parent) {
+            dc_node *an = &d->nodes[a];
+            if (an->tag == DC_TAG_BODY || an->tag == DC_TAG_HTML)
+                break;
+            dc_stats *as = &st[a];
+            if (!as->scored) {
+                as->scored = 1;
+                as->score = base_score(an, as);
+            }
+            as->score += level == 0 ? c : level == 1 ? c / 2 : c / (float)(level * 3);
+        }
+    }
+}

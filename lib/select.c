@@ -1,0 +1,187 @@
+/*
+ * select.c — choosing the article's container and what to keep inside it.
+ *
+ * The best-scored container is adjusted the way Readability learned to:
+ * climb when its ancestors gather several strong candidates (articles split
+ * into many blocks) or score better themselves, then add siblings that score
+ * well or read as paragraphs.  Inside, containers that look like furniture
+ * by their statistics (link lists, tiny fragments) are skipped at render.
+ */
+#include "extract.h"
+
+static float final_score(const dc_stats *s)
+{
+    if (!s->scored)
+        return 0;
+    float ld = s->chars ? (float)s->link / (float)s->chars : 0;
+    return s->score * (1.0f - ld);
+}
+
+static int is_ancestor(const dc_dom *d, uint32_t anc, uint32_t i)
+{
+    while (i && d->nodes[i].depth > d->nodes[anc].depth)
+        i = d->nodes[i].parent;
+    return i == anc;
+}
+
+static int element_children(const dc_dom *d, uint32_t i)
+{
+    int k = 0;
+    for (uint32_t c = d->nodes[i].first_child; c; c = d->nodes[c].next) {
+        const dc_node *n = &d->nodes[c];
+        if (dc_is_element(n) && !(n->flags & DC_F_DROP))
+            k++;
+        else if (n->tag == DC_TAG_TEXT && n->text_len > 0) {
+            for (uint32_t t = 0; t < n->text_len; t++)
+                if ((unsigned char)n->text[t] > ' ')
+                    return 99; /* loose text: not a mere wrapper */
+        }
+    }
+    return k;
+}
+
+static uint32_t best_candidate(const dc_extract_ctx *cx, uint32_t top5[5])
+{
+    const dc_dom *d = cx->dom;
+    float best[5] = {0};
+    for (int k = 0; k < 5; k++)
+        top5[k] = 0;
+    for (uint32_t i = 1; i < d->count; i++) {
+        float f = final_score(&cx->st[i]);
+        if (f <= 0)
+            continue;
+        for (int k = 0; k < 5; k++) {
+            if (f > best[k]) {
+                for (int m = 4; m > k; m--) {
+                    best[m] = best[m - 1];
+                    top5[m] = top5[m - 1];
+                }
+                best[k] = f;
+                top5[k] = i;
+                break;
+            }
+        }
+    }
+    return top5[0];
+}
+
+/* Several strong candidates under one ancestor: the article is split. */
+static uint32_t climb_shared(const dc_extract_ctx *cx, uint32_t top, const uint32_t top5[5])
+{
+    const dc_dom *d = cx->dom;
+    float ts = final_score(&cx->st[top]);
+    for (uint32_t a = d->nodes[top].parent; a && a != d->body; a = d->nodes[a].parent) {
+        int n = 0;
+        for (int k = 1; k < 5; k++)
+            if (top5[k] && final_score(&cx->st[top5[k]]) >= ts * 0.75f && is_ancestor(d, a, top5[k]))
+                n++;
+        if (n >= 2)
+            return a;
+    }
+    return top;
+}
+
+static uint32_t climb_scores(const dc_extract_ctx *cx, uint32_t top)
+{
+    const dc_dom *d = cx->dom;
+    float last = cx->st[top].score, threshold = last / 3;
+    for (uint32_t p = d->nodes[top].parent; p && p != d->body; p = d->nodes[p].parent) {
+        const dc_stats *s = &cx->st[p];
+        if (!s->scored)
+            continue;
+        if (s->score < threshold)
+            break;
+        if (s->score > last)
+            return p;
+        last = s->score;
+    }
+    return top;
+}
+
+static int same_class(const dc_dom *d, uint32_t a, uint32_t b)
+{
+    size_t la = 0, lb = 0;
+    const char *ca = dc_attr_get(d, a, "class", &la), *cb = dc_attr_get(d, b, "class", &lb);
+    return ca && cb && la && la == lb && memcmp(ca, cb, la) == 0;
+}
+
+static int sibling_belongs(const dc_extract_ctx *cx, uint32_t top, uint32_t s)
+{
+    const dc_dom *d = cx->dom;
+    const dc_node *n = &d->nodes[s];
+    const dc_stats *st = &cx->st[s];
+    if (!dc_is_element(n) || (n->flags & DC_F_DROP) || st->chars == 0)
+        return 0;
+    float ts = final_score(&cx->st[top]);
+    float threshold = ts * 0.2f > 10 ? ts * 0.2f : 10;
+    float bonus = same_class(d, top, s) ? ts * 0.2f : 0;
+    if (st->scored && final_score(st) + bonus >= threshold)
+        return 1;
+    if (n->tag == DC_TAG_P) {
+        float ld = (float)st->link / (float)st->chars;
+        if (st->chars > 70 && ld < 0.25f)
+            return 1;
+        if (st->chars > 0 && ld == 0 && st->commas > 0)
+            return 1;
+    }
+    return 0;
+}
+
+uint32_t dc_select(dc_extract_ctx *cx)
+{
+    const dc_dom *d = cx->dom;
+    uint32_t top5[5];
+    uint32_t top = best_candidate(cx, top5);
+    cx->nroots = 0;
+    if (!top) {
+        uint32_t b = d->body ? d->body : 0;
+        if (cx->st[b].chars == 0)
+            return 0;
+        cx->roots[cx->nroots++] = b;
+        return 1;
+    }
+    top = climb_shared(cx, top, top5);
+    top = climb_scores(cx, top);
+    while (d->nodes[top].parent && d->nodes[top].parent != d->body &&
+           element_children(d, d->nodes[top].parent) == 1)
+        top = d->nodes[top].parent;
+
+    uint32_t parent = d->nodes[top].parent;
+    if (!parent || top == d->body) {
+        cx->roots[cx->nroots++] = top;
+        return 1;
+    }
+    for (uint32_t s = d->nodes[parent].first_child; s; s = d->nodes[s].next) {
+        if (cx->nroots == sizeof cx->roots / sizeof cx->roots[0])
+            break;
+        if (s == top || sibling_belongs(cx, top, s))
+            cx->roots[cx->nroots++] = s;
+    }
+    return cx->nroots;
+}
+
+int dc_skip_conditional(const dc_extract_ctx *cx, uint32_t i)
+{
+    const dc_node *n = &cx->dom->nodes[i];
+    const dc_stats *s = &cx->st[i];
+    switch (n->tag) {
+    case DC_TAG_DIV: case DC_TAG_SECTION: case DC_TAG_UL: case DC_TAG_OL: case DC_TAG_TABLE:
+    case DC_TAG_DL: case DC_TAG_HEADER: case DC_TAG_FIGURE: case DC_TAG_ASIDE:
+        break;
+    default:
+        return 0;
+    }
+    if (s->chars == 0)
+        return 1;
+    if (s->weight < 0 && !s->has_content)
+        return 1;
+    float ld = (float)s->link / (float)s->chars;
+    if (s->weight < 25 && ld > 0.33f && s->p < 3)
+        return 1;
+    if (ld > 0.5f)
+        return 1;
+    if (n->tag != DC_TAG_UL && n->tag != DC_TAG_OL && n->tag != DC_TAG_TABLE && s->li > s->p + 1 &&
+        ld > 0.2f)
+        return 1;
+    return 0;
+}
