@@ -96,7 +96,13 @@ static void own_counts(dc_node *n, dc_stats *st)
         st->has_content = 1;
 }
 
-void dc_stats_compute(dc_extract_ctx *cx)
+/*
+ * One bottom-up pass.  With `decide` unset, nominated furniture is counted
+ * as content (to learn the page's totals); with it set, a nomination becomes
+ * a drop unless the node holds the headline, the declared body, or most of
+ * the page's prose: wrappers called "layout-with-sidebar" must survive.
+ */
+static void stats_pass(dc_extract_ctx *cx, int decide, uint32_t prose_total)
 {
     dc_dom *d = cx->dom;
     dc_stats *st = cx->st;
@@ -109,10 +115,8 @@ void dc_stats_compute(dc_extract_ctx *cx)
             text_stats(n, s);
         } else {
             own_counts(n, s);
-            /* A vocabulary or tag nomination becomes a drop unless the node
-             * holds the headline or the declared body: wrappers such as
-             * "layout-with-sidebar" must survive. */
-            if ((n->flags & DC_F_CAND_DROP) && !s->has_h1 && !s->has_content)
+            if (decide && (n->flags & DC_F_CAND_DROP) && !s->has_h1 && !s->has_content &&
+                (s->chars - s->link) * 2 < prose_total)
                 n->flags |= DC_F_DROP;
         }
         if (n->flags & DC_F_DROP)
@@ -124,7 +128,20 @@ void dc_stats_compute(dc_extract_ctx *cx)
             p->blocks = add16(p->blocks, 1);
         }
     }
-    cx->body_chars = cx->dom->body ? st[cx->dom->body].chars : st[0].chars;
+}
+
+void dc_stats_compute(dc_extract_ctx *cx)
+{
+    stats_pass(cx, 0, 0);
+    const dc_stats *b = &cx->st[cx->dom->body];
+    uint32_t prose = b->chars - b->link;
+    for (uint32_t i = 0; i < cx->dom->count; i++) {
+        int16_t w = cx->st[i].weight; /* set by clean.c, not by the pass */
+        memset(&cx->st[i], 0, sizeof cx->st[i]);
+        cx->st[i].weight = w;
+    }
+    stats_pass(cx, 1, prose);
+    cx->body_chars = cx->st[cx->dom->body].chars;
 }
 
 static float base_score(const dc_node *n, const dc_stats *s)
@@ -179,11 +196,15 @@ void dc_score(dc_extract_ctx *cx)
             i = nx - 1;
             continue;
         }
-        if (!dc_is_element(n))
-            continue;
         dc_stats *s = &st[i];
-        if (s->chars < 25 || !paragraph_like(n, s))
+        if (n->tag == DC_TAG_TEXT) {
+            /* Loose text beside blocks (<div>text<div>..</div>text</div>)
+             * reads as a paragraph of its parent, as Readability wraps it. */
+            if (s->chars < 25 || !st[n->parent].has_block_child)
+                continue;
+        } else if (!dc_is_element(n) || s->chars < 25 || !paragraph_like(n, s)) {
             continue;
+        }
         /* A paragraph inside a paragraph-like span must not vote twice. */
         if (n->tag == DC_TAG_SPAN || n->tag == DC_TAG_FONT) {
             const dc_node *p = &d->nodes[n->parent];

@@ -127,10 +127,46 @@ static int sibling_belongs(const dc_extract_ctx *cx, uint32_t top, uint32_t s)
     return 0;
 }
 
+#ifdef DC_DEBUG
+#include <stdio.h>
+static void debug_node(const dc_extract_ctx *cx, const char *what, uint32_t i)
+{
+    const dc_dom *d = cx->dom;
+    const dc_stats *s = &cx->st[i];
+    const char *c = dc_attr_get(d, i, "class", NULL), *id = dc_attr_get(d, i, "id", NULL);
+    fprintf(stderr, "%s: %u <%s class=%.60s id=%.30s> chars=%u link=%u p=%u score=%.1f final=%.1f w=%d fl=%x\n",
+            what, i, dc_tag_name(d, i), c ? c : "", id ? id : "", s->chars, s->link, s->p, s->score,
+            final_score(s), s->weight, d->nodes[i].flags);
+}
+#define DEBUG_NODE(w, i) debug_node(cx, w, i)
+#include <stdlib.h>
+#include <string.h>
+static void debug_needle(const dc_extract_ctx *cx)
+{
+    const char *needle = getenv("DC_NEEDLE");
+    if (!needle)
+        return;
+    const dc_dom *d = cx->dom;
+    for (uint32_t i = 1; i < d->count; i++) {
+        if (d->nodes[i].tag == DC_TAG_TEXT && strstr(d->nodes[i].text, needle)) {
+            for (uint32_t a = i; a; a = d->nodes[a].parent)
+                debug_node(cx, "anc", a);
+            return;
+        }
+    }
+    fprintf(stderr, "needle not found in %u nodes\n", d->count);
+}
+#else
+#define DEBUG_NODE(w, i) ((void)0)
+#endif
+
 uint32_t dc_select(dc_extract_ctx *cx)
 {
     const dc_dom *d = cx->dom;
     uint32_t top5[5];
+#ifdef DC_DEBUG
+    debug_needle(cx);
+#endif
     uint32_t top = best_candidate(cx, top5);
     cx->nroots = 0;
     if (!top) {
@@ -140,6 +176,9 @@ uint32_t dc_select(dc_extract_ctx *cx)
         cx->roots[cx->nroots++] = b;
         return 1;
     }
+    for (int k = 0; k < 5; k++)
+        if (top5[k])
+            DEBUG_NODE("top5", top5[k]);
     top = climb_shared(cx, top, top5);
     top = climb_scores(cx, top);
     while (d->nodes[top].parent && d->nodes[top].parent != d->body &&
@@ -154,11 +193,14 @@ uint32_t dc_select(dc_extract_ctx *cx)
     for (uint32_t s = d->nodes[parent].first_child; s; s = d->nodes[s].next) {
         if (cx->nroots == sizeof cx->roots / sizeof cx->roots[0])
             break;
-        if (s == top || sibling_belongs(cx, top, s))
+        if (s == top || sibling_belongs(cx, top, s)) {
+            DEBUG_NODE("root", s);
             cx->roots[cx->nroots++] = s;
+        }
     }
     return cx->nroots;
 }
+
 
 int dc_skip_conditional(const dc_extract_ctx *cx, uint32_t i)
 {
