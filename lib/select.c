@@ -215,7 +215,9 @@ int dc_skip_conditional(const dc_extract_ctx *cx, uint32_t i)
     }
     if (s->chars == 0)
         return 1;
-    if (s->weight < 0 && !s->has_content)
+    /* Furniture words on a block that still holds several paragraphs are
+     * template noise ("elementor-widget-container"), not furniture. */
+    if (s->weight < 0 && !s->has_content && s->p < 3)
         return 1;
     float ld = (float)s->link / (float)s->chars;
     if (s->weight < 25 && ld > 0.33f && s->p < 3)
