@@ -224,7 +224,7 @@ static int role_is_furniture(const char *r)
 static int tag_verdict(dc_tag t)
 {
     switch (t) {
-    case DC_TAG_SCRIPT: case DC_TAG_STYLE: case DC_TAG_NOSCRIPT: case DC_TAG_TEMPLATE:
+    case DC_TAG_SCRIPT: case DC_TAG_STYLE: case DC_TAG_TEMPLATE:
     case DC_TAG_IFRAME: case DC_TAG_OBJECT: case DC_TAG_EMBED: case DC_TAG_SVG:
     case DC_TAG_MATH: case DC_TAG_CANVAS: case DC_TAG_VIDEO: case DC_TAG_AUDIO:
     case DC_TAG_SELECT: case DC_TAG_TEXTAREA: case DC_TAG_BUTTON: case DC_TAG_INPUT:
@@ -232,7 +232,7 @@ static int tag_verdict(dc_tag t)
     case DC_TAG_BASE: case DC_TAG_DIALOG: case DC_TAG_COMMENT: case DC_TAG_NAV:
     case DC_TAG_OPTION: case DC_TAG_LABEL:
         return 2;
-    case DC_TAG_ASIDE: case DC_TAG_FOOTER: case DC_TAG_FORM:
+    case DC_TAG_ASIDE: case DC_TAG_FOOTER: case DC_TAG_FORM: case DC_TAG_NOSCRIPT:
         return 1;
     default:
         return 0;

@@ -54,7 +54,8 @@ enum {
     DC_F_CAND_DROP = 1u << 2, /* furniture vocabulary, unless it holds the body */
     DC_F_CONTENT = 1u << 3,   /* declared as the article body                */
     DC_F_RELATED = 1u << 4,   /* a related/latest/most-read box              */
-    DC_F_BYLINE = 1u << 5     /* byline/dateline/meta strip                  */
+    DC_F_BYLINE = 1u << 5,    /* byline/dateline/meta strip                  */
+    DC_F_PROTECT = 1u << 7    /* the best candidate or one of its ancestors  */
 };
 
 typedef struct dc_extract_ctx {

@@ -162,7 +162,7 @@ static void debug_needle(const dc_extract_ctx *cx)
 
 uint32_t dc_select(dc_extract_ctx *cx)
 {
-    const dc_dom *d = cx->dom;
+    dc_dom *d = cx->dom;
     uint32_t top5[5];
 #ifdef DC_DEBUG
     debug_needle(cx);
@@ -179,6 +179,9 @@ uint32_t dc_select(dc_extract_ctx *cx)
     for (int k = 0; k < 5; k++)
         if (top5[k])
             DEBUG_NODE("top5", top5[k]);
+    /* Statistics of a wrapper must not cut away the best candidate. */
+    for (uint32_t a = top; a; a = d->nodes[a].parent)
+        d->nodes[a].flags |= DC_F_PROTECT;
     top = climb_shared(cx, top, top5);
     top = climb_scores(cx, top);
     while (d->nodes[top].parent && d->nodes[top].parent != d->body &&
@@ -213,6 +216,8 @@ int dc_skip_conditional(const dc_extract_ctx *cx, uint32_t i)
     default:
         return 0;
     }
+    if (n->flags & DC_F_PROTECT)
+        return 0;
     if (s->chars == 0)
         return 1;
     /* Furniture words on a block that still holds several paragraphs are
