@@ -265,7 +265,9 @@ static void classify(dc_extract_ctx *cx, uint32_t i)
         } else if (strcmp(nm, "hidden") == 0 ||
                    (strcmp(nm, "aria-hidden") == 0 && strcmp(a->value, "true") == 0) ||
                    (strcmp(nm, "style") == 0 && style_hides(a->value))) {
-            n->flags |= DC_F_DROP | DC_F_HARD;
+            /* Only nominated: shops and paywalls hide the whole page until a
+             * script reveals it, and the prose veto must be able to save it. */
+            n->flags |= DC_F_CAND_DROP;
         } else if (strcmp(nm, "role") == 0 && role_is_furniture(a->value)) {
             n->flags |= DC_F_CAND_DROP;
         } else if (strcmp(nm, "itemprop") == 0 && strcmp(a->value, "articleBody") == 0) {
