@@ -1,32 +1,89 @@
-/* decant.c — PLACEHOLDER CLI: extracts each file argument, prints JSONL. */
+/*
+ * decant.c — the command-line tool: extracts articles from HTML pages and
+ * prints one JSON record (or body) per page, in input order.
+ */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "decant.h"
+#include "cli.h"
+
+static FILE *open_output(const cli_config *cfg)
+{
+    if (!cfg->output)
+        return stdout;
+    FILE *f = fopen(cfg->output, "w");
+    if (!f)
+        cli_error("%s: %s", cfg->output, strerror(errno));
+    return f;
+}
+
+/* Buffered write errors (a full disk, a closed pipe) surface only here. */
+static int close_output(const cli_config *cfg, FILE *out)
+{
+    const char *name = cfg->output ? cfg->output : "standard output";
+    int failed = fflush(out) != 0 || ferror(out);
+    int e = errno;
+    if (out != stdout && fclose(out) != 0 && !failed) {
+        failed = 1;
+        e = errno;
+    }
+    if (failed)
+        cli_error("%s: write error: %s", name, strerror(e));
+    return !failed;
+}
+
+static size_t count_read(const cli_joblist *list)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++)
+        n += list->jobs[i].read_ok != 0;
+    return n;
+}
+
+/* Checks that need the expanded input list; returns an exit status or -1. */
+static int check_inputs(const cli_config *cfg, const cli_joblist *list)
+{
+    if (cfg->url && list->count > 1) {
+        cli_error("--url needs a single input, but the folder holds %zu pages", list->count);
+        return cli_usage_error();
+    }
+    /* Only empty folders lead here, and each has been reported. */
+    if (list->count == 0)
+        return 1;
+    return -1;
+}
+
+static int run(const cli_config *cfg, cli_joblist *list)
+{
+    if (cli_collect_inputs(cfg, list) != 0) {
+        cli_error("out of memory");
+        return 1;
+    }
+    int status = check_inputs(cfg, list);
+    if (status >= 0)
+        return status;
+    FILE *out = open_output(cfg);
+    if (!out)
+        return 1;
+    status = cli_run(cfg, list, out);
+    if (!close_output(cfg, out))
+        status = 1;
+    /* Pages with errors are normal; only an entirely unreadable run fails. */
+    if (count_read(list) == 0)
+        status = 1;
+    return status;
+}
 
 int main(int argc, char **argv)
 {
-    decant_extractor *ex;
-    decant_error err;
-    if (decant_extractor_new(NULL, &ex, &err) != DECANT_OK)
-        return 2;
-    for (int i = 1; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb");
-        if (!f)
-            continue;
-        static char buf[1 << 24];
-        size_t n = fread(buf, 1, sizeof buf, f);
-        fclose(f);
-        decant_input in = {buf, n, NULL, NULL};
-        decant_article *a = NULL;
-        decant_status st = decant_extract(ex, &in, &a, &err);
-        decant_buffer out = {0};
-        decant_record_info info = {argv[i], argv[i], NULL};
-        decant_record_json(a, st == DECANT_OK ? NULL : &err, &info, DECANT_BODY_TEXT, &out);
-        fwrite(out.data, 1, out.len, stdout);
-        decant_buffer_free(&out);
-        decant_article_free(a);
-    }
-    decant_extractor_free(ex);
-    return 0;
+    cli_config cfg;
+    int status = cli_parse_args(argc, argv, &cfg);
+    if (status != CLI_PARSE_RUN)
+        return status;
+    cli_joblist list = {0};
+    status = run(&cfg, &list);
+    cli_joblist_free(&list);
+    return status;
 }

@@ -65,6 +65,7 @@ typedef struct dc_extract_ctx {
     uint32_t body_chars;  /* chars in <body> after cleaning */
     uint32_t roots[64];   /* chosen containers, in document order */
     uint32_t nroots;
+    int lenient;          /* no article found: keep the main region whole */
     const char *title;    /* headline (from metadata), dropped from body top */
 } dc_extract_ctx;
 

@@ -160,6 +160,37 @@ static void debug_needle(const dc_extract_ctx *cx)
 #define DEBUG_NODE(w, i) ((void)0)
 #endif
 
+#ifndef DC_WEAK
+#define DC_WEAK 40
+#endif
+
+/* The page's main region: <main> or role=main when present, else <body>. */
+static uint32_t main_region(const dc_extract_ctx *cx)
+{
+    const dc_dom *d = cx->dom;
+    uint32_t best = 0;
+    for (uint32_t i = 1; i < d->count; i++) {
+        const dc_node *n = &d->nodes[i];
+        if (n->flags & DC_F_DROP) {
+            uint32_t nx = dc_skip_in(d, i, 0);
+            if (!nx)
+                break;
+            i = nx - 1;
+            continue;
+        }
+        if (n->tag != DC_TAG_MAIN) {
+            const char *r = dc_attr_get(d, i, "role", NULL);
+            if (!r || strcmp(r, "main") != 0)
+                continue;
+        }
+        if (!best || cx->st[i].chars > cx->st[best].chars)
+            best = i;
+    }
+    if (best && cx->st[best].chars * 4 >= cx->body_chars)
+        return best;
+    return d->body;
+}
+
 uint32_t dc_select(dc_extract_ctx *cx)
 {
     dc_dom *d = cx->dom;
@@ -169,10 +200,13 @@ uint32_t dc_select(dc_extract_ctx *cx)
 #endif
     uint32_t top = best_candidate(cx, top5);
     cx->nroots = 0;
-    if (!top) {
-        uint32_t b = d->body ? d->body : 0;
+    if (!top || final_score(&cx->st[top]) < DC_WEAK) {
+        /* No article-like container: listings, shops, forums.  Keep the
+         * main region minus furniture rather than a fragment of it. */
+        uint32_t b = main_region(cx);
         if (cx->st[b].chars == 0)
             return 0;
+        cx->lenient = 1;
         cx->roots[cx->nroots++] = b;
         return 1;
     }
@@ -220,6 +254,8 @@ int dc_skip_conditional(const dc_extract_ctx *cx, uint32_t i)
         return 0;
     if (s->chars == 0)
         return 1;
+    if (cx->lenient)
+        return 0;
     /* Furniture words on a block that still holds several paragraphs are
      * template noise ("elementor-widget-container"), not furniture. */
     if (s->weight < 0 && !s->has_content && s->p < 3)

@@ -1,0 +1,288 @@
+/* inputs.c — turns the operands into the ordered list of pages to extract. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* Deeper trees are almost surely a mistake (or a bind-mount loop). */
+#define CLI_MAX_WALK_DEPTH 256
+
+typedef struct strlist {
+    char **items;
+    size_t count;
+    size_t cap;
+} strlist;
+
+/* Length of `s` without `suffix` (case-insensitive), or `n` if absent. */
+static size_t strip_suffix(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    if (n > k && strncasecmp(s + n - k, suffix, k) == 0)
+        return n - k;
+    return n;
+}
+
+/* Length of `s` without .gz and then .html/.htm. */
+static size_t page_stem(const char *s, size_t n)
+{
+    n = strip_suffix(s, n, ".gz");
+    size_t m = strip_suffix(s, n, ".html");
+    return m != n ? m : strip_suffix(s, n, ".htm");
+}
+
+static int is_page_name(const char *name)
+{
+    size_t n = strlen(name);
+    size_t stem = page_stem(name, n);
+    return stem != n && stem != strip_suffix(name, n, ".gz");
+}
+
+static char *make_id(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash && slash[1] ? slash + 1 : path;
+    size_t n = page_stem(base, strlen(base));
+    char *id = malloc(n + 1);
+    if (id) {
+        memcpy(id, base, n);
+        id[n] = '\0';
+    }
+    return id;
+}
+
+/* The capacity after `cap` for elements of `elem` bytes, or 0 on overflow. */
+static size_t next_cap(size_t cap, size_t elem)
+{
+    size_t want = cap ? cap * 2 : 16;
+    return want < cap || want > SIZE_MAX / elem ? 0 : want;
+}
+
+static int reserve_job(cli_joblist *list)
+{
+    if (list->count < list->cap)
+        return 0;
+    size_t cap = next_cap(list->cap, sizeof *list->jobs);
+    cli_job *p = cap ? realloc(list->jobs, cap * sizeof *p) : NULL;
+    if (!p)
+        return ENOMEM;
+    list->jobs = p;
+    list->cap = cap;
+    return 0;
+}
+
+/* Takes ownership of `path`, also on failure.  Callers pass errno through a
+ * variable: strdup in the same argument list could clobber it first. */
+static int add_job(cli_joblist *list, char *path, int preset_errno)
+{
+    char *id = path ? make_id(path) : NULL;
+    if (!id || reserve_job(list)) {
+        free(path);
+        free(id);
+        return ENOMEM;
+    }
+    cli_job *job = &list->jobs[list->count++];
+    memset(job, 0, sizeof *job);
+    job->path = path;
+    job->id = id;
+    job->preset_errno = preset_errno;
+    return 0;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t d = strlen(dir), n = strlen(name);
+    int slash = d > 0 && dir[d - 1] != '/';
+    char *p = malloc(d + (size_t)slash + n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, d);
+    if (slash)
+        p[d] = '/';
+    memcpy(p + d + (size_t)slash, name, n + 1);
+    return p;
+}
+
+static void strlist_free(strlist *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->items[i]);
+    free(l->items);
+}
+
+/* Takes ownership of `s`, also on failure. */
+static int strlist_push(strlist *l, char *s)
+{
+    if (l->count == l->cap) {
+        size_t cap = next_cap(l->cap, sizeof *l->items);
+        char **p = cap ? realloc(l->items, cap * sizeof *p) : NULL;
+        if (!p) {
+            free(s);
+            return ENOMEM;
+        }
+        l->items = p;
+        l->cap = cap;
+    }
+    l->items[l->count++] = s;
+    return 0;
+}
+
+typedef enum entry_kind { ENTRY_SKIP, ENTRY_PAGE, ENTRY_DIR } entry_kind;
+
+/*
+ * Symbolic links are followed to files only: following them to folders
+ * could loop forever.  A dangling link to a page name still becomes a page,
+ * so the user sees an error record for it.  FIFOs and devices are skipped
+ * because reading them could block the whole run.
+ */
+static entry_kind classify(const char *path, const char *name, unsigned char d_type)
+{
+    struct stat st;
+    if (d_type == DT_UNKNOWN) {
+        if (lstat(path, &st) != 0)
+            return is_page_name(name) ? ENTRY_PAGE : ENTRY_SKIP;
+        d_type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK
+                                              : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
+    }
+    if (d_type == DT_DIR)
+        return ENTRY_DIR;
+    if (!is_page_name(name))
+        return ENTRY_SKIP;
+    if (d_type == DT_REG)
+        return ENTRY_PAGE;
+    if (d_type != DT_LNK)
+        return ENTRY_SKIP;
+    if (stat(path, &st) != 0)
+        return ENTRY_PAGE;
+    return S_ISREG(st.st_mode) ? ENTRY_PAGE : ENTRY_SKIP;
+}
+
+/* Collects pages and subfolders of one folder, closing it before recursion. */
+static int scan_dir(DIR *d, const char *dir, cli_joblist *list, strlist *subdirs)
+{
+    for (;;) {
+        errno = 0;
+        struct dirent *e = readdir(d);
+        if (!e)
+            return errno;
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char *path = join_path(dir, e->d_name);
+        if (!path)
+            return ENOMEM;
+        entry_kind kind = classify(path, e->d_name, e->d_type);
+        int rc = 0;
+        if (kind == ENTRY_PAGE)
+            rc = add_job(list, path, 0);
+        else if (kind == ENTRY_DIR)
+            rc = strlist_push(subdirs, path);
+        else
+            free(path);
+        if (rc)
+            return rc;
+    }
+}
+
+/*
+ * A folder that cannot be listed becomes a failed page of its own, so the
+ * output shows that something was missed.  Returns nonzero only for out of
+ * memory, which ends the run.
+ */
+static int walk(const char *dir, unsigned depth, cli_joblist *list)
+{
+    if (depth > CLI_MAX_WALK_DEPTH)
+        return add_job(list, strdup(dir), ELOOP);
+    DIR *d = opendir(dir);
+    if (!d) {
+        int e = errno;
+        return add_job(list, strdup(dir), e);
+    }
+    strlist subdirs = {0};
+    int rc = scan_dir(d, dir, list, &subdirs);
+    closedir(d);
+    if (rc && rc != ENOMEM)
+        rc = add_job(list, strdup(dir), rc);
+    for (size_t i = 0; !rc && i < subdirs.count; i++)
+        rc = walk(subdirs.items[i], depth + 1, list);
+    strlist_free(&subdirs);
+    return rc;
+}
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(((const cli_job *)a)->path, ((const cli_job *)b)->path);
+}
+
+static int add_folder(const char *dir, int quiet, cli_joblist *list)
+{
+    size_t first = list->count;
+    int rc = walk(dir, 0, list);
+    if (rc)
+        return rc;
+    /* A folder adds no record of its own, so say when it contributed none. */
+    if (list->count == first) {
+        if (!quiet)
+            cli_error("%s: no .html or .htm files found", dir);
+        return 0;
+    }
+    qsort(list->jobs + first, list->count - first, sizeof *list->jobs, by_path);
+    return 0;
+}
+
+/* Standard input is read here, in order, so the result never depends on
+ * which worker gets to it first. */
+static int add_stdin(const decant_options *opts, cli_joblist *list)
+{
+    int rc = add_job(list, strdup("-"), 0);
+    if (rc)
+        return rc;
+    cli_job *job = &list->jobs[list->count - 1];
+    job->is_stdin = 1;
+    job->preset_errno =
+        cli_read_fd(STDIN_FILENO, cli_read_cap(opts), 0, &job->preread, &job->preread_len);
+    return 0;
+}
+
+static int add_operand(const char *arg, const cli_config *cfg, cli_joblist *list)
+{
+    if (strcmp(arg, "-") == 0)
+        return add_stdin(&cfg->opts, list);
+    struct stat st;
+    if (stat(arg, &st) != 0) {
+        int e = errno;
+        return add_job(list, strdup(arg), e);
+    }
+    if (S_ISDIR(st.st_mode))
+        return add_folder(arg, cfg->quiet, list);
+    return add_job(list, strdup(arg), 0);
+}
+
+/* Returns 0, or ENOMEM when the list itself could not be built. */
+int cli_collect_inputs(const cli_config *cfg, cli_joblist *list)
+{
+    for (size_t i = 0; i < cfg->input_count; i++) {
+        int rc = add_operand(cfg->inputs[i], cfg, list);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+void cli_joblist_free(cli_joblist *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        cli_job *job = &list->jobs[i];
+        free(job->path);
+        free(job->id);
+        free(job->preread);
+        decant_buffer_free(&job->record);
+        decant_article_free(job->article);
+    }
+    free(list->jobs);
+    memset(list, 0, sizeof *list);
+}

@@ -1,0 +1,213 @@
+/* options.c — the command line: parsing, usage, diagnostics. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* Beyond this, more threads only cost memory (each holds an extractor). */
+#define CLI_MAX_JOBS 256
+
+enum {
+    OPT_FORMAT = 256,
+    OPT_URL,
+    OPT_CONTENT_TYPE,
+    OPT_MAX_BYTES,
+    OPT_TIMEOUT
+};
+
+static const struct option long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"url", required_argument, NULL, OPT_URL},
+    {"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
+    {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("decant: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* tests/cli.sh checks that every long option below is in docs/decant.1. */
+static void print_help(const cli_config *cfg)
+{
+    printf("Usage: decant [options] INPUT...\n"
+           "Extract clean articles from news HTML pages.\n"
+           "\n"
+           "INPUT is a file (.html or .htm, optionally gzip-compressed as .gz), a\n"
+           "folder (every such file under it, recursively, in path order), or - for\n"
+           "standard input.  One record per page is printed, in input order.\n"
+           "\n"
+           "Options:\n"
+           "  -o, --output FILE        write to FILE instead of standard output\n"
+           "  -j, --jobs N             use N worker threads (default: online cores)\n"
+           "      --format FORMAT      jsonl (default), text or markdown\n"
+           "      --url URL            the page's address (only with a single input)\n"
+           "      --content-type CT    the page's HTTP Content-Type header\n"
+           "      --max-bytes N        refuse pages larger than N bytes after gzip\n"
+           "                           decompression (default: %zu)\n"
+           "      --timeout MS         time budget per page in milliseconds\n"
+           "                           (default: 0, none)\n"
+           "  -q, --quiet              no per-file messages on standard error\n"
+           "  -h, --help               print this help and exit\n"
+           "  -V, --version            print the version and exit\n",
+           cfg->opts.max_input_bytes);
+}
+
+/* strtoull silently accepts "-1" (wrapping it) and leading blanks. */
+static int parse_size(const char *s, unsigned long long max, unsigned long long *out)
+{
+    if (*s < '0' || *s > '9')
+        return 0;
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v > max)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static int parse_format(const char *s, cli_format *out)
+{
+    static const struct {
+        const char *name;
+        cli_format fmt;
+    } names[] = {
+        {"jsonl", CLI_FORMAT_JSONL},
+        {"text", CLI_FORMAT_TEXT},
+        {"markdown", CLI_FORMAT_MARKDOWN},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(s, names[i].name) == 0) {
+            *out = names[i].fmt;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static unsigned online_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        return 1;
+    return n > CLI_MAX_JOBS ? CLI_MAX_JOBS : (unsigned)n;
+}
+
+static int bad_value(const char *opt, const char *value)
+{
+    cli_error("invalid value for %s: '%s'", opt, value);
+    return 0;
+}
+
+/* Returns 0 on a bad value, after saying so. */
+static int apply_option(int c, const char *arg, cli_config *cfg)
+{
+    unsigned long long v;
+    switch (c) {
+    case 'o':
+        cfg->output = arg;
+        return 1;
+    case 'j':
+        if (!parse_size(arg, CLI_MAX_JOBS, &v) || v == 0)
+            return bad_value("--jobs", arg);
+        cfg->jobs = (unsigned)v;
+        return 1;
+    case OPT_FORMAT:
+        return parse_format(arg, &cfg->format) || bad_value("--format", arg);
+    case OPT_URL:
+        cfg->url = arg;
+        return 1;
+    case OPT_CONTENT_TYPE:
+        cfg->content_type = arg;
+        return 1;
+    case OPT_MAX_BYTES:
+        if (!parse_size(arg, SIZE_MAX, &v) || v == 0)
+            return bad_value("--max-bytes", arg);
+        cfg->opts.max_input_bytes = (size_t)v;
+        return 1;
+    case OPT_TIMEOUT:
+        if (!parse_size(arg, UINT_MAX, &v))
+            return bad_value("--timeout", arg);
+        cfg->opts.time_limit_ms = (unsigned)v;
+        return 1;
+    case 'q':
+        cfg->quiet = 1;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int cli_usage_error(void)
+{
+    fputs("Usage: decant [options] INPUT...\n"
+          "Try 'decant --help' for more information.\n",
+          stderr);
+    return 2;
+}
+
+/*
+ * Fills `cfg` from the command line.  Returns CLI_PARSE_RUN when there is
+ * work to do, otherwise the exit status (0 after --help/--version, 2 after a
+ * usage error, which has been reported).
+ */
+int cli_parse_args(int argc, char **argv, cli_config *cfg)
+{
+    /* getopt prefixes its messages with argv[0], which may be a long path. */
+    static char progname[] = "decant";
+    if (argc > 0)
+        argv[0] = progname;
+
+    memset(cfg, 0, sizeof *cfg);
+    decant_options_init(&cfg->opts);
+    int c;
+    while ((c = getopt_long(argc, argv, "o:j:qhV", long_options, NULL)) != -1) {
+        if (c == 'h') {
+            print_help(cfg);
+            return 0;
+        }
+        if (c == 'V') {
+            printf("decant %s\n", decant_version());
+            return 0;
+        }
+        if (!apply_option(c, optarg, cfg))
+            return cli_usage_error();
+    }
+    /* With argc == 0 getopt still leaves optind at 1. */
+    if (optind < argc) {
+        cfg->inputs = argv + optind;
+        cfg->input_count = (size_t)(argc - optind);
+    }
+    if (cfg->input_count == 0) {
+        cli_error("no input given");
+        return cli_usage_error();
+    }
+    if (cfg->url && cfg->input_count > 1) {
+        cli_error("--url needs a single input");
+        return cli_usage_error();
+    }
+    if (cfg->jobs == 0)
+        cfg->jobs = online_cores();
+    cfg->opts.want_markdown = cfg->format == CLI_FORMAT_MARKDOWN;
+    return CLI_PARSE_RUN;
+}

@@ -1,0 +1,253 @@
+#!/bin/sh
+# tests/cli.sh — end-to-end checks of the decant command line.
+#
+#   sh tests/cli.sh path/to/decant
+#
+# Prints one line per check and then "cli: N passed, N failed"; exits non-zero
+# when any check failed.  Needs python3 for the JSON checks.
+set -u
+
+if [ $# -ne 1 ]; then
+    echo "usage: sh tests/cli.sh path/to/decant" >&2
+    exit 2
+fi
+bin=$1
+case $bin in
+/*) ;;
+*) bin=$(pwd)/$bin ;;
+esac
+root=$(cd "$(dirname "$0")/.." && pwd)
+manpage=$root/docs/decant.1
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+# check NAME COMMAND...: the check passes when COMMAND succeeds.
+check() {
+    name=$1
+    shift
+    if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+# field FILE KEY: KEY of every JSONL record in FILE, one per line; strings
+# raw, null as "null", anything else as JSON.  Fails on malformed JSON.
+field() {
+    python3 -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    v = json.loads(line)[sys.argv[2]]
+    print("null" if v is None else v if isinstance(v, str) else json.dumps(v))
+' "$1" "$2"
+}
+
+# same_lines FILE EXPECTED...: FILE's lines are exactly EXPECTED.
+same_lines() {
+    f=$1
+    shift
+    printf '%s\n' "$@" | cmp -s - "$f"
+}
+
+# A simple page whose body the extractor cannot miss.
+page() {
+    cat <<EOF
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>$1</title></head>
+<body><nav><a href="/">Home</a></nav>
+<article><h1>$1</h1>
+<p>The zeppelin $2 drifted over the harbour early on Tuesday morning, and
+hundreds of residents stopped on the quay to watch it pass.  Officials said
+the flight had been planned for months and posed no danger to anyone below.
+The crew waved from the gondola as the airship turned slowly towards the
+hills, where it was expected to land before noon.</p>
+<p>Local shops reported a busy morning as visitors arrived to see the
+zeppelin $2.  The organisers plan a second flight next week if the weather
+holds, and tickets for a short ride are already sold out.</p>
+</article><footer>Copyright</footer></body></html>
+EOF
+}
+
+cd "$tmp" || exit 1
+page "Good news" alpha >good.html
+
+# ------------------------------------------------------------ basics
+"$bin" --version >out 2>err
+check "--version exits 0" [ $? -eq 0 ]
+check "--version prints 'decant VERSION'" grep -q '^decant [0-9][0-9.]*' out
+
+"$bin" --help >out 2>err
+check "--help exits 0" [ $? -eq 0 ]
+check "--help prints usage on stdout" grep -q '^Usage: decant' out
+
+"$bin" --no-such-option good.html >out 2>err
+check "unknown option exits 2" [ $? -eq 2 ]
+check "unknown option: usage on stderr, nothing on stdout" \
+    sh -c 'grep -q "^Usage:" err && [ ! -s out ]'
+
+"$bin" good.html -o >out 2>err
+check "missing option argument exits 2" [ $? -eq 2 ]
+
+"$bin" -j 0 good.html >out 2>err
+check "-j 0 is a usage error" [ $? -eq 2 ]
+
+"$bin" >out 2>err
+check "no input at all is a usage error" [ $? -eq 2 ]
+
+"$bin" --url http://example.com/a good.html good.html >out 2>err
+check "--url with two inputs exits 2" [ $? -eq 2 ]
+
+# ------------------------------------------------------------ bad pages
+mkdir mixed
+: >mixed/empty.html
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\020' >mixed/x.html
+printf 'Just a line of plain text.\nNo markup here at all.\n' >mixed/plain.htm
+cp good.html mixed/good.html
+echo 'not a page' >mixed/notes.txt
+
+"$bin" mixed >out 2>err
+check "folder with bad pages exits 0" [ $? -eq 0 ]
+check "folder gives one record per page (4)" [ "$(wc -l <out)" -eq 4 ]
+check "every record is JSON with every field" python3 -c '
+import json, sys
+keys = ("id source url title authors date_published date_modified site_name "
+        "section description image language text related provenance error").split()
+for line in open("out", encoding="utf-8"):
+    r = json.loads(line)
+    missing = [k for k in keys if k not in r]
+    if missing:
+        sys.exit("missing %s" % missing)
+'
+field out id >ids
+field out error >errors
+check "folder pages in sorted path order" same_lines ids empty good plain x
+check "empty, binary and text pages have an error, the good one none" python3 -c '
+import json, sys
+recs = {}
+for line in open("out", encoding="utf-8"):
+    r = json.loads(line)
+    recs[r["id"]] = r
+for k in ("empty", "x", "plain"):
+    e = recs[k]["error"]
+    if not (isinstance(e, dict) and e.get("code") and e.get("message")):
+        sys.exit(k)
+if recs["good"]["error"] is not None:
+    sys.exit("good")
+'
+check "per-page errors are reported on stderr with the path" \
+    grep -q 'mixed/empty.html' err
+
+"$bin" -q mixed >out 2>err
+check "--quiet: no per-file messages" [ ! -s err ]
+
+# ------------------------------------------------------------ missing input
+"$bin" does-not-exist.html >out 2>err
+status=$?
+check "nonexistent only input exits 1" [ $status -eq 1 ]
+field out error >errors 2>/dev/null
+check "nonexistent input still gives an error record" \
+    sh -c '[ "$(wc -l <out)" -eq 1 ] && grep -q "cannot read" errors'
+check "nonexistent input is named on stderr" grep -q 'does-not-exist.html' err
+
+"$bin" does-not-exist.html good.html >out 2>err
+check "one readable input among missing ones exits 0" [ $? -eq 0 ]
+
+# ------------------------------------------------------------ order
+mkdir order order/sub
+for name in zulu mike alpha; do page "$name" "$name" >"order/$name.html"; done
+page sub sub >order/sub/bravo.html
+"$bin" order/mike.html order/zulu.html order/sub/bravo.html order/alpha.html >out 2>err
+field out id >ids
+check "explicit inputs keep command-line order" same_lines ids mike zulu bravo alpha
+
+"$bin" order >out 2>err
+field out id >ids
+check "folder is walked recursively in path order" same_lines ids alpha mike bravo zulu
+
+# ------------------------------------------------------------ threads
+mkdir many
+i=1
+while [ $i -le 20 ]; do
+    page "Page $i" "number$i" >"many/p$i.html"
+    i=$((i + 1))
+done
+: >many/p7.html
+"$bin" -j 1 many >one 2>/dev/null
+"$bin" -j 2 many >two 2>/dev/null
+"$bin" -j 5 many many >five 2>/dev/null
+check "-j 1 gives 20 records" [ "$(wc -l <one)" -eq 20 ]
+check "-j 1 and -j 2 give identical output" \
+    sh -c '[ "$(wc -l <two)" -eq 20 ] && cmp -s one two'
+check "-j 5 over the folder twice repeats -j 1 output twice" \
+    sh -c 'cat one one | cmp -s - five'
+
+# ------------------------------------------------------------ stdin, gzip
+"$bin" - <good.html >out 2>err
+field out id >ids
+field out error >errors
+check "stdin '-' gives id '-'" same_lines ids -
+check "stdin page extracts without error" same_lines errors null
+
+cp good.html story.html
+gzip -9 story.html
+"$bin" story.html.gz >out 2>err
+field out id >ids
+field out error >errors
+field out text >text
+check ".html.gz id drops both suffixes" same_lines ids story
+check ".html.gz extracts without error" same_lines errors null
+check ".html.gz body has the article text" grep -q zeppelin text
+
+# ------------------------------------------------------------ output
+"$bin" -o written.jsonl good.html >out 2>err
+field written.jsonl id >ids 2>/dev/null
+check "-o FILE writes the record to FILE" same_lines ids good
+check "-o FILE leaves stdout empty" [ ! -s out ]
+
+"$bin" --format text good.html >out 2>err
+check "--format text prints the body" grep -q zeppelin out
+check "--format text prints no JSON" sh -c '! grep -q "^{" out'
+
+"$bin" --format text good.html order/alpha.html >out 2>err
+check "--format text names pages when there are several" \
+    sh -c 'grep -q "^==> good <==" out && grep -q "^==> alpha <==" out'
+
+"$bin" --format markdown good.html >out 2>err
+check "--format markdown prints the body" grep -q zeppelin out
+
+# ------------------------------------------------------------ man page
+"$bin" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >help-opts
+sed 's/\\-/-/g' "$manpage" >man.txt 2>/dev/null
+missing=""
+for opt in $(cat help-opts); do
+    grep -q -e "$opt" man.txt || missing="$missing $opt"
+done
+ok=0
+[ -s help-opts ] && [ -s man.txt ] && [ -z "$missing" ] && ok=1
+check "docs/decant.1 documents every --help option${missing:+ (missing:$missing)}" [ $ok -eq 1 ]
+
+# ... and its OPTIONS section names none that --help lacks.
+awk '/^\.SH/ { on = ($2 == "OPTIONS") } on' man.txt | grep -o -- '--[a-z][a-z-]*' | sort -u >man-opts
+extra=$(comm -13 help-opts man-opts | tr '\n' ' ')
+ok=0
+[ -s man-opts ] && [ -z "$extra" ] && ok=1
+check "docs/decant.1 lists no option --help lacks${extra:+ (extra: $extra)}" [ $ok -eq 1 ]
+
+"$bin" good.html >out 2>/dev/null
+keys=$(python3 -c '
+import json
+print(" ".join(json.loads(open("out", encoding="utf-8").readline())))
+')
+undocumented=""
+for key in $keys; do
+    grep -q -e "^\\.B $key\$" -e "^\\.BR $key " man.txt || undocumented="$undocumented $key"
+done
+ok=0
+[ -n "$keys" ] && [ -z "$undocumented" ] && ok=1
+check "docs/decant.1 documents every record field${undocumented:+ (missing:$undocumented)}" [ $ok -eq 1 ]
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
