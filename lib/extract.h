@@ -76,8 +76,10 @@ typedef struct dc_extract_ctx {
  */
 int dc_vocab_classify(const char *s, size_t n, uint16_t *flags);
 
-/* Is this heading text the title of a related/latest/most-read box? */
+/* Phrases (phrases.c): is this heading the title of a related, latest or
+ * most-read box?  Is this short line a call to action ("Share")? */
 int dc_is_related_heading(const char *s, size_t n);
+int dc_is_cta_line(const char *s, size_t n);
 
 /* Marks furniture (clean.c).  Needs cx->st allocated; returns 0 on OOM. */
 int dc_clean(dc_extract_ctx *cx);

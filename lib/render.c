@@ -26,6 +26,7 @@ typedef struct render {
     int cells;            /* cells seen in the row */
     int list_depth;
     int seen_paragraph;
+    uint32_t related_parent; /* after a "Related" heading: its parent */
     ctx_frame stack[32];
     int depth;            /* frames used (capped; deeper frames are ignored) */
     int oom;
@@ -70,6 +71,10 @@ static void flush(render *r, uint32_t node, int kind_override)
     const ctx_frame *f = top(r);
     dc_block b = {0};
     b.kind = (uint8_t)(kind_override >= 0 ? kind_override : f->kind);
+    if (b.kind != DC_BLOCK_PRE && b.kind != DC_BLOCK_TABLE_ROW && dc_is_cta_line(r->buf.data, len)) {
+        r->buf.len = 0;
+        return;
+    }
     b.level = f->level;
     b.ordered = f->ordered;
     b.node = node;
@@ -148,6 +153,29 @@ static int is_headline(render *r, uint32_t i)
     return t && (same_text(t, title) || r->cx->dom->nodes[i].tag == DC_TAG_H1);
 }
 
+/* A "Related articles" heading: drop it, and the link lists after it. */
+static int related_heading(render *r, uint32_t i)
+{
+    const dc_stats *s = &r->cx->st[i];
+    if (s->chars > 80)
+        return 0;
+    dc_sbuf b;
+    dc_sbuf_init(&b, r->cx->ar, 128);
+    const char *t = dc_text_content(r->cx->dom, i, &b);
+    return t && dc_is_related_heading(t, b.len);
+}
+
+/* Inside a box announced by a related heading, lists of links are the box. */
+static int in_related_box(const render *r, uint32_t i)
+{
+    const dc_node *n = &r->cx->dom->nodes[i];
+    if (!r->related_parent || n->parent != r->related_parent)
+        return 0;
+    const dc_stats *s = &r->cx->st[i];
+    return n->tag == DC_TAG_UL || n->tag == DC_TAG_OL ||
+           (s->chars && (float)s->link > 0.3f * (float)s->chars);
+}
+
 /* Returns 1 if i's children should be visited. */
 static int enter(render *r, uint32_t i, uint32_t root)
 {
@@ -158,7 +186,7 @@ static int enter(render *r, uint32_t i, uint32_t root)
     }
     if (!dc_is_element(n) || (n->flags & DC_F_DROP))
         return 0;
-    if (i != root && dc_skip_conditional(r->cx, i))
+    if (i != root && (dc_skip_conditional(r->cx, i) || in_related_box(r, i)))
         return 0;
     dc_tag t = (dc_tag)n->tag;
     if (r->row) {
@@ -176,6 +204,12 @@ static int enter(render *r, uint32_t i, uint32_t root)
     case DC_TAG_H1: case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5: case DC_TAG_H6:
         if (is_headline(r, i))
             return 0;
+        if (t != DC_TAG_H1 && related_heading(r, i)) {
+            r->related_parent = n->parent;
+            return 0;
+        }
+        if (r->related_parent == n->parent)
+            r->related_parent = 0;
         flush(r, i, -1);
         push_frame(r, DC_BLOCK_HEADING, (uint8_t)(t - DC_TAG_H1 + 1), 0);
         break;
@@ -229,6 +263,8 @@ static int enter(render *r, uint32_t i, uint32_t root)
 static void leave(render *r, uint32_t i)
 {
     dc_node *n = &r->cx->dom->nodes[i];
+    if (i == r->related_parent)
+        r->related_parent = 0;
     if (!(n->flags & DC_F_ENTERED))
         return;
     n->flags &= (uint16_t)~DC_F_ENTERED;

@@ -1,0 +1,110 @@
+/*
+ * phrases.c — the words of furniture: call-to-action lines ("Share",
+ * "Read more", "Iscriviti") and the headings of related/latest/most-read
+ * boxes ("You might also like", "Le più recenti"), in several languages.
+ *
+ * Matching is on normalised text: lower-case (ASCII and Latin-1 letters),
+ * whitespace collapsed, trailing punctuation and arrows removed.
+ */
+#include <string.h>
+
+#include "extract.h"
+
+/* Lines that are furniture when they stand alone as a block. */
+static const char *const cta[] = {
+    "share", "share this", "share this article", "share this story", "share this post",
+    "share on facebook", "share on twitter", "share on linkedin", "tweet", "email", "print",
+    "subscribe", "subscribe now", "sign up", "sign in", "log in", "login", "register",
+    "read more", "learn more", "shop now", "buy now", "see more", "view all", "show more",
+    "load more", "see all", "view more", "continue reading", "click here", "advertisement",
+    "sponsored", "loading", "comments", "leave a comment", "leave a reply", "follow us",
+    "back to top", "skip to content", "skip to main content", "menu", "search", "close",
+    "copy link", "newsletter", "accept", "accept all", "pin it", "pin for later", "related",
+    "related articles", "related posts", "related stories", "you might also like",
+    "you may also like", "recommended", "more stories", "most read", "most popular", "trending",
+    "condividi", "leggi anche", "leggi di più", "iscriviti", "pubblicità", "articoli correlati",
+    "potrebbe interessarti", "le più recenti", "più letti", "ultime notizie", "commenti",
+    "seguici", "teilen", "mehr lesen", "weiterlesen", "anzeige", "werbung", "abonnieren",
+    "meistgelesen", "kommentare", "partager", "lire aussi", "à lire aussi", "lire la suite",
+    "publicité", "s'abonner", "abonnez-vous", "commentaires", "les plus lus", "compartir",
+    "leer más", "publicidad", "suscríbete", "lo más leído", "te puede interesar",
+    "comentarios", "noticias relacionadas", "compartilhe", "leia mais", "leia também",
+    "publicidade", "assine", "delen", "lees meer", "lees ook", "advertentie", "dela",
+    "läs mer", "annons", "поделиться", "читайте также", "реклама",
+};
+
+/* Heading beginnings that announce a box of links to other pages. */
+static const char *const related_heads[] = {
+    "related", "more from", "more in ", "more on ", "more stories", "more news",
+    "you might", "you may", "read next", "read more", "recommended", "popular", "most read",
+    "most popular", "most viewed", "latest", "trending", "also read", "other posts",
+    "other articles", "further reading", "leggi anche", "le più", "più letti", "potrebbe",
+    "ultime", "articoli correlati", "weitere", "mehr zum", "mehr aus", "das könnte",
+    "meistgelesen", "lire aussi", "à lire", "sur le même", "les plus", "te puede",
+    "noticias relacionadas", "lo más", "relacionad", "leia também", "mais lidas", "lees ook",
+    "meest gelezen", "läs också", "mest lästa", "читайте также", "популярное",
+};
+
+/* Normalises s[0..n) into out (cap bytes); returns the length. */
+static size_t normalise(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t len = 0;
+    int space = 0;
+    for (size_t i = 0; i < n && len + 2 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = len > 0;
+            continue;
+        }
+        if (space)
+            out[len++] = ' ';
+        space = 0;
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        } else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x9E && (unsigned char)s[i + 1] != 0x97) {
+            out[len++] = (char)c; /* Latin-1 capitals: À..Þ -> à..þ */
+            out[len++] = (char)((unsigned char)s[++i] + 0x20);
+            continue;
+        }
+        out[len++] = (char)c;
+    }
+    /* Trailing punctuation, arrows and ellipses say nothing. */
+    for (;;) {
+        if (len && strchr(" :.!?>»|-", out[len - 1])) {
+            len--;
+        } else if (len >= 3 && (unsigned char)out[len - 3] == 0xE2) {
+            len -= 3; /* … → ➔ and friends (E2 80 A6, E2 86 92, E2 9E 94) */
+        } else {
+            break;
+        }
+    }
+    out[len] = '\0';
+    return len;
+}
+
+int dc_is_cta_line(const char *s, size_t n)
+{
+    char buf[64];
+    if (n > 48)
+        return 0;
+    size_t len = normalise(s, n, buf, sizeof buf);
+    for (size_t i = 0; i < sizeof cta / sizeof cta[0]; i++)
+        if (strlen(cta[i]) == len && memcmp(cta[i], buf, len) == 0)
+            return 1;
+    return 0;
+}
+
+int dc_is_related_heading(const char *s, size_t n)
+{
+    char buf[96];
+    if (n > 80)
+        return 0;
+    size_t len = normalise(s, n, buf, sizeof buf);
+    for (size_t i = 0; i < sizeof related_heads / sizeof related_heads[0]; i++) {
+        size_t k = strlen(related_heads[i]);
+        if (len >= k && memcmp(related_heads[i], buf, k) == 0)
+            return 1;
+    }
+    return 0;
+}
