@@ -255,6 +255,7 @@ static void classify(dc_extract_ctx *cx, uint32_t i)
         st->weight += 25;
     else if (n->tag == DC_TAG_MAIN)
         st->weight += 15;
+    int hidden = 0;
     const dc_attr *a = &cx->dom->attrs[n->attr_first];
     for (uint32_t k = 0; k < n->attr_count; k++, a++) {
         const char *nm = a->name;
@@ -267,7 +268,7 @@ static void classify(dc_extract_ctx *cx, uint32_t i)
                    (strcmp(nm, "style") == 0 && style_hides(a->value))) {
             /* Only nominated: shops and paywalls hide the whole page until a
              * script reveals it, and the prose veto must be able to save it. */
-            n->flags |= DC_F_CAND_DROP;
+            hidden = 1;
         } else if (strcmp(nm, "role") == 0 && role_is_furniture(a->value)) {
             n->flags |= DC_F_CAND_DROP;
         } else if (strcmp(nm, "itemprop") == 0 && strcmp(a->value, "articleBody") == 0) {
@@ -277,6 +278,12 @@ static void classify(dc_extract_ctx *cx, uint32_t i)
     }
     if (n->flags & DC_F_CONTENT)
         n->flags &= (uint16_t)~(DC_F_CAND_DROP | DC_F_RELATED | DC_F_BYLINE);
+    /* Hidden and named like furniture (a closed modal holding the terms of
+     * use): no amount of prose makes that the article. */
+    if (hidden && (n->flags & DC_F_CAND_DROP))
+        n->flags |= DC_F_DROP | DC_F_HARD;
+    else if (hidden)
+        n->flags |= DC_F_CAND_DROP;
 }
 
 int dc_clean(dc_extract_ctx *cx)
