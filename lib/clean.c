@@ -161,7 +161,7 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
             const pattern *p = &patterns[first_of[sl][k]];
             if ((p->bounds & L) && !left_ok)
                 continue;
-            if (i + p->len > len || memcmp(buf + i, p->s, p->len) != 0)
+            if (i + p->len > len || buf[i + 1] != p->s[1] || memcmp(buf + i, p->s, p->len) != 0)
                 continue;
             if ((p->bounds & R) && i + p->len < len && is_alnum((unsigned char)buf[i + p->len]))
                 continue;
@@ -239,8 +239,37 @@ static int tag_verdict(dc_tag t)
     }
 }
 
+/* Templates repeat the same class strings hundreds of times per page
+ * ("menu-item menu-item-type-post_type"), so verdicts are cached per page
+ * in a small direct-mapped table keyed by a hash of the string. */
+typedef struct vocab_entry {
+    const char *s;
+    uint32_t len, hash;
+    int16_t weight;
+    uint16_t flags;
+} vocab_entry;
+
+#define VOCAB_CACHE 512
+
+static int classify_cached(vocab_entry *cache, const char *s, size_t n, uint16_t *flags)
+{
+    if (!cache)
+        return dc_vocab_classify(s, n, flags);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    vocab_entry *e = &cache[h & (VOCAB_CACHE - 1)];
+    if (e->s && e->hash == h && e->len == n && memcmp(e->s, s, n) == 0) {
+        *flags = e->flags;
+        return e->weight;
+    }
+    int w = dc_vocab_classify(s, n, flags);
+    *e = (vocab_entry){s, (uint32_t)n, h, (int16_t)w, *flags};
+    return w;
+}
+
 /* Classifies one element from its tag and attributes. */
-static void classify(dc_extract_ctx *cx, uint32_t i)
+static void classify(dc_extract_ctx *cx, vocab_entry *cache, uint32_t i)
 {
     dc_node *n = &cx->dom->nodes[i];
     dc_stats *st = &cx->st[i];
@@ -261,7 +290,7 @@ static void classify(dc_extract_ctx *cx, uint32_t i)
         const char *nm = a->name;
         if (strcmp(nm, "class") == 0 || strcmp(nm, "id") == 0) {
             uint16_t f = 0;
-            st->weight = (int16_t)(st->weight + dc_vocab_classify(a->value, a->value_len, &f));
+            st->weight = (int16_t)(st->weight + classify_cached(cache, a->value, a->value_len, &f));
             n->flags |= f;
         } else if (strcmp(nm, "hidden") == 0 ||
                    (strcmp(nm, "aria-hidden") == 0 && strcmp(a->value, "true") == 0) ||
@@ -289,6 +318,10 @@ static void classify(dc_extract_ctx *cx, uint32_t i)
 int dc_clean(dc_extract_ctx *cx)
 {
     dc_dom *d = cx->dom;
+    /* Without memory for the cache, classification still works uncached. */
+    vocab_entry *cache = dc_arena_alloc(cx->ar, sizeof(vocab_entry) * VOCAB_CACHE);
+    if (cache)
+        memset(cache, 0, sizeof(vocab_entry) * VOCAB_CACHE);
     for (uint32_t i = 1; i < d->count; i++) {
         dc_node *n = &d->nodes[i];
         if (!dc_is_element(n)) {
@@ -304,7 +337,7 @@ int dc_clean(dc_extract_ctx *cx)
             n->flags |= DC_F_DROP | DC_F_HARD;
             continue;
         }
-        classify(cx, i);
+        classify(cx, cache, i);
     }
     return 1;
 }

@@ -1,22 +1,546 @@
-/* meta.c — PLACEHOLDER until the real metadata extractor lands: <title> only. */
-#include "internal.h"
+/*
+ * meta.c — article metadata: title, authors, dates, site, language, URL...
+ *
+ * One pass over the node array collects candidates from every source
+ * (JSON-LD, microdata, OpenGraph and <meta>, <time>, visible bylines and
+ * datelines), each with a rank saying how far it is trusted; resolution then
+ * keeps, per field, the best candidate that survives validation.  Candidate
+ * strings point into the DOM's scratch arena; only winners are copied into
+ * the article.
+ */
+#include <string.h>
+#include <time.h>
 
-decant_status dc_meta_extract(const dc_dom *dom, const char *url, decant_article *a)
+#include "meta_date.h"
+#include "meta_priv.h"
+
+typedef dc_meta_pass pass;
+
+/* What an element's class/id says about it. */
+enum {
+    CL_BYLINE = 1,
+    CL_DATE = 2,
+    CL_MODIFIED = 4,
+    CL_BAD = 8,
+    CL_ARTICLE = 16,
+    CL_AVATAR = 32,
+};
+
+/* ------------------------------------------------------------ offers */
+
+void dc_meta_offer(dc_meta *m, decant_field f, const char *s, size_t n, int rank, int sub,
+                   const char *src)
 {
-    (void)url;
-    for (uint32_t i = 1; i < dom->count; i++) {
-        if (dom->nodes[i].tag == DC_TAG_TITLE) {
-            dc_sbuf b;
-            dc_sbuf_init(&b, &a->arena, 128);
-            const char *t = dc_text_content(dom, i, &b);
-            if (!t)
-                return DECANT_ERR_NOMEM;
-            if (*t) {
-                a->field[DECANT_FIELD_TITLE] = t;
-                a->source[DECANT_FIELD_TITLE] = "title-element";
+    if (!s)
+        return;
+    dc_trim(&s, &n);
+    if (n == 0)
+        return;
+    dc_mval *v = &m->field[f];
+    if (v->s && (v->rank < rank || (v->rank == rank && v->sub <= sub)))
+        return;
+    *v = (dc_mval){s, n, rank, sub, src};
+}
+
+void dc_meta_offer_date(dc_meta *m, int modified, const char *s, size_t n, int rank, int sub,
+                        const char *src)
+{
+    if (!s || m->ndates[modified] >= DC_MAX_DATES)
+        return;
+    dc_trim(&s, &n);
+    if (n == 0)
+        return;
+    m->dates[modified][m->ndates[modified]++] = (dc_mval){s, n, rank, sub, src};
+}
+
+void dc_meta_offer_author(dc_meta *m, const char *s, size_t n, int rank, int sub, const char *src,
+                          int org, int split)
+{
+    if (!s || m->nauthors >= DC_MAX_AUTHOR_CANDS)
+        return;
+    dc_trim(&s, &n);
+    if (n == 0)
+        return;
+    m->authors[m->nauthors++] = (dc_author_cand){s, n, rank, sub, src, org, split};
+}
+
+/* ------------------------------------------------------------ node text */
+
+static int is_space_byte(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/*
+ * The subtree's text, whitespace collapsed, into buf; -1 when it holds more
+ * than cap bytes, because a big container is never a byline or a date.
+ */
+long dc_bounded_text(const dc_dom *d, uint32_t root, char *buf, size_t cap)
+{
+    size_t o = 0;
+    int sp = 0;
+    for (uint32_t i = root; i; ) {
+        const dc_node *n = &d->nodes[i];
+        if (n->tag == DC_TAG_SCRIPT || n->tag == DC_TAG_STYLE || n->tag == DC_TAG_TEMPLATE ||
+            n->tag == DC_TAG_NOSCRIPT || n->tag == DC_TAG_COMMENT || n->tag == DC_TAG_SVG) {
+            i = dc_skip_in(d, i, root);
+            continue;
+        }
+        if (n->tag == DC_TAG_TEXT) {
+            for (uint32_t k = 0; k < n->text_len; k++) {
+                unsigned char c = (unsigned char)n->text[k];
+                if (is_space_byte(c)) {
+                    sp = 1;
+                    continue;
+                }
+                if (o + 2 >= cap)
+                    return -1;
+                if (sp && o)
+                    buf[o++] = ' ';
+                sp = 0;
+                buf[o++] = (char)c;
             }
+        } else if (dc_tag_is_block((dc_tag)n->tag) || n->tag == DC_TAG_BR) {
+            sp = 1;
+        }
+        i = dc_next_in(d, i, root);
+    }
+    buf[o] = '\0';
+    return (long)o;
+}
+
+/* ------------------------------------------------------------ classes */
+
+static int at_ci(const char *s, size_t n, size_t i, const char *w)
+{
+    size_t k = 0;
+    for (; w[k]; k++) {
+        if (i + k >= n)
+            return 0;
+        char c = s[i + k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[k])
+            return 0;
+    }
+    return 1;
+}
+
+/* One scan of a class or id value, dispatching on the first letter. */
+static int classify(const char *s, size_t n)
+{
+    int f = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* "sidebar-widget" is a sidebar; "has-sidebar" is a page layout. */
+        int bad = i == 0 || s[i - 1] == ' ';
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        switch (c) {
+        case 'a':
+            if (at_ci(s, n, i, "author") || at_ci(s, n, i, "autor"))
+                f |= CL_BYLINE;
+            else if (at_ci(s, n, i, "avatar"))
+                f |= CL_AVATAR;
+            else if (at_ci(s, n, i, "article"))
+                f |= CL_ARTICLE;
+            break;
+        case 'b':
+            if (at_ci(s, n, i, "byline") || at_ci(s, n, i, "by-line"))
+                f |= CL_BYLINE;
+            break;
+        case 'c':
+            if (at_ci(s, n, i, "comment"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        case 'd':
+            if (at_ci(s, n, i, "date") || at_ci(s, n, i, "data") || at_ci(s, n, i, "datum"))
+                f |= CL_DATE;
+            else if (at_ci(s, n, i, "disqus"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        case 'f':
+            if (at_ci(s, n, i, "firma"))
+                f |= CL_BYLINE;
+            else if (at_ci(s, n, i, "fecha"))
+                f |= CL_DATE;
+            else if (at_ci(s, n, i, "footer"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        case 'm':
+            if (at_ci(s, n, i, "modif"))
+                f |= CL_MODIFIED;
+            else if (at_ci(s, n, i, "most-read") || at_ci(s, n, i, "menu"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        case 'n':
+            if (at_ci(s, n, i, "newsletter"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        case 'p':
+            if (at_ci(s, n, i, "publish") || at_ci(s, n, i, "posted") || at_ci(s, n, i, "pubdate"))
+                f |= CL_DATE;
+            else if (at_ci(s, n, i, "popular") || at_ci(s, n, i, "promo"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        case 'r':
+            if (at_ci(s, n, i, "redazione") || at_ci(s, n, i, "reporter"))
+                f |= CL_BYLINE;
+            else if (at_ci(s, n, i, "related") || at_ci(s, n, i, "recommend") || at_ci(s, n, i, "reply"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        case 's':
+            if (at_ci(s, n, i, "sidebar"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        case 't':
+            if (at_ci(s, n, i, "time"))
+                f |= CL_DATE;
+            else if (at_ci(s, n, i, "trending") || at_ci(s, n, i, "teaser"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        case 'u':
+            if (at_ci(s, n, i, "update"))
+                f |= CL_MODIFIED;
+            break;
+        case 'w':
+            if (at_ci(s, n, i, "writer"))
+                f |= CL_BYLINE;
+            else if (at_ci(s, n, i, "widget"))
+                f |= bad ? CL_BAD : 0;
+            break;
+        default:
             break;
         }
     }
-    return DECANT_OK;
+    return f;
+}
+
+static void push(idx_list *l, uint32_t i)
+{
+    if (l->n < MAX_NODES_OF_KIND)
+        l->at[l->n++] = i;
+}
+
+/* itemprop may list several properties: "author creator". */
+static int has_token(const char *s, const char *w)
+{
+    size_t k = strlen(w);
+    for (const char *p = s; (p = strstr(p, w)); p += k) {
+        int start = p == s || p[-1] == ' ';
+        int end = p[k] == '\0' || p[k] == ' ';
+        if (start && end)
+            return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ <meta> */
+
+typedef struct meta_rule {
+    const char *key;
+    int kind;  /* field, or one of the M_ codes below */
+    int rank, sub;
+    const char *src;
+} meta_rule;
+
+enum { M_FIELD = 0, M_PUB = 100, M_MOD, M_AUTHOR, M_LOCALE, M_TITLE2 };
+
+static const meta_rule meta_rules[] = {
+    {"og:title", DECANT_FIELD_TITLE, DC_RANK_OG, 0, "opengraph"},
+    {"twitter:title", M_TITLE2, DC_RANK_OG, 1, "meta"},
+    {"og:site_name", DECANT_FIELD_SITE_NAME, DC_RANK_OG, 0, "opengraph"},
+    {"application-name", DECANT_FIELD_SITE_NAME, DC_RANK_META, 5, "meta"},
+    {"og:description", DECANT_FIELD_DESCRIPTION, DC_RANK_OG, 1, "opengraph"},
+    {"description", DECANT_FIELD_DESCRIPTION, DC_RANK_OG, 0, "meta"},
+    {"twitter:description", DECANT_FIELD_DESCRIPTION, DC_RANK_OG, 2, "meta"},
+    {"og:url", DECANT_FIELD_URL, DC_RANK_OG, 1, "opengraph"},
+    {"og:image", DECANT_FIELD_IMAGE, DC_RANK_OG, 0, "opengraph"},
+    {"og:image:url", DECANT_FIELD_IMAGE, DC_RANK_OG, 1, "opengraph"},
+    {"twitter:image", DECANT_FIELD_IMAGE, DC_RANK_OG, 2, "meta"},
+    {"article:section", DECANT_FIELD_SECTION, DC_RANK_OG, 0, "opengraph"},
+    {"og:locale", M_LOCALE, DC_RANK_META, 1, "opengraph"},
+    {"content-language", M_LOCALE, DC_RANK_META, 2, "meta"},
+    {"language", M_LOCALE, DC_RANK_META, 3, "meta"},
+    {"dc.language", M_LOCALE, DC_RANK_META, 3, "meta"},
+    {"article:published_time", M_PUB, DC_RANK_OG, 0, "opengraph"},
+    {"og:article:published_time", M_PUB, DC_RANK_OG, 1, "opengraph"},
+    {"article:published", M_PUB, DC_RANK_OG, 2, "opengraph"},
+    {"article:modified_time", M_MOD, DC_RANK_OG, 0, "opengraph"},
+    {"og:updated_time", M_MOD, DC_RANK_OG, 1, "opengraph"},
+    {"article:author", M_AUTHOR, DC_RANK_OG, 0, "opengraph"},
+    {"author", M_AUTHOR, DC_RANK_META, 0, "meta"},
+    {"byl", M_AUTHOR, DC_RANK_META, 1, "meta"},
+    {"parsely-author", M_AUTHOR, DC_RANK_META, 2, "meta"},
+    {"sailthru.author", M_AUTHOR, DC_RANK_META, 3, "meta"},
+    {"dc.creator", M_AUTHOR, DC_RANK_META, 4, "meta"},
+    {"dcterms.creator", M_AUTHOR, DC_RANK_META, 4, "meta"},
+    {"citation_author", M_AUTHOR, DC_RANK_META, 5, "meta"},
+    {"twitter:creator", M_AUTHOR, DC_RANK_META, 9, "meta"},
+    {"date", M_PUB, DC_RANK_META, 0, "meta"},
+    {"pubdate", M_PUB, DC_RANK_META, 1, "meta"},
+    {"publish-date", M_PUB, DC_RANK_META, 1, "meta"},
+    {"publish_date", M_PUB, DC_RANK_META, 1, "meta"},
+    {"publishdate", M_PUB, DC_RANK_META, 1, "meta"},
+    {"published_time", M_PUB, DC_RANK_META, 1, "meta"},
+    {"article.published", M_PUB, DC_RANK_META, 2, "meta"},
+    {"article_date_original", M_PUB, DC_RANK_META, 2, "meta"},
+    {"parsely-pub-date", M_PUB, DC_RANK_META, 2, "meta"},
+    {"sailthru.date", M_PUB, DC_RANK_META, 3, "meta"},
+    {"dc.date", M_PUB, DC_RANK_META, 3, "meta"},
+    {"dc.date.issued", M_PUB, DC_RANK_META, 3, "meta"},
+    {"dc.date.created", M_PUB, DC_RANK_META, 3, "meta"},
+    {"dcterms.created", M_PUB, DC_RANK_META, 3, "meta"},
+    {"dcterms.date", M_PUB, DC_RANK_META, 3, "meta"},
+    {"dcterms.issued", M_PUB, DC_RANK_META, 3, "meta"},
+    {"citation_publication_date", M_PUB, DC_RANK_META, 4, "meta"},
+    {"citation_date", M_PUB, DC_RANK_META, 4, "meta"},
+    {"cxenseparse:recs:publishtime", M_PUB, DC_RANK_META, 4, "meta"},
+    {"og:published_time", M_PUB, DC_RANK_META, 4, "meta"},
+    {"article.updated", M_MOD, DC_RANK_META, 2, "meta"},
+    {"dc.date.modified", M_MOD, DC_RANK_META, 3, "meta"},
+    {"dcterms.modified", M_MOD, DC_RANK_META, 3, "meta"},
+    {"last-modified", M_MOD, DC_RANK_META, 4, "meta"},
+};
+
+/* Which <meta> attribute names the property (itemprop ones are microdata, see on_itemprop). */
+static const char *meta_key(const dc_dom *d, uint32_t i)
+{
+    const char *k = dc_attr_get(d, i, "property", NULL);
+    if (!k || !*k)
+        k = dc_attr_get(d, i, "name", NULL);
+    if (!k || !*k)
+        k = dc_attr_get(d, i, "http-equiv", NULL);
+    return k;
+}
+
+static void on_meta(pass *p, uint32_t i)
+{
+    const char *key = meta_key(p->dom, i);
+    size_t n;
+    const char *content = dc_attr_get(p->dom, i, "content", &n);
+    if (!key || !content)
+        return;
+    size_t kn = strlen(key);
+    for (size_t r = 0; r < sizeof meta_rules / sizeof meta_rules[0]; r++) {
+        const meta_rule *mr = &meta_rules[r];
+        if (!dc_eq_ci(key, kn, mr->key, strlen(mr->key)))
+            continue;
+        if (mr->kind == M_PUB || mr->kind == M_MOD)
+            dc_meta_offer_date(&p->m, mr->kind == M_MOD, content, n, mr->rank, mr->sub, mr->src);
+        else if (mr->kind == M_AUTHOR)
+            dc_meta_offer_author(&p->m, content, n, mr->rank, mr->sub, mr->src, 0, 1);
+        else if (mr->kind == M_LOCALE)
+            dc_meta_offer(&p->m, DECANT_FIELD_LANGUAGE, content, n, mr->rank, mr->sub, mr->src);
+        else if (mr->kind == M_TITLE2)
+            dc_meta_offer(&p->m, DECANT_FIELD_TITLE, content, n, mr->rank, mr->sub, mr->src);
+        else
+            dc_meta_offer(&p->m, (decant_field)mr->kind, content, n, mr->rank, mr->sub, mr->src);
+        return;
+    }
+    /* Unlisted publishers' own names ("w-published-date", "article_publish_time"). */
+    if (dc_contains_ci(key, kn, "publish") && (dc_contains_ci(key, kn, "date") || dc_contains_ci(key, kn, "time")))
+        dc_meta_offer_date(&p->m, 0, content, n, DC_RANK_META, 8, "meta");
+}
+
+/* ------------------------------------------------------------ the pass */
+
+static void on_script(pass *p, uint32_t i)
+{
+    const char *type = dc_attr_get(p->dom, i, "type", NULL);
+    if (!type || !dc_contains_ci(type, strlen(type), "ld+json") || p->ld_count >= 32)
+        return;
+    p->ld_count++;
+    for (uint32_t c = p->dom->nodes[i].first_child; c; c = p->dom->nodes[c].next)
+        if (p->dom->nodes[c].tag == DC_TAG_TEXT)
+            dc_jsonld_scan(&p->m, p->dom->nodes[c].text, p->dom->nodes[c].text_len);
+}
+
+static void on_link(pass *p, uint32_t i)
+{
+    size_t n;
+    const char *rel = dc_attr_get(p->dom, i, "rel", NULL);
+    const char *href = dc_attr_get(p->dom, i, "href", &n);
+    if (rel && href && dc_eq_ci(rel, strlen(rel), "canonical", 9))
+        dc_meta_offer(&p->m, DECANT_FIELD_URL, href, n, DC_RANK_OG, 0, "link-canonical");
+}
+
+static void on_itemprop(pass *p, uint32_t i, const char *prop)
+{
+    const dc_dom *d = p->dom;
+    if (has_token(prop, "author") || has_token(prop, "creator")) {
+        push(&p->md_authors, i);
+        return;
+    }
+    int pub = has_token(prop, "datePublished"), mod = has_token(prop, "dateModified");
+    if (pub || mod) {
+        size_t n;
+        const char *v = dc_attr_get(d, i, "datetime", &n);
+        if (!v)
+            v = dc_attr_get(d, i, "content", &n);
+        if (v) {
+            dc_meta_offer_date(&p->m, mod, v, n, DC_RANK_MICRODATA, 0, "microdata");
+        } else {
+            char buf[TEXT_CAP];
+            long len = dc_bounded_text(d, i, buf, sizeof buf);
+            char *c = len > 0 ? dc_arena_strndup(p->m.tmp, buf, (size_t)len) : NULL;
+            if (c)
+                dc_meta_offer_date(&p->m, mod, c, (size_t)len, DC_RANK_MICRODATA, 1, "microdata");
+        }
+        return;
+    }
+    if (has_token(prop, "headline")) {
+        size_t n;
+        const char *v = dc_attr_get(d, i, "content", &n);
+        if (v) {
+            dc_meta_offer(&p->m, DECANT_FIELD_TITLE, v, n, DC_RANK_MICRODATA, 0, "microdata");
+            return;
+        }
+        char buf[1024];
+        long len = dc_bounded_text(d, i, buf, sizeof buf);
+        char *c = len > 0 ? dc_arena_strndup(p->m.tmp, buf, (size_t)len) : NULL;
+        if (c)
+            dc_meta_offer(&p->m, DECANT_FIELD_TITLE, c, (size_t)len, DC_RANK_MICRODATA, 0, "microdata");
+    }
+}
+
+/* The class/id/rel flags of element i, plus the context it passes down. */
+static int element_flags(pass *p, uint32_t i, const dc_node *n, uint8_t *cx)
+{
+    int cl = 0;
+    for (uint32_t k = 0; k < n->attr_count; k++) {
+        const dc_attr *a = &p->dom->attrs[n->attr_first + k];
+        if (!strcmp(a->name, "class") || !strcmp(a->name, "id"))
+            cl |= classify(a->value, a->value_len);
+        else if (!strcmp(a->name, "rel") && has_token(a->value, "author"))
+            cl |= CL_BYLINE;
+        else if (!strcmp(a->name, "itemprop"))
+            on_itemprop(p, i, a->value);
+        else if (!strcmp(a->name, "itemtype") &&
+                 (dc_contains_ci(a->value, a->value_len, "article") || dc_contains_ci(a->value, a->value_len, "posting")))
+            *cx |= DC_CX_ARTICLE;
+    }
+    switch (n->tag) {
+    case DC_TAG_NAV: case DC_TAG_ASIDE: case DC_TAG_FOOTER: case DC_TAG_FORM:
+        *cx |= DC_CX_BAD;
+        break;
+    case DC_TAG_ARTICLE: case DC_TAG_MAIN:
+        *cx |= DC_CX_ARTICLE;
+        break;
+    case DC_TAG_HEAD:
+        *cx |= DC_CX_HEAD;
+        break;
+    default:
+        break;
+    }
+    /* A comment's or a teaser's own byline is not the article's. */
+    if (cl & CL_BAD)
+        *cx |= DC_CX_BAD;
+    return cl;
+}
+
+/* Links to an author page name the author even without a byline class. */
+static int author_link(const dc_dom *d, uint32_t i)
+{
+    size_t n;
+    const char *href = dc_attr_get(d, i, "href", &n);
+    if (!href)
+        return 0;
+    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/autore/", "/auteur/",
+                                        "/autori/", "/writers/", "/journalist/", NULL};
+    for (int k = 0; paths[k]; k++)
+        if (dc_contains_ci(href, n, paths[k]))
+            return 1;
+    return 0;
+}
+
+/* The parser may not know <time> and hand it over as an unnamed-tag element. */
+static int is_time(const dc_node *n)
+{
+    return n->tag == DC_TAG_TIME ||
+           (n->tag == DC_TAG_OTHER && n->name_len == 4 && n->text && !memcmp(n->text, "time", 4));
+}
+
+static void on_element(pass *p, uint32_t i)
+{
+    const dc_node *n = &p->dom->nodes[i];
+    uint8_t cx = p->cx[n->parent];
+    int cl = element_flags(p, i, n, &cx);
+    p->cx[i] = cx;
+    if (is_time(n)) {
+        if (!(cx & DC_CX_BAD))
+            push(&p->times, i);
+        return;
+    }
+    switch (n->tag) {
+    case DC_TAG_HTML: {
+        size_t len;
+        const char *lang = dc_attr_get(p->dom, i, "lang", &len);
+        if (!lang)
+            lang = dc_attr_get(p->dom, i, "xml:lang", &len);
+        dc_meta_offer(&p->m, DECANT_FIELD_LANGUAGE, lang, lang ? len : 0, DC_RANK_META, 0, "html-lang");
+        return;
+    }
+    case DC_TAG_TITLE:
+        if (!p->title_node && !(cx & DC_CX_BAD) && n->parent && p->dom->nodes[n->parent].tag != DC_TAG_SVG)
+            p->title_node = i;
+        return;
+    case DC_TAG_META:
+        on_meta(p, i);
+        return;
+    case DC_TAG_LINK:
+        on_link(p, i);
+        return;
+    case DC_TAG_SCRIPT:
+        on_script(p, i);
+        return;
+    case DC_TAG_H1:
+        if (!(cx & DC_CX_BAD))
+            push(&p->h1, i);
+        return;
+    case DC_TAG_STYLE: case DC_TAG_NOSCRIPT: case DC_TAG_TEMPLATE: case DC_TAG_SVG:
+    case DC_TAG_IMG: case DC_TAG_HEAD: case DC_TAG_BODY:
+        return;
+    default:
+        break;
+    }
+    if (cx & (DC_CX_BAD | DC_CX_HEAD))
+        return;
+    if (n->tag == DC_TAG_A && author_link(p->dom, i))
+        cl |= CL_BYLINE;
+    if ((cl & CL_BYLINE) && !(cl & CL_AVATAR))
+        push(&p->bylines, i);
+    if (cl & CL_DATE)
+        push(&p->datelines, i);
+}
+
+static void collect(pass *p)
+{
+    const dc_dom *d = p->dom;
+    for (uint32_t i = 1; i < d->count; i++) {
+        if (dc_is_element(&d->nodes[i]))
+            on_element(p, i);
+        else
+            p->cx[i] = p->cx[d->nodes[i].parent];
+    }
+}
+
+decant_status dc_meta_extract(const dc_dom *dom, const char *url, decant_article *a)
+{
+    pass p;
+    memset(&p, 0, sizeof p);
+    p.dom = dom;
+    p.url = url;
+    p.m.tmp = dom->arena;
+    p.cx = dc_arena_alloc(dom->arena, dom->count ? dom->count : 1);
+    if (!p.cx)
+        return DECANT_ERR_NOMEM;
+    memset(p.cx, 0, dom->count ? dom->count : 1);
+    time_t now = time(NULL);
+    struct tm tm;
+    p.max_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2100;
+    collect(&p);
+    if (p.m.nomem)
+        return DECANT_ERR_NOMEM;
+    return dc_meta_resolve(&p, a);
 }

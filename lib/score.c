@@ -11,32 +11,42 @@
 
 #include "extract.h"
 
-static int is_space(unsigned char c)
+/* Byte classes for text_stats: 1 = starts a visible character, 2 = ASCII
+ * comma, 4 = may start a CJK comma ('、' E3 80 81, '，' EF BC 8C). */
+static unsigned char byte_class[256];
+static int byte_class_ready;
+
+static void build_byte_class(void)
 {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    for (int c = 0; c < 256; c++) {
+        unsigned char v = 0;
+        if ((c > ' ' && c < 0x80) || c >= 0xC0)
+            v = 1;
+        if (c == ',')
+            v |= 2;
+        if (c == 0xE3 || c == 0xEF)
+            v |= 4;
+        byte_class[c] = v;
+    }
+    byte_class_ready = 1; /* benign race: every thread writes the same table */
 }
 
-/* Counts non-space code points and commas of one text node. */
+/* Counts visible code points and commas of one text node: the hottest loop
+ * after the parser, hence the table. */
 static void text_stats(const dc_node *n, dc_stats *st)
 {
+    if (!byte_class_ready)
+        build_byte_class();
     const unsigned char *s = (const unsigned char *)n->text;
-    uint32_t chars = 0, commas = 0;
-    for (uint32_t k = 0; k < n->text_len; k++) {
-        unsigned char c = s[k];
-        if (c < 0x80) {
-            if (!is_space(c))
-                chars++;
-            if (c == ',')
-                commas++;
-        } else if ((c & 0xC0) != 0x80) {
-            /* U+00A0 (C2 A0) is a space; '，' and '、' (EF BC 8C, E3 80 81) commas. */
-            if (c == 0xC2 && k + 1 < n->text_len && s[k + 1] == 0xA0)
-                continue;
-            chars++;
-            if ((c == 0xEF && k + 2 < n->text_len && s[k + 1] == 0xBC && s[k + 2] == 0x8C) ||
-                (c == 0xE3 && k + 2 < n->text_len && s[k + 1] == 0x80 && s[k + 2] == 0x81))
-                commas++;
-        }
+    uint32_t chars = 0, commas = 0, len = n->text_len;
+    for (uint32_t k = 0; k < len; k++) {
+        unsigned char v = byte_class[s[k]];
+        chars += v & 1;
+        commas += (v >> 1) & 1;
+        if ((v & 4) && k + 2 < len &&
+            ((s[k] == 0xE3 && s[k + 1] == 0x80 && s[k + 2] == 0x81) ||
+             (s[k] == 0xEF && s[k + 1] == 0xBC && s[k + 2] == 0x8C)))
+            commas++;
     }
     st->chars = chars;
     st->commas = (uint16_t)(commas > 65535 ? 65535 : commas);
@@ -112,7 +122,10 @@ static void stats_pass(dc_extract_ctx *cx, int decide, uint32_t prose_total)
         if (n->flags & DC_F_HARD)
             continue;
         if (n->tag == DC_TAG_TEXT) {
-            text_stats(n, s);
+            if (d->nodes[n->parent].flags & DC_F_HARD)
+                continue; /* script and style bodies: often most bytes */
+            if (!decide)
+                text_stats(n, s); /* the second pass keeps the first's */
         } else {
             own_counts(n, s);
             if (decide && (n->flags & DC_F_CAND_DROP) && !s->has_h1 && !s->has_content &&
@@ -136,6 +149,8 @@ void dc_stats_compute(dc_extract_ctx *cx)
     const dc_stats *b = &cx->st[cx->dom->body];
     uint32_t prose = b->chars - b->link;
     for (uint32_t i = 0; i < cx->dom->count; i++) {
+        if (cx->dom->nodes[i].tag == DC_TAG_TEXT)
+            continue; /* a text node's counts do not depend on drops */
         int16_t w = cx->st[i].weight; /* set by clean.c, not by the pass */
         memset(&cx->st[i], 0, sizeof cx->st[i]);
         cx->st[i].weight = w;

@@ -1,0 +1,382 @@
+/*
+ * meta_names.c — from byline text to a list of author names.
+ *
+ * Bylines mix names with labels ("By", "di", "Autor:"), dates, job titles
+ * and calls to action ("Email the author").  Precision matters more than
+ * recall here: a wrong author is worse than none, so anything that does not
+ * look like a name is dropped and the caller falls through to the next
+ * source.
+ */
+#include <string.h>
+
+#include "meta_priv.h"
+
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+void dc_trim(const char **s, size_t *n)
+{
+    const unsigned char *p = (const unsigned char *)*s;
+    size_t len = *n;
+    for (;;) {
+        if (len && is_ws(p[0]))
+            p++, len--;
+        else if (len >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+            p += 2, len -= 2;
+        else
+            break;
+    }
+    for (;;) {
+        if (len && is_ws(p[len - 1]))
+            len--;
+        else if (len >= 2 && p[len - 2] == 0xC2 && p[len - 1] == 0xA0)
+            len -= 2;
+        else
+            break;
+    }
+    *s = (const char *)p;
+    *n = len;
+}
+
+int dc_contains_ci(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    if (k == 0)
+        return 1;
+    for (size_t i = 0; i + k <= n; i++) {
+        if (lower(s[i]) != needle[0])
+            continue;
+        size_t j = 1;
+        while (j < k && lower(s[i + j]) == needle[j])
+            j++;
+        if (j == k)
+            return 1;
+    }
+    return 0;
+}
+
+int dc_eq_ci(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an != bn)
+        return 0;
+    for (size_t i = 0; i < an; i++)
+        if (lower(a[i]) != lower(b[i]))
+            return 0;
+    return 1;
+}
+
+int dc_looks_like_url(const char *s, size_t n)
+{
+    return dc_contains_ci(s, n, "http:") || dc_contains_ci(s, n, "https:") ||
+           dc_contains_ci(s, n, "www.") || (n && s[0] == '/') || dc_contains_ci(s, n, ".com/") ||
+           dc_contains_ci(s, n, ".html");
+}
+
+/* ------------------------------------------------------------ word lists */
+
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (dc_eq_ci(w, n, list[k], strlen(list[k])))
+            return 1;
+    return 0;
+}
+
+/* Words that never appear in a person's name but do in bylines' chrome. */
+static const char *const chrome_words[] = {
+    "email", "e-mail", "mail", "follow", "share", "subscribe", "view", "posts", "articles",
+    "comments", "comment", "login", "sign", "click", "newsletter", "updated", "published",
+    "posted", "read", "min", "mins", "minute", "minutes", "photo", "photos", "image", "contact",
+    "profile", "bio", "twitter", "facebook", "instagram", "linkedin", "copyright", "privacy",
+    "cookies", "menu", "search", "home", "about", "here", "reply", "leave", "print", "save",
+    "more", "all", "see", "show", "hide", "toggle", "close", "open", "loading", "advertisement",
+    "sponsored", "like", "likes", "views", "tags", "category", "categories", "filed", "under",
+    "ago", "hours", "days", "yesterday", "today", "share", "whatsapp", "telegram", "rss",
+    "podcast", "video", "audio", "listen", "watch", "download", "subscribers", "followers",
+    "permalink", "link", "written", "modified", "de:", NULL};
+
+/* A name made of these alone is a job title or a placeholder, not a name. */
+static const char *const title_words[] = {
+    "staff", "writer", "writers", "editor", "editors", "senior", "chief", "contributor",
+    "contributors", "contributing", "reporter", "reporters", "correspondent", "columnist",
+    "freelance", "guest", "associate", "managing", "editorial", "assistant", "deputy",
+    "news", "sports", "producer", "journalist", "redattore", "redattrice", "giornalista",
+    "autor", "autorin", "author", "authors", "autore", "auteur", "redakteur", "redakteurin",
+    "journaliste", "periodista", "in", "at", "of", "and", "for", "the", "digital", "special",
+    "intern", "opinion", "admin", "administrator", "anonymous", "unknown", "null", "none",
+    "undefined", "user", "by", "team", "member", "moderator", "founder", "owner", "ceo",
+    "director", "manager", "host", "webmaster", "publisher", "website", "blog", "blogger",
+    "posted", "post", "posts", "n/a", NULL};
+
+static const char *const editorial_words[] = {
+    "redazione", "redaktion", "redacción", "rédaction", "redação", "redactie", "staff",
+    "team", "desk", "newsroom", "editorial", "editors", "redakcja", "редакция", "équipe",
+    "press", "agency", "agencia", NULL};
+
+/* Labels in front of names, longest first so "Written by" beats "by". */
+static const char *const labels[] = {
+    "written by", "posted by", "reported by", "words by", "story by", "text by", "article by",
+    "published by", "created by", "edited by", "reviewed by", "compiled by", "author:",
+    "authors:", "autor:", "autore:", "auteur:", "autorin:", "автор:", "av:", "von:", "by:",
+    "text:", "testo:", "texto:", "tekst:", "di:", "author", "autor", "autore", "auteur",
+    "автор", "by", "di", "da", "von", "par", "por", "door", "av", "de", NULL};
+
+/* Between two names. */
+static const char *const joiners[] = {" and ", " & ", " e ", " und ", " et ", " y ", " och ",
+                                      " en ", " i ", " и ", " und ", NULL};
+
+/* ------------------------------------------------------------ cleaning */
+
+/* Strips punctuation, quotes and dashes from both ends of a name. */
+static void trim_punct(const char **s, size_t *n)
+{
+    static const char *const multi[] = {"“", "”", "«", "»", "–", "—", "·", "•", "‘", "’", "|", NULL};
+    int changed = 1;
+    while (changed && *n) {
+        changed = 0;
+        dc_trim(s, n);
+        if (!*n)
+            break;
+        unsigned char c = (unsigned char)(*s)[0], e = (unsigned char)(*s)[*n - 1];
+        if (strchr(",.;:-|/()[]\"'*~+=_>", c) && c) {
+            (*s)++, (*n)--, changed = 1;
+            continue;
+        }
+        if (strchr(",;:-|/()[]\"'*~+=_<", e) && e) {
+            (*n)--, changed = 1;
+            continue;
+        }
+        for (int k = 0; multi[k]; k++) {
+            size_t m = strlen(multi[k]);
+            if (*n >= m && memcmp(*s, multi[k], m) == 0) {
+                *s += m, *n -= m, changed = 1;
+                break;
+            }
+            if (*n >= m && memcmp(*s + *n - m, multi[k], m) == 0) {
+                *n -= m, changed = 1;
+                break;
+            }
+        }
+    }
+}
+
+/* Removes a leading label ("By", "di", "Autor:"), repeatedly. */
+static void strip_labels(const char **s, size_t *n)
+{
+    for (int again = 1; again;) {
+        again = 0;
+        trim_punct(s, n);
+        for (int k = 0; labels[k]; k++) {
+            size_t m = strlen(labels[k]);
+            if (*n <= m || !dc_eq_ci(*s, m, labels[k], m))
+                continue;
+            char next = (*s)[m];
+            if (labels[k][m - 1] != ':' && next != ' ' && next != ':' && next != '\t' &&
+                (unsigned char)next != 0xC2)
+                continue;
+            *s += m, *n -= m, again = 1;
+            break;
+        }
+    }
+}
+
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* Calls fn on each space-separated word; stops when fn returns 0. */
+typedef int (*word_fn)(const char *w, size_t n, void *ctx);
+static int each_word(const char *s, size_t n, word_fn fn, void *ctx)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i > st && !fn(s + st, i - st, ctx))
+            return 0;
+    }
+    return 1;
+}
+
+static int word_ok(const char *w, size_t n, void *ctx)
+{
+    int *count = ctx;
+    (*count)++;
+    /* a trailing comma or colon is not part of the word */
+    while (n && strchr(",:;.", w[n - 1]))
+        n--;
+    return !in_list(w, n, chrome_words);
+}
+
+static int word_is_title(const char *w, size_t n, void *ctx)
+{
+    (void)ctx;
+    while (n && strchr(",:;.", w[n - 1]))
+        n--;
+    return in_list(w, n, title_words);
+}
+
+static int word_not_editorial(const char *w, size_t n, void *ctx)
+{
+    (void)ctx;
+    return !in_list(w, n, editorial_words);
+}
+
+static int is_letter_start(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
+}
+
+/* The final test of one name. */
+static int acceptable_name(const char *s, size_t n)
+{
+    if (n < 2 || n > 60 || !is_letter_start(s) || has_digit(s, n))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (strchr("@#={}<>/\\|?!", s[i]))
+            return 0;
+    if (dc_looks_like_url(s, n) || dc_contains_ci(s, n, ".com") || dc_contains_ci(s, n, "..."))
+        return 0;
+    int words = 0;
+    if (!each_word(s, n, word_ok, &words) || words > 6)
+        return 0;
+    if (each_word(s, n, word_is_title, NULL))
+        return 0; /* job title or placeholder only */
+    return 1;
+}
+
+/* ------------------------------------------------------------ splitting */
+
+/* Where the first joiner or comma is in s[0..n), or n. */
+static size_t next_split(const char *s, size_t n, size_t *skip)
+{
+    size_t best = n;
+    *skip = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ',' || s[i] == ';') {
+            best = i, *skip = 1;
+            break;
+        }
+    }
+    for (int k = 0; joiners[k]; k++) {
+        size_t m = strlen(joiners[k]);
+        for (size_t i = 0; i + m <= n && i < best; i++) {
+            if (dc_eq_ci(s + i, m, joiners[k], m)) {
+                best = i, *skip = m;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+/* Hard separators end the name part of a byline ("John Smith | June 19"). */
+static size_t name_part_end(const char *s, size_t n)
+{
+    static const char *const seps[] = {"|", "•", "·", "—", " – ", " - ", "\n", " on ", " am ",
+                                       " le ", " il ", " el ", " em ", " op ", " den ", " le:",
+                                       " updated", " published", " posted", "(", " - ", NULL};
+    size_t end = n;
+    for (int k = 0; seps[k]; k++) {
+        size_t m = strlen(seps[k]);
+        for (size_t i = 1; i + m <= end; i++) {
+            if (dc_eq_ci(s + i, m, seps[k], m)) {
+                end = i;
+                break;
+            }
+        }
+    }
+    return end;
+}
+
+/* "Posted on June 19 by John Smith": the names follow the last " by ". */
+static void after_last_by(const char **s, size_t *n)
+{
+    for (size_t i = *n; i-- > 0;) {
+        if (i + 4 <= *n && dc_eq_ci(*s + i, 4, " by ", 4)) {
+            *s += i + 4, *n -= i + 4;
+            return;
+        }
+    }
+}
+
+static int add_name(dc_arena *tmp, const char *s, size_t n, dc_name *out, int count, int max)
+{
+    trim_punct(&s, &n);
+    strip_labels(&s, &n);
+    trim_punct(&s, &n);
+    if (count >= max || !acceptable_name(s, n))
+        return count;
+    char *copy = dc_arena_strndup(tmp, s, n);
+    if (!copy)
+        return -1;
+    out[count].s = copy;
+    out[count].n = n;
+    out[count].editorial = !each_word(s, n, word_not_editorial, NULL) || dc_contains_ci(s, n, "redaz") ||
+                           dc_contains_ci(s, n, "redak") || dc_contains_ci(s, n, "redac");
+    return count + 1;
+}
+
+/* Copies s with runs of whitespace as single spaces. */
+static char *collapse(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
+{
+    char *b = dc_arena_alloc(tmp, n + 1);
+    if (!b)
+        return NULL;
+    size_t o = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_ws(c) || (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)) {
+            if (c == 0xC2)
+                i++;
+            sp = 1;
+            continue;
+        }
+        if (sp && o)
+            b[o++] = ' ';
+        sp = 0;
+        b[o++] = (char)c;
+    }
+    b[o] = '\0';
+    *out_n = o;
+    return b;
+}
+
+int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int split, dc_name *out, int max)
+{
+    size_t len;
+    const char *t = collapse(tmp, s, n, &len);
+    if (!t)
+        return -1;
+    after_last_by(&t, &len);
+    strip_labels(&t, &len);
+    len = name_part_end(t, len);
+    int count = 0;
+    if (!split)
+        return add_name(tmp, t, len, out, 0, max);
+    while (len > 0 && count >= 0) {
+        size_t skip, cut = next_split(t, len, &skip);
+        count = add_name(tmp, t, cut, out, count, max);
+        if (cut >= len)
+            break;
+        t += cut + skip;
+        len -= cut + skip;
+    }
+    return count;
+}

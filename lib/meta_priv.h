@@ -1,0 +1,122 @@
+/*
+ * meta_priv.h — what meta.c, meta_jsonld.c and meta_names.c share.
+ *
+ * Every source offers candidates with a rank; resolution keeps the best rank
+ * per field.  Candidate strings point into the DOM's arena (or the scratch
+ * arena for JSON-LD) and are copied into the article only at the end.
+ */
+#ifndef DC_META_PRIV_H
+#define DC_META_PRIV_H
+
+#include <stddef.h>
+
+#include "internal.h"
+
+/* Lower is more trusted. */
+typedef enum dc_rank {
+    DC_RANK_JSONLD = 0,
+    DC_RANK_MICRODATA,
+    DC_RANK_OG,
+    DC_RANK_META,
+    DC_RANK_TIME,
+    DC_RANK_BYLINE,
+    DC_RANK_LAST,
+    DC_RANK_NONE
+} dc_rank;
+
+typedef struct dc_mval {
+    const char *s;
+    size_t n;
+    int rank, sub; /* sub orders candidates of one rank (lower wins) */
+    const char *src;
+} dc_mval;
+
+#define DC_MAX_DATES 48
+#define DC_MAX_AUTHOR_CANDS 64
+
+typedef struct dc_author_cand {
+    const char *s;
+    size_t n;
+    int rank, sub;
+    const char *src;
+    int org;  /* declared an organisation (JSON-LD @type)            */
+    int split; /* free text that may hold several names ("A and B") */
+} dc_author_cand;
+
+typedef struct dc_meta {
+    dc_arena *tmp;                       /* scratch, dies with the page */
+    dc_mval field[DECANT_FIELD_COUNT];   /* best candidate per field    */
+    dc_mval title_cands[4];              /* og:title, twitter:title, ... */
+    dc_mval dates[2][DC_MAX_DATES];      /* [0] published, [1] modified */
+    int ndates[2];
+    dc_author_cand authors[DC_MAX_AUTHOR_CANDS];
+    int nauthors;
+    int nomem;
+} dc_meta;
+
+/* Offers a field value; kept if better than what is there. */
+void dc_meta_offer(dc_meta *m, decant_field f, const char *s, size_t n, int rank, int sub,
+                   const char *src);
+/* Offers a raw date string; modified = 1 for date_modified. */
+void dc_meta_offer_date(dc_meta *m, int modified, const char *s, size_t n, int rank, int sub,
+                        const char *src);
+void dc_meta_offer_author(dc_meta *m, const char *s, size_t n, int rank, int sub, const char *src,
+                          int org, int split);
+
+/* Parses one ld+json block and offers what its article node holds. */
+void dc_jsonld_scan(dc_meta *m, const char *text, size_t len);
+
+/* ---- text helpers (meta_names.c) ---- */
+
+/* Trims ASCII whitespace and NBSP from both ends. */
+void dc_trim(const char **s, size_t *n);
+/* Case-insensitive (ASCII) substring test; needle lower-case. */
+int dc_contains_ci(const char *s, size_t n, const char *needle);
+int dc_eq_ci(const char *a, size_t an, const char *b, size_t bn);
+int dc_looks_like_url(const char *s, size_t n);
+
+/*
+ * Cleans a byline or author value into names: strips "By", "di", "Autor:",
+ * dates and job titles; splits "A, B and C"; rejects non-names.  Writes up to
+ * `max` names into out[] (pointers into the scratch arena); returns how many.
+ */
+typedef struct dc_name {
+    const char *s;
+    size_t n;
+    int editorial; /* "La Redazione", "Staff": an office, not a person */
+} dc_name;
+int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int split, dc_name *out, int max);
+
+/* ---- the collecting pass (meta.c) and resolution (meta_resolve.c) ---- */
+
+/* Per-node context, inherited from ancestors. */
+enum {
+    DC_CX_BAD = 1,     /* nav, aside, footer, comments, related, sidebars */
+    DC_CX_ARTICLE = 2, /* <article>, <main>, an Article itemscope          */
+    DC_CX_HEAD = 4,    /* inside <head>                                    */
+};
+
+#define MAX_NODES_OF_KIND 256
+#define TEXT_CAP 240
+
+typedef struct idx_list {
+    uint32_t at[MAX_NODES_OF_KIND];
+    int n;
+} idx_list;
+
+typedef struct dc_meta_pass {
+    const dc_dom *dom;
+    const char *url;
+    dc_meta m;
+    uint8_t *cx;
+    uint32_t title_node, ld_count;
+    idx_list h1, times, bylines, datelines, md_authors;
+    int max_year;
+} dc_meta_pass;
+
+/* The subtree's collapsed text in buf, or -1 when longer than cap - 2. */
+long dc_bounded_text(const dc_dom *d, uint32_t root, char *buf, size_t cap);
+
+decant_status dc_meta_resolve(dc_meta_pass *p, decant_article *a);
+
+#endif

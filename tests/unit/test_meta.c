@@ -1,0 +1,294 @@
+/* test_meta.c — metadata through the public API: values and provenance. */
+#include <stdlib.h>
+
+#include "decant.h"
+#include "test.h"
+
+#define BODY "<p>" \
+    "The council met on Tuesday to discuss the new budget for the coming year, and the debate " \
+    "lasted well into the evening as members argued over schools, roads and parks.</p><p>" \
+    "In the end the proposal passed by a narrow margin, with several members promising to " \
+    "revisit the decision once the first quarterly figures are published next spring.</p>"
+
+static decant_article *run(const char *html, const char *url)
+{
+    decant_input in = {html, strlen(html), url, NULL};
+    decant_article *a = NULL;
+    decant_status st = decant_extract_once(NULL, &in, &a, NULL);
+    CHECK(st == DECANT_OK || st == DECANT_ERR_NO_CONTENT);
+    CHECK(a != NULL);
+    return a;
+}
+
+static const char *get(decant_article *a, decant_field f)
+{
+    return decant_article_get(a, f);
+}
+
+static const char *src(decant_article *a, decant_field f)
+{
+    return decant_article_source(a, f);
+}
+
+TEST(meta_jsonld_graph)
+{
+    decant_article *a = run(
+        "<html lang=en><head><title>Budget passes | Daily</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"WebSite\",\"name\":\"The Daily\"},"
+        "{\"@type\":[\"NewsArticle\"],\"headline\":\"Budget passes after long debate\","
+        "\"datePublished\":\"2024-06-19T17:05:00+02:00\",\"dateModified\":\"2024-06-20T08:00:00+02:00\","
+        "\"author\":{\"@id\":\"#p1\"},\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Daily\"},"
+        "\"articleSection\":\"Politics\"},"
+        "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Jane Doe\"}]}</script>"
+        "</head><body><article>" BODY "</article></body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Budget passes after long debate");
+    CHECK_STR(src(a, DECANT_FIELD_TITLE), "json-ld");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00+02:00");
+    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "json-ld");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_MODIFIED), "2024-06-20T08:00:00+02:00");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Jane Doe");
+    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "json-ld");
+    CHECK_STR(get(a, DECANT_FIELD_SECTION), "Politics");
+    CHECK_STR(get(a, DECANT_FIELD_SITE_NAME), "The Daily");
+    decant_article_free(a);
+}
+
+TEST(meta_jsonld_nested_author_array)
+{
+    decant_article *a = run(
+        "<html><head><script type=\"application/ld+json\">[{\"@type\":\"BreadcrumbList\"},"
+        "{\"@type\":\"BlogPosting\",\"headline\":\"Two writers\",\"author\":[{\"@type\":\"Person\","
+        "\"name\":\"Ann Lee\"},\"Bob Ray\",{\"name\":\"ann lee\"}]}]</script></head><body>"
+        BODY "</body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 2);
+    CHECK_STR(decant_article_author(a, 0), "Ann Lee");
+    CHECK_STR(decant_article_author(a, 1), "Bob Ray");
+    decant_article_free(a);
+}
+
+TEST(meta_jsonld_broken_ignored)
+{
+    decant_article *a = run(
+        "<html><head><title>Plain title</title><script type=\"application/ld+json\">"
+        "{\"@type\":\"NewsArticle\",\"headline\":\"Broken \"</script>"
+        "<meta property=\"og:title\" content=\"OG headline\"></head><body>" BODY "</body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "OG headline");
+    CHECK_STR(src(a, DECANT_FIELD_TITLE), "opengraph");
+    CHECK(decant_article_author_count(a) == 0);
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    decant_article_free(a);
+}
+
+TEST(meta_jsonld_trailing_comma_repaired)
+{
+    decant_article *a = run(
+        "<html><head><script type=\"application/ld+json\"><!-- {\"@type\":\"Article\","
+        "\"headline\":\"Repaired\",\"datePublished\":\"2023-01-02\",} --></script></head><body>"
+        BODY "</body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Repaired");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2023-01-02");
+    decant_article_free(a);
+}
+
+TEST(meta_opengraph_and_meta)
+{
+    decant_article *a = run(
+        "<html><head><meta property=\"og:site_name\" content=\"Gazette\">"
+        "<meta property=\"article:published_time\" content=\"2024-06-19T15:05:00Z\">"
+        "<meta property=\"article:author\" content=\"https://facebook.com/someone\">"
+        "<meta name=\"byl\" content=\"By Carla Bruni and Dan Brown\">"
+        "<meta property=\"og:image\" content=\"/img/a.jpg\">"
+        "<meta name=\"description\" content=\"About the budget.\"></head><body>"
+        BODY "</body></html>", "https://news.example.com/a/b.html");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T15:05:00+00:00");
+    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "opengraph");
+    CHECK(decant_article_author_count(a) == 2);
+    CHECK_STR(decant_article_author(a, 0), "Carla Bruni");
+    CHECK_STR(decant_article_author(a, 1), "Dan Brown");
+    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "meta");
+    CHECK_STR(get(a, DECANT_FIELD_IMAGE), "https://news.example.com/img/a.jpg");
+    CHECK_STR(get(a, DECANT_FIELD_DESCRIPTION), "About the budget.");
+    CHECK_STR(get(a, DECANT_FIELD_SITE_NAME), "Gazette");
+    decant_article_free(a);
+}
+
+TEST(meta_microdata)
+{
+    decant_article *a = run(
+        "<html><body><div itemscope itemtype=\"https://schema.org/Article\">"
+        "<h1 itemprop=\"headline\">Microdata headline</h1>"
+        "<span itemprop=\"author\" itemscope><span itemprop=\"name\">Luca Bianchi</span></span>"
+        "<meta itemprop=\"datePublished\" content=\"2022-03-04\">" BODY "</div></body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Microdata headline");
+    CHECK_STR(decant_article_author(a, 0), "Luca Bianchi");
+    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "microdata");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2022-03-04");
+    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "microdata");
+    decant_article_free(a);
+}
+
+TEST(meta_time_element)
+{
+    decant_article *a = run(
+        "<html><body><nav><time datetime=\"2020-01-01\">old</time></nav><article><h1>Headline</h1>"
+        "<time datetime=\"2024-06-19T17:05\" class=\"published\">19 June</time>" BODY
+        "</article></body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
+    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "time-element");
+    decant_article_free(a);
+}
+
+TEST(meta_dateline_italian)
+{
+    decant_article *a = run(
+        "<html lang=\"it\"><body><article><h1>Titolo</h1><div class=\"data-articolo\">"
+        "Mercoledì 19 Giugno 2024 17:05</div><div class=\"firma\">di Mario Rossi</div>" BODY
+        "</article></body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
+    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "dateline");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Mario Rossi");
+    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "byline");
+    CHECK_STR(get(a, DECANT_FIELD_LANGUAGE), "it");
+    CHECK_STR(src(a, DECANT_FIELD_LANGUAGE), "html-lang");
+    decant_article_free(a);
+}
+
+TEST(meta_dateline_german_french)
+{
+    decant_article *a = run(
+        "<html lang=\"de-de\"><body><article><h1>Titel</h1><p class=\"datum\">19. Juni 2024, 17:05 Uhr"
+        "</p>" BODY "</article></body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
+    CHECK_STR(get(a, DECANT_FIELD_LANGUAGE), "de-DE");
+    decant_article_free(a);
+    a = run("<html lang=\"fr\"><body><article><h1>Titre</h1><span class=\"date\">Publié le 19 juin "
+            "2024 à 17h05</span><span class=\"auteur author\">par Jean Dupont</span>" BODY
+            "</article></body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
+    CHECK_STR(decant_article_author(a, 0), "Jean Dupont");
+    decant_article_free(a);
+}
+
+TEST(meta_numeric_date_follows_language)
+{
+    decant_article *a = run("<html lang=\"en-US\"><body><article><h1>T</h1><span class=\"date\">"
+                            "05/06/2024</span>" BODY "</article></body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-05-06");
+    decant_article_free(a);
+    a = run("<html lang=\"en-GB\"><body><article><h1>T</h1><span class=\"date\">"
+            "05/06/2024</span>" BODY "</article></body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-05");
+    decant_article_free(a);
+}
+
+TEST(meta_byline_english)
+{
+    decant_article *a = run(
+        "<html><body><article><h1>Headline here</h1><div class=\"byline\">By John Smith, Staff Writer"
+        " | June 19, 2024</div>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "John Smith");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
+    decant_article_free(a);
+}
+
+TEST(meta_byline_rel_author_multiple)
+{
+    decant_article *a = run(
+        "<html><body><article><h1>Headline</h1><p class=\"by-author\">Von <a rel=\"author\">Anna "
+        "Schmidt</a> und <a rel=\"author\">Peter Müller</a></p>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 2);
+    CHECK_STR(decant_article_author(a, 0), "Anna Schmidt");
+    CHECK_STR(decant_article_author(a, 1), "Peter Müller");
+    decant_article_free(a);
+}
+
+TEST(meta_byline_redazione_kept)
+{
+    decant_article *a = run(
+        "<html lang=it><body><article><h1>Notizia</h1><div class=\"autore\">La Redazione de "
+        "l'AntiDiplomatico</div>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "La Redazione de l'AntiDiplomatico");
+    decant_article_free(a);
+}
+
+TEST(meta_byline_rejects_non_names)
+{
+    decant_article *a = run(
+        "<html><body><article><h1>Headline</h1><a class=\"author-email\">Email the author</a>"
+        "<span class=\"author\">@newsdesk</span><span class=\"author\">admin</span>"
+        "<span class=\"author\">Staff Writer</span>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 0);
+    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), NULL);
+    decant_article_free(a);
+}
+
+TEST(meta_person_byline_beats_org_author)
+{
+    decant_article *a = run(
+        "<html><head><meta property=\"og:site_name\" content=\"Gazette\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H\","
+        "\"author\":{\"@type\":\"Organization\",\"name\":\"Gazette\"}}</script></head><body><article>"
+        "<h1>H</h1><span class=\"byline\">By Rita Ora</span>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Rita Ora");
+    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "byline");
+    decant_article_free(a);
+}
+
+TEST(meta_title_suffix_stripped)
+{
+    decant_article *a = run("<html><head><title>Budget passes after debate | The Gazette</title>"
+                            "</head><body>" BODY "</body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Budget passes after debate");
+    CHECK_STR(src(a, DECANT_FIELD_TITLE), "title-element");
+    decant_article_free(a);
+    a = run("<html><head><title>Storm hits the coast tonight - Gazette</title><meta property="
+            "\"og:site_name\" content=\"Gazette\"></head><body>" BODY "</body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Storm hits the coast tonight");
+    decant_article_free(a);
+}
+
+TEST(meta_title_h1)
+{
+    decant_article *a = run("<html><head><title>Storm hits the coast - Gazette</title></head><body>"
+                            "<article><h1>Storm hits the coast</h1>" BODY "</article></body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Storm hits the coast");
+    decant_article_free(a);
+}
+
+TEST(meta_canonical_made_absolute)
+{
+    decant_article *a = run("<html><head><link rel=\"canonical\" href=\"/news/2024/06/19/story\">"
+                            "</head><body>" BODY "</body></html>", "https://example.com/amp/story?x=1");
+    CHECK_STR(get(a, DECANT_FIELD_URL), "https://example.com/news/2024/06/19/story");
+    CHECK_STR(src(a, DECANT_FIELD_URL), "link-canonical");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
+    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "url");
+    decant_article_free(a);
+}
+
+TEST(meta_language_locale_fallback)
+{
+    decant_article *a = run("<html><head><meta property=\"og:locale\" content=\"it_IT\"></head>"
+                            "<body>" BODY "</body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_LANGUAGE), "it-IT");
+    CHECK_STR(src(a, DECANT_FIELD_LANGUAGE), "opengraph");
+    decant_article_free(a);
+}
+
+TEST(meta_nothing_known)
+{
+    decant_article *a = run("<html><body>" BODY "</body></html>", NULL);
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), NULL);
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    CHECK_STR(get(a, DECANT_FIELD_URL), NULL);
+    CHECK_STR(src(a, DECANT_FIELD_URL), NULL);
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+}
