@@ -105,10 +105,11 @@ static const pattern patterns[] = {
 };
 #undef P
 
-/* Index of the first pattern per first byte; patterns sharing a first byte
- * must be contiguous for this to hold, so it is built at first use. */
-static int16_t first_of[27][64];
-static uint8_t count_of[27];
+/* Patterns indexed by their first two bytes (27 x 27 slots: a-z and
+ * "other"), so each position of a class string is tried against the one or
+ * two patterns that can match there instead of the whole table. */
+static uint8_t bucket_of[27 * 27][16];
+static uint8_t count_of[27 * 27];
 static int index_ready;
 
 static int slot(unsigned char c)
@@ -120,9 +121,9 @@ static void build_index(void)
 {
     /* Benign race between threads: each writes identical values. */
     for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
-        int s = slot((unsigned char)patterns[i].s[0]);
-        if (count_of[s] < 64)
-            first_of[s][count_of[s]++] = (int16_t)i;
+        int b = slot((unsigned char)patterns[i].s[0]) * 27 + slot((unsigned char)patterns[i].s[1]);
+        if (count_of[b] < 16)
+            bucket_of[b][count_of[b]++] = (uint8_t)i;
     }
     index_ready = 1;
 }
@@ -151,17 +152,19 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
     if (!index_ready)
         build_index();
     unsigned seen = 0; /* bit per kind */
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i + 1 < len; i++) {
         unsigned char c = (unsigned char)buf[i];
         if (c < 'a' || c > 'z')
             continue;
+        int b = slot(c) * 27 + slot((unsigned char)buf[i + 1]);
+        if (!count_of[b])
+            continue;
         int left_ok = i == 0 || !is_alnum((unsigned char)buf[i - 1]);
-        int sl = slot(c);
-        for (int k = 0; k < count_of[sl]; k++) {
-            const pattern *p = &patterns[first_of[sl][k]];
+        for (int k = 0; k < count_of[b]; k++) {
+            const pattern *p = &patterns[bucket_of[b][k]];
             if ((p->bounds & L) && !left_ok)
                 continue;
-            if (i + p->len > len || buf[i + 1] != p->s[1] || memcmp(buf + i, p->s, p->len) != 0)
+            if (i + p->len > len || memcmp(buf + i, p->s, p->len) != 0)
                 continue;
             if ((p->bounds & R) && i + p->len < len && is_alnum((unsigned char)buf[i + p->len]))
                 continue;
