@@ -14,6 +14,7 @@
 #include "extract.h"
 #include "internal.h"
 #include "parser.h"
+#include "prune.h"
 
 struct decant_extractor {
     decant_options opts;
@@ -183,8 +184,13 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
     if (!looks_like_html(dec.text, dec.len))
         return dc_fail(err, DECANT_ERR_NOT_HTML, NULL);
 
+    char *pruned = dc_arena_alloc(&ex->scratch, dec.len + 1);
+    if (!pruned)
+        return dc_fail(err, DECANT_ERR_NOMEM, NULL);
+    size_t pruned_len = dc_prune(dec.text, dec.len, pruned);
+
     dc_dom dom;
-    st = dc_parse(ex->parser, dec.text, dec.len, &ex->scratch, o->max_depth, o->max_nodes, &dom);
+    st = dc_parse(ex->parser, pruned, pruned_len, &ex->scratch, o->max_depth, o->max_nodes, &dom);
     if (st != DECANT_OK)
         return dc_fail(err, st, st == DECANT_ERR_LIMIT ? "too many nodes" : NULL);
     if (OVER_TIME())

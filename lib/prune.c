@@ -1,0 +1,132 @@
+/*
+ * prune.c — see prune.h.  Hand-written because it must be a single
+ * memchr-driven pass, far cheaper than the tokenizer it saves work for; no
+ * packaged library offers "skip raw-text bodies" as a separate step.
+ */
+#include "prune.h"
+
+#include <string.h>
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Does s (n bytes left) start with the lower-case word w, then a byte
+ * that ends a tag name? */
+static int starts_tag(const char *s, size_t n, const char *w, size_t wl)
+{
+    if (n <= wl)
+        return 0;
+    for (size_t i = 0; i < wl; i++)
+        if (lower((unsigned char)s[i]) != w[i])
+            return 0;
+    char c = s[wl];
+    return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* End of the start tag beginning at s (just past its '>'), honouring
+ * quoted attribute values; 0 if unterminated. */
+static size_t tag_end(const char *s, size_t n)
+{
+    char quote = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* Offset of "</word" (case-insensitive) in s, or n if absent. */
+static size_t find_close(const char *s, size_t n, const char *w, size_t wl)
+{
+    size_t i = 0;
+    while (i + 2 + wl <= n) {
+        const char *p = memchr(s + i, '<', n - i);
+        if (!p)
+            break;
+        i = (size_t)(p - s);
+        if (i + 2 + wl <= n && p[1] == '/' && starts_tag(p + 2, n - i - 2, w, wl))
+            return i;
+        i++;
+    }
+    return n;
+}
+
+static int contains_ci(const char *s, size_t n, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++) {
+        size_t k = 0;
+        while (k < wl && lower((unsigned char)s[i + k]) == w[k])
+            k++;
+        if (k == wl)
+            return 1;
+    }
+    return 0;
+}
+
+/* Start of "-->" in s[0..n), or NULL. */
+static const char *comment_end(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, '>', n - (size_t)(p - s))) != NULL; p++)
+        if (p - s >= 2 && p[-1] == '-' && p[-2] == '-')
+            return p - 2;
+    return NULL;
+}
+
+size_t dc_prune(const char *in, size_t n, char *out)
+{
+    static const struct {
+        const char *name;
+        size_t len;
+    } raw[] = {{"script", 6}, {"style", 5}, {"svg", 3}};
+    size_t i = 0, o = 0;
+    while (i < n) {
+        const char *p = memchr(in + i, '<', n - i);
+        size_t at = p ? (size_t)(p - in) : n;
+        memcpy(out + o, in + i, at - i);
+        o += at - i;
+        i = at;
+        if (i >= n)
+            break;
+        const char *s = in + i;
+        size_t left = n - i;
+        if (left >= 4 && s[1] == '!' && s[2] == '-' && s[3] == '-') {
+            const char *e = comment_end(s + 4, left - 4);
+            if (e) {
+                i = (size_t)(e - in) + 3;
+                continue;
+            }
+        } else {
+            for (size_t r = 0; r < sizeof raw / sizeof raw[0]; r++) {
+                if (!starts_tag(s + 1, left - 1, raw[r].name, raw[r].len))
+                    continue;
+                size_t te = tag_end(s, left);
+                if (!te)
+                    break;
+                size_t body = find_close(s + te, left - te, raw[r].name, raw[r].len);
+                if (body == left - te)
+                    break; /* unterminated: leave it to the parser */
+                int keep = r == 0 && contains_ci(s, te, "ld+json");
+                size_t copy = keep ? te + body : te;
+                memcpy(out + o, s, copy);
+                o += copy;
+                i += te + body;
+                goto next;
+            }
+        }
+        out[o++] = '<';
+        i++;
+    next:;
+    }
+    out[o] = '\0';
+    return o;
+}
