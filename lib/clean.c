@@ -13,8 +13,9 @@
 #include "extract.h"
 
 /* Pattern flags: require a non-alphanumeric byte (or the edge) before (L)
- * or after (R) the match, so "ad" matches "ad-slot" but not "header". */
-enum { L = 1, R = 2 };
+ * or after (R) the match, so "ad" matches "ad-slot" but not "header"; W
+ * requires the whole class name, so "hide" does not match "hide-on-mobile". */
+enum { L = 1, R = 2, W = 4 };
 
 /* What a pattern says about the element. */
 enum {
@@ -24,7 +25,8 @@ enum {
     V_SOFT,    /* furniture unless a content word is also present           */
     V_HARD,    /* furniture whatever else the class says                    */
     V_RELATED, /* related/latest/most-read box: furniture, kept as links    */
-    V_BYLINE   /* byline, dateline, post meta: furniture for the body       */
+    V_BYLINE,  /* byline, dateline, post meta: furniture for the body       */
+    V_HIDDEN   /* a utility class that hides the element: never content     */
 };
 
 typedef struct {
@@ -54,13 +56,13 @@ static const pattern patterns[] = {
     P("cta", L | R, V_SOFT),
     P("date", L | R, V_BYLINE), P("dateline", L, V_BYLINE), P("disqus", 0, V_HARD),
     P("delen", L | R, V_HARD), P("dela", L | R, V_HARD), P("dfp", L, V_HARD),
-    P("donate", L, V_SOFT),
+    P("donate", L, V_SOFT), P("d-none", W, V_HIDDEN),
     P("entry-content", 0, V_CONTENT), P("entrycontent", 0, V_CONTENT),
     P("entry-body", 0, V_CONTENT), P("entry-meta", 0, V_BYLINE), P("entry", L | R, V_POS),
     P("extra", L | R, V_NEG), P("empfehlung", 0, V_RELATED),
     P("footer", L, V_SOFT), P("foot", L | R, V_NEG), P("follow", L, V_SOFT),
     P("gdpr", 0, V_HARD), P("gerelateerd", 0, V_RELATED),
-    P("header", L, V_NEG),
+    P("header", L, V_NEG), P("hide", W, V_HIDDEN), P("is-hidden", W, V_HIDDEN),
     P("hentry", L | R, V_POS), P("hero", L | R, V_NEG),
     P("kommentar", L, V_HARD),
     P("latest", L, V_RELATED), P("leggi-anche", 0, V_RELATED), P("lees-ook", 0, V_RELATED),
@@ -168,6 +170,9 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
                 continue;
             if ((p->bounds & R) && i + p->len < len && is_alnum((unsigned char)buf[i + p->len]))
                 continue;
+            if ((p->bounds & W) && ((i > 0 && buf[i - 1] != ' ') ||
+                                    (i + p->len < len && buf[i + p->len] != ' ')))
+                continue;
             seen |= 1u << p->kind;
         }
     }
@@ -189,6 +194,8 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
         f |= DC_F_CAND_DROP | DC_F_RELATED;
     if ((seen & (1u << V_BYLINE)) && !(seen & (1u << V_POS)))
         f |= DC_F_CAND_DROP | DC_F_BYLINE;
+    if (seen & (1u << V_HIDDEN))
+        f |= DC_F_DROP | DC_F_HARD;
     *flags = f;
     return weight;
 }

@@ -43,6 +43,8 @@ static const char *const related_heads[] = {
     "meistgelesen", "lire aussi", "à lire", "sur le même", "les plus", "te puede",
     "noticias relacionadas", "lo más", "relacionad", "leia também", "mais lidas", "lees ook",
     "meest gelezen", "läs också", "mest lästa", "читайте также", "популярное",
+    "people who", "customers who", "customers also", "frequently bought", "similar items",
+    "similar products", "sponsored",
 };
 
 /* Normalises s[0..n) into out (cap bytes); returns the length. */
