@@ -26,7 +26,7 @@ enum {
     V_HARD,    /* furniture whatever else the class says                    */
     V_RELATED, /* related/latest/most-read box: furniture, kept as links    */
     V_BYLINE,  /* byline, dateline, post meta: furniture for the body       */
-    V_HIDDEN   /* a utility class that hides the element: never content     */
+    V_HIDDEN   /* a utility class that hides the element                    */
 };
 
 typedef struct {
@@ -103,7 +103,7 @@ static const pattern patterns[] = {
     P("top-stories", 0, V_RELATED), P("topstories", 0, V_RELATED), P("trending", 0, V_RELATED),
     P("ticker", L, V_SOFT), P("ultime", L, V_RELATED), P("ultimas", L, V_RELATED),
     P("verwandt", 0, V_RELATED), P("visually-hidden", 0, V_HARD),
-    P("visuallyhidden", 0, V_HARD), P("widget", L, V_SOFT),
+    P("visuallyhidden", 0, V_HARD), P("widget", L, V_NEG),
 };
 #undef P
 
@@ -194,8 +194,10 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
         f |= DC_F_CAND_DROP | DC_F_RELATED;
     if ((seen & (1u << V_BYLINE)) && !(seen & (1u << V_POS)))
         f |= DC_F_CAND_DROP | DC_F_BYLINE;
+    /* Only nominated: whole pages hide under class="root hide" until a
+     * script runs, and the prose veto must be able to save them. */
     if (seen & (1u << V_HIDDEN))
-        f |= DC_F_DROP | DC_F_HARD;
+        f |= DC_F_CAND_DROP;
     *flags = f;
     return weight;
 }
