@@ -31,6 +31,21 @@ static const char *const cta[] = {
     "comentarios", "noticias relacionadas", "compartilhe", "leia mais", "leia também",
     "publicidade", "assine", "delen", "lees meer", "lees ook", "advertentie", "dela",
     "läs mer", "annons", "поделиться", "читайте также", "реклама",
+    /* shop, service and forum chrome */
+    "add to cart", "add to bag", "add to basket", "add to wishlist", "buy it now", "view cart",
+    "checkout", "wishlist", "in stock", "out of stock", "sold out", "notify me", "quantity",
+    "size guide", "find a store", "free shipping", "free returns", "pick up in store",
+    "write a review", "get started", "get in touch", "contact us", "contact sales", "call us",
+    "live chat", "chat with us", "video chat", "book a demo", "request a demo",
+    "schedule a demo", "try for free", "try it free", "start free trial", "get a quote",
+    "request a quote", "register now", "sign in now", "sign up now", "join now",
+    "create an account", "register a new account", "forgot password", "forgot your password",
+    "remember me", "log in or register", "log in or sign up", "jump to", "jump to content",
+    "reply", "reply with quote", "quote", "click to expand", "upvote", "downvote",
+    "similar threads", "start new topic", "reply to this topic", "report", "permalink",
+    "scroll to top", "toggle navigation", "open menu", "close menu", "show less",
+    "find out more", "discover more", "watch video", "play video", "our services",
+    "site index", "site map", "sitemap", "home", "previous", "next page", "previous page",
 };
 
 /* Heading beginnings that announce a box of links to other pages. */

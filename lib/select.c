@@ -160,6 +160,9 @@ static void debug_needle(const dc_extract_ctx *cx)
 #define DEBUG_NODE(w, i) ((void)0)
 #endif
 
+#ifndef DC_SHARE
+#define DC_SHARE 0.25f
+#endif
 #ifndef DC_WEAK
 #define DC_WEAK 40
 #endif
@@ -191,25 +194,10 @@ static uint32_t main_region(const dc_extract_ctx *cx)
     return d->body;
 }
 
-uint32_t dc_select(dc_extract_ctx *cx)
+/* Readability's choice: the best container, adjusted, and its siblings. */
+static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5[5])
 {
     dc_dom *d = cx->dom;
-    uint32_t top5[5];
-#ifdef DC_DEBUG
-    debug_needle(cx);
-#endif
-    uint32_t top = best_candidate(cx, top5);
-    cx->nroots = 0;
-    if (!top || final_score(&cx->st[top]) < DC_WEAK) {
-        /* No article-like container: listings, shops, forums.  Keep the
-         * main region minus furniture rather than a fragment of it. */
-        uint32_t b = main_region(cx);
-        if (cx->st[b].chars == 0)
-            return 0;
-        cx->lenient = 1;
-        cx->roots[cx->nroots++] = b;
-        return 1;
-    }
     for (int k = 0; k < 5; k++)
         if (top5[k])
             DEBUG_NODE("top5", top5[k]);
@@ -225,7 +213,7 @@ uint32_t dc_select(dc_extract_ctx *cx)
     uint32_t parent = d->nodes[top].parent;
     if (!parent || top == d->body) {
         cx->roots[cx->nroots++] = top;
-        return 1;
+        return;
     }
     for (uint32_t s = d->nodes[parent].first_child; s; s = d->nodes[s].next) {
         if (cx->nroots == sizeof cx->roots / sizeof cx->roots[0])
@@ -235,7 +223,42 @@ uint32_t dc_select(dc_extract_ctx *cx)
             cx->roots[cx->nroots++] = s;
         }
     }
-    return cx->nroots;
+}
+
+static uint32_t prose(const dc_stats *s)
+{
+    return s->chars - s->link;
+}
+
+uint32_t dc_select(dc_extract_ctx *cx)
+{
+    uint32_t top5[5];
+#ifdef DC_DEBUG
+    debug_needle(cx);
+#endif
+    uint32_t top = best_candidate(cx, top5);
+    cx->nroots = 0;
+    uint32_t region = main_region(cx);
+    if (top && final_score(&cx->st[top]) >= DC_WEAK) {
+        choose_article(cx, top, top5);
+        uint32_t kept = 0;
+        for (uint32_t k = 0; k < cx->nroots; k++)
+            kept += prose(&cx->st[cx->roots[k]]);
+        if ((float)kept >= DC_SHARE * (float)prose(&cx->st[region]))
+            return cx->nroots;
+        /* The "article" holds a small part of the page's prose: a landing
+         * or service page made of many sections. */
+        for (uint32_t i = 0; i < cx->dom->count; i++)
+            cx->dom->nodes[i].flags &= (uint16_t)~DC_F_PROTECT;
+        cx->nroots = 0;
+    }
+    /* No article-like container: listings, shops, landing pages.  Keep the
+     * main region minus furniture rather than a fragment of it. */
+    if (cx->st[region].chars == 0)
+        return 0;
+    cx->lenient = 1;
+    cx->roots[cx->nroots++] = region;
+    return 1;
 }
 
 
