@@ -15,7 +15,7 @@ CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c17 -Wall -Wextra $(WERROR) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Iinclude -Ilib $(SAN)
 LDFLAGS += $(SAN)
-LIBS     = -lmodest -lm -luchardet -lcjson -lz -lpthread
+LIBS     = -lmodest -lm -luchardet -lcjson -lz -lzstd -lpthread
 
 LIB_SRC  = $(sort $(wildcard lib/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -59,6 +59,16 @@ test: all
 
 unit: $(BUILD)/unit
 	$(BUILD)/unit
+
+golden: all
+	@sh tests/golden/run.sh $(BUILD)/decant
+
+cli-test: all
+	@if [ -f tests/cli.sh ]; then sh tests/cli.sh $(BUILD)/decant; else echo "no tests/cli.sh"; fi
+
+valgrind: all
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+	    $(BUILD)/decant -j 1 --quiet tests/golden/*.html >/dev/null
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT=-O1 \

@@ -1,25 +1,41 @@
 #!/bin/sh
 # Installs the Debian packages decant needs when they are missing.
 # Each check looks for the thing itself (a pkg-config module, a header, a
-# command), so a machine that already has them is left alone.
+# command, an installed package), so a machine that already has them is left
+# alone and nothing is asked of apt.
+#
+#   DECANT_EXTRA_PACKAGES="pkg ..."   also make sure these packages are installed
+#                                     (bench/bench.sh asks for python3-readability)
 set -e
 missing=""
 need_pc()  { pkg-config --exists "$1" 2>/dev/null || missing="$missing $2"; }
 need_hdr() { [ -f "$1" ] || missing="$missing $2"; }
 need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+need_pkg() { dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed' || missing="$missing $1"; }
 
 need_cmd pkg-config pkg-config
 need_cmd cc gcc
 need_cmd make make
-need_cmd clang clang
-need_cmd valgrind valgrind
 need_cmd python3 python3
+need_cmd valgrind valgrind
+need_cmd clang clang
+# clang's sanitizer runtime (ASan, UBSan, LSan) is a package of its own.
+clang_major=14
+if command -v clang >/dev/null 2>&1; then
+    clang_major=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+    [ -n "$clang_major" ] || clang_major=14
+fi
+need_pkg "libclang-rt-$clang_major-dev"
 need_hdr /usr/include/myhtml/api.h libmodest-dev
 need_pc uchardet libuchardet-dev
 need_pc libcjson libcjson-dev
 need_pc zlib zlib1g-dev
+need_pc libzstd libzstd-dev
+# tests/warc.sh makes zstd archives and crawls a local server into a WARC.
+need_cmd zstd zstd
+need_cmd wget wget
 for extra in $DECANT_EXTRA_PACKAGES; do
-    dpkg -s "$extra" >/dev/null 2>&1 || missing="$missing $extra"
+    need_pkg "$extra"
 done
 
 if [ -n "$missing" ]; then
@@ -29,5 +45,5 @@ if [ -n "$missing" ]; then
     export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get update -qq
     # shellcheck disable=SC2086
-    $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    $SUDO apt-get install -y -qq --no-install-recommends $missing </dev/null >/dev/null
 fi

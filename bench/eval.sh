@@ -1,0 +1,135 @@
+#!/bin/sh
+# Accuracy of decant on the benchmark sets, scored by the benchmark's scorer.
+#
+# usage: sh bench/eval.sh DECANT
+#
+#   EVAL    benchmark folders to run (default: the scrapinghub and wcxb-dev
+#           folders in ../shared/bench, next to the repository)
+#   WORST   how many of the worst pages score.py lists (default 10)
+#   JOBS    threads for decant (default 2)
+#
+# For each folder SET: runs `DECANT -j JOBS --quiet SET/html` into
+# bench/out/<set>.jsonl, scores it with SET/../score.py, and prints the
+# figures published for other extractors beside it.  For scrapinghub it also
+# scores the other extractors' outputs in SET/anchors/ in the same run.
+set -eu
+[ $# -ge 1 ] || { echo "usage: $0 DECANT" >&2; exit 2; }
+decant=$1
+root=$(cd "$(dirname "$0")/.." && pwd)
+case $decant in /*) ;; *) decant=$(pwd)/$decant ;; esac
+shared=$(dirname "$root")/shared
+EVAL=${EVAL:-"$shared/bench/scrapinghub $shared/bench/wcxb-dev"}
+WORST=${WORST:-10}
+JOBS=${JOBS:-2}
+out=$root/bench/out
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT HUP INT TERM
+
+# now: seconds since the epoch, with fractions
+now() { python3 -c 'import time; print(f"{time.time():.3f}")'; }
+
+for set in $EVAL; do
+    set=${set%/}
+    name=$(basename "$set")
+    score=$set/score.py
+    [ -f "$score" ] || score=$(dirname "$set")/score.py
+    if [ ! -d "$set/html" ] || [ ! -f "$score" ]; then
+        echo "eval: $set has no html/ folder or no score.py next to it; skipped" >&2
+        continue
+    fi
+    pages=$(find "$set/html" -type f \( -name '*.html' -o -name '*.htm' -o -name '*.html.gz' \) | wc -l | tr -d ' ')
+    echo "=================================================================="
+    echo "$name: $pages pages -> bench/out/$name.jsonl"
+    t0=$(now)
+    status=0
+    "$decant" -j "$JOBS" --quiet "$set/html" >"$out/$name.jsonl" || status=$?
+    t1=$(now)
+    python3 -c "import sys; t=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); print(f'  extracted in {t:.1f} s ({n/t if t else 0:.0f} pages/s, -j $JOBS)')" "$t0" "$t1" "$pages"
+    [ "$status" -eq 0 ] || echo "  (decant exited with status $status)"
+    # Check the records: count errors, and catch output that is not valid
+    # UTF-8 or not JSON (a decant bug, reported here; the scored copy then
+    # has U+FFFD in place of the bad bytes, or lacks the broken line).
+    python3 - "$out/$name.jsonl" "$tmp/scored.jsonl" <<'PY'
+import json, sys
+from collections import Counter
+records, bad_utf8, bad_json, errors = 0, [], [], Counter()
+with open(sys.argv[1], "rb") as f, open(sys.argv[2], "w", encoding="utf-8") as g:
+    for raw in f:
+        if not raw.strip():
+            continue
+        records += 1
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw.decode("utf-8", "replace")
+            bad_utf8.append(line)
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            bad_json.append(line[:80])
+            continue
+        if bad_utf8 and bad_utf8[-1] is line:
+            bad_utf8[-1] = rec.get("id")
+        e = rec.get("error")
+        if e:
+            errors[e.get("code", "?") if isinstance(e, dict) else str(e)] += 1
+        g.write(json.dumps(rec, ensure_ascii=False) + "\n")
+print(f"  records: {records}, with an error: {sum(errors.values())}"
+      + (" (" + ", ".join(f"{k} {v}" for k, v in errors.most_common()) + ")" if errors else ""))
+if bad_utf8:
+    print(f"  BUG: {len(bad_utf8)} records are not valid UTF-8, e.g. " + ", ".join(map(str, bad_utf8[:3])))
+if bad_json:
+    print(f"  BUG: {len(bad_json)} lines are not JSON, e.g. {bad_json[0]!r}")
+PY
+    echo
+    if ! python3 "$score" "$set" "$tmp/scored.jsonl" --worst "$WORST" --json "$out/$name.score.json"; then
+        echo "  score.py failed on bench/out/$name.jsonl"
+        continue
+    fi
+    echo
+
+    # Published figures (../shared/bench/README.md), same metric.
+    case $name in
+        scrapinghub*) published="trafilatura 0.958|rs-trafilatura 0.970|Readability.js 0.947" ;;
+        wcxb*)        published="trafilatura 0.791|rs-trafilatura 0.859" ;;
+        *)            published="" ;;
+    esac
+    if [ -n "$published" ]; then
+        python3 - "$out/$name.score.json" "$published" <<'PY'
+import json, sys
+me = json.load(open(sys.argv[1]))
+rows = [r.rsplit(" ", 1) for r in sys.argv[2].split("|")]
+print("  F1, decant beside the published figures:")
+print(f"    {'decant (this run)':<28} {me.get('f1', float('nan')):.3f}")
+for tool, f1 in rows:
+    print(f"    {tool + ' (published)':<28} {float(f1):.3f}")
+print()
+PY
+    fi
+
+    # Other extractors' outputs on the same pages, scored in this run.
+    if [ -d "$set/anchors" ]; then
+        for a in "$set"/anchors/*.jsonl.gz; do
+            [ -f "$a" ] || continue
+            tool=$(basename "$a" .jsonl.gz)
+            python3 "$score" "$set" "$a" --json "$tmp/anchor-$tool.json" >/dev/null
+        done
+        python3 - "$out/$name.score.json" "$tmp" <<'PY'
+import json, sys
+from pathlib import Path
+rows = []
+me = json.load(open(sys.argv[1]))
+rows.append(("decant (this run)", me))
+for p in sorted(Path(sys.argv[2]).glob("anchor-*.json")):
+    rows.append((p.stem[len("anchor-"):], json.load(open(p))))
+rows.sort(key=lambda r: -r[1].get("f1", 0.0))
+print("  same-run comparison with the anchors/ outputs (F1, P, R):")
+for tool, s in rows:
+    mark = "  <--" if tool.startswith("decant") else ""
+    print(f"    {tool:<20} {s.get('f1', 0):.3f}  {s.get('precision', 0):.3f}  {s.get('recall', 0):.3f}{mark}")
+print()
+PY
+        rm -f "$tmp"/anchor-*.json
+    fi
+done

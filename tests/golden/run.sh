@@ -1,0 +1,49 @@
+#!/bin/sh
+# Golden tests: tests/golden/NAME.html is extracted with
+#     DECANT -j 1 --quiet NAME.html
+# and the record, normalised by normalize.py (no "source", sorted keys,
+# indent 2), must equal tests/golden/NAME.json.  A mismatch prints a unified
+# diff.  Regenerate the expected files with tests/golden/update.sh (or
+# `make golden-update`) when a change in output is intended.
+#
+# usage: sh tests/golden/run.sh DECANT
+# last line: "golden: N passed, N failed"
+set -u
+[ $# -ge 1 ] || { echo "usage: $0 DECANT" >&2; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
+case $1 in
+    /*) decant=$1 ;;
+    *) decant=$(pwd)/$1 ;;
+esac
+[ -x "$decant" ] || { echo "golden: $decant is not executable" >&2; echo "golden: 0 passed, 1 failed"; exit 1; }
+
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT HUP INT TERM
+
+passed=0 failed=0
+cd "$here" || exit 2
+for page in *.html; do
+    [ -f "$page" ] || continue
+    name=${page%.html}
+    if [ ! -f "$name.json" ]; then
+        echo "FAIL $name: no $name.json (run: make golden-update)"
+        failed=$((failed + 1))
+        continue
+    fi
+    "$decant" -j 1 --quiet "$page" >"$tmp/raw" 2>"$tmp/err"
+    rc=$?
+    python3 "$here/normalize.py" <"$tmp/raw" >"$tmp/got"
+    if [ $rc -ne 0 ]; then
+        echo "FAIL $name: decant exited with status $rc"
+        sed 's/^/    /' "$tmp/err" | head -20
+        failed=$((failed + 1))
+    elif diff -u "$name.json" "$tmp/got" >"$tmp/diff"; then
+        passed=$((passed + 1))
+    else
+        echo "FAIL $name: output differs from $name.json"
+        sed -e "s|$tmp/got|actual|" "$tmp/diff" | head -200
+        failed=$((failed + 1))
+    fi
+done
+echo "golden: $passed passed, $failed failed"
+[ $failed -eq 0 ]
