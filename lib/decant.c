@@ -213,6 +213,11 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
         st = DECANT_ERR_LIMIT;
         goto fail;
     }
+    const char *base = a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : in->url;
+    if (!dc_related_collect(&cx, base, a)) {
+        st = DECANT_ERR_NOMEM;
+        goto fail;
+    }
     a->text = dc_blocks_text(&blocks, &a->arena, &a->text_len);
     if (!a->text) {
         st = DECANT_ERR_NOMEM;

@@ -98,6 +98,11 @@ int dc_render_blocks(dc_extract_ctx *cx, uint32_t root, dc_blocks *out);
 char *dc_blocks_text(const dc_blocks *b, dc_arena *ar, size_t *len);
 char *dc_blocks_markdown(const dc_blocks *b, dc_arena *ar, size_t *len);
 
+/* Collects related/latest/most-read links into a->related (related.c);
+ * needs dc_extract_body to have run.  Returns 0 on OOM. */
+struct decant_article;
+int dc_related_collect(dc_extract_ctx *cx, const char *base_url, struct decant_article *a);
+
 /* Runs clean, stats, score, select, render; returns 0 on OOM. */
 int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out);
 

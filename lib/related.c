@@ -1,0 +1,189 @@
+/*
+ * related.c — the page's related / latest / most-read links, as data.
+ *
+ * The body drops these boxes; readers of the press still want them (what a
+ * site pushes next to a story is itself news).  A link counts when it reads
+ * like an article title (several words) and sits in a box that announces
+ * itself: furniture vocabulary of the "related" kind, a heading such as
+ * "Leggi anche" / "Most read", or a sidebar (<aside>).  Menus, footers and
+ * the body itself are never searched.
+ */
+#include <string.h>
+
+#include "extract.h"
+#include "internal.h"
+
+#define DC_MAX_RELATED 64
+
+enum { IN_BOX = 1, OUT_OF_BOX = 2 };
+
+/* Marks containers announced by a related heading with DC_F_RELATED. */
+static void mark_headed_boxes(dc_extract_ctx *cx)
+{
+    dc_dom *d = cx->dom;
+    for (uint32_t i = 1; i < d->count; i++) {
+        dc_node *n = &d->nodes[i];
+        if (n->tag < DC_TAG_H2 || n->tag > DC_TAG_H6 || cx->st[i].chars > 80)
+            continue;
+        dc_sbuf b;
+        dc_sbuf_init(&b, cx->ar, 128);
+        const char *t = dc_text_content(d, i, &b);
+        if (!t || !dc_is_related_heading(t, b.len))
+            continue;
+        uint32_t box = n->parent;
+        /* A heading wrapped alone in a div: the box is one level up. */
+        if (box && cx->st[box].chars <= cx->st[i].chars + 2 && d->nodes[box].parent)
+            box = d->nodes[box].parent;
+        d->nodes[box].flags |= DC_F_RELATED;
+    }
+}
+
+/* Is link i inside a related box (and outside menus and the body)? */
+static int in_related_context(const dc_extract_ctx *cx, uint32_t i)
+{
+    const dc_dom *d = cx->dom;
+    int boxed = 0;
+    for (uint32_t a = d->nodes[i].parent; a; a = d->nodes[a].parent) {
+        const dc_node *n = &d->nodes[a];
+        if (n->tag == DC_TAG_NAV || n->tag == DC_TAG_FOOTER || n->tag == DC_TAG_HEADER ||
+            n->tag == DC_TAG_FORM)
+            return 0;
+        if (n->flags & DC_F_HARD)
+            return 0;
+        if (n->tag == DC_TAG_ASIDE || (n->flags & DC_F_RELATED))
+            boxed = 1;
+        for (uint32_t k = 0; k < cx->nroots && !cx->lenient; k++)
+            if (cx->roots[k] == a && !boxed)
+                return 0;
+    }
+    return boxed;
+}
+
+static int scheme_len(const char *u)
+{
+    int k = 0;
+    while ((u[k] >= 'a' && u[k] <= 'z') || (u[k] >= 'A' && u[k] <= 'Z') ||
+           (k && ((u[k] >= '0' && u[k] <= '9') || u[k] == '+' || u[k] == '-' || u[k] == '.')))
+        k++;
+    return k && u[k] == ':' ? k : 0;
+}
+
+/* Resolves href against base (RFC 3986, without dot-segment removal);
+ * NULL for links that lead nowhere (fragments, javascript:, mailto:). */
+static char *resolve(dc_arena *ar, const char *base, const char *href)
+{
+    while (*href == ' ' || *href == '\n' || *href == '\t')
+        href++;
+    if (!*href || *href == '#')
+        return NULL;
+    int sl = scheme_len(href);
+    if (sl)
+        return (strncmp(href, "http", 4) == 0) ? dc_arena_strndup(ar, href, strlen(href)) : NULL;
+    if (!base || !scheme_len(base))
+        return dc_arena_strndup(ar, href, strlen(href));
+    size_t bl = strlen(base), keep;
+    const char *host = strstr(base, "//");
+    const char *path = host ? strchr(host + 2, '/') : NULL;
+    size_t origin = path ? (size_t)(path - base) : bl;
+    if (href[0] == '/' && href[1] == '/')
+        keep = (size_t)scheme_len(base) + 1; /* "https:" */
+    else if (href[0] == '/')
+        keep = origin;
+    else {
+        const char *q = strpbrk(base + origin, "?#");
+        size_t end = q ? (size_t)(q - base) : bl;
+        keep = end;
+        while (keep > origin && base[keep - 1] != '/')
+            keep--;
+        if (keep == origin) {
+            dc_sbuf b;
+            dc_sbuf_init(&b, ar, origin + strlen(href) + 2);
+            dc_sbuf_put(&b, base, origin);
+            dc_sbuf_putc(&b, '/');
+            dc_sbuf_puts(&b, href);
+            return dc_sbuf_finish(&b);
+        }
+    }
+    dc_sbuf b;
+    dc_sbuf_init(&b, ar, keep + strlen(href) + 1);
+    dc_sbuf_put(&b, base, keep);
+    dc_sbuf_puts(&b, href);
+    return dc_sbuf_finish(&b);
+}
+
+static int words(const char *s)
+{
+    int w = 0, in = 0;
+    for (; *s; s++) {
+        int sp = *s == ' ';
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
+/* The datetime of a <time> in the link's list item or teaser, if any. */
+static const char *teaser_date(const dc_dom *d, uint32_t link)
+{
+    uint32_t item = link;
+    for (int up = 0; up < 4 && item; up++) {
+        item = d->nodes[item].parent;
+        dc_tag t = (dc_tag)d->nodes[item].tag;
+        if (t == DC_TAG_LI || t == DC_TAG_ARTICLE)
+            break;
+    }
+    if (!item)
+        return NULL;
+    int budget = 200;
+    for (uint32_t i = item; i && budget--; i = dc_next_in(d, i, item))
+        if (d->nodes[i].tag == DC_TAG_TIME) {
+            const char *dt = dc_attr_get(d, i, "datetime", NULL);
+            if (dt && *dt)
+                return dt;
+        }
+    return NULL;
+}
+
+int dc_related_collect(dc_extract_ctx *cx, const char *base, decant_article *a)
+{
+    const dc_dom *d = cx->dom;
+    mark_headed_boxes(cx);
+    decant_link *out = NULL;
+    size_t n = 0;
+    for (uint32_t i = 1; i < d->count && n < DC_MAX_RELATED; i++) {
+        if (d->nodes[i].tag != DC_TAG_A || cx->st[i].chars < 20)
+            continue;
+        const char *href = dc_attr_get(d, i, "href", NULL);
+        if (!href || !in_related_context(cx, i))
+            continue;
+        dc_sbuf tb;
+        dc_sbuf_init(&tb, &a->arena, 128);
+        const char *title = dc_text_content(d, i, &tb);
+        if (!title)
+            return 0;
+        if (words(title) < 3 || tb.len > 300)
+            continue;
+        char *url = resolve(&a->arena, base, href);
+        if (!url)
+            continue;
+        int dup = 0;
+        for (size_t k = 0; k < n && !dup; k++)
+            dup = strcmp(out[k].url, url) == 0;
+        if (dup)
+            continue;
+        if (!out) {
+            out = dc_arena_alloc(&a->arena, sizeof *out * DC_MAX_RELATED);
+            if (!out)
+                return 0;
+        }
+        const char *date = teaser_date(d, i);
+        out[n].title = title;
+        out[n].url = url;
+        out[n].date = date ? dc_arena_strndup(&a->arena, date, strlen(date)) : NULL;
+        n++;
+    }
+    a->related = out;
+    a->related_count = n;
+    return 1;
+}
