@@ -72,8 +72,11 @@ static uint32_t climb_shared(const dc_extract_ctx *cx, uint32_t top, const uint3
     float ts = final_score(&cx->st[top]);
     for (uint32_t a = d->nodes[top].parent; a && a != d->body; a = d->nodes[a].parent) {
         int n = 0;
+        /* Parts of one split article are of comparable size; a column of
+         * short teasers scores high only through its class names. */
         for (int k = 1; k < 5; k++)
-            if (top5[k] && final_score(&cx->st[top5[k]]) >= ts * 0.75f && is_ancestor(d, a, top5[k]))
+            if (top5[k] && final_score(&cx->st[top5[k]]) >= ts * 0.75f &&
+                cx->st[top5[k]].chars * 4 >= cx->st[top].chars && is_ancestor(d, a, top5[k]))
                 n++;
         if (n >= 2)
             return a;
