@@ -299,20 +299,22 @@ static void classify(dc_extract_ctx *cx, vocab_entry *cache, uint32_t i)
     int hidden = 0;
     const dc_attr *a = &cx->dom->attrs[n->attr_first];
     for (uint32_t k = 0; k < n->attr_count; k++, a++) {
-        const char *nm = a->name;
-        if (strcmp(nm, "class") == 0 || strcmp(nm, "id") == 0) {
+        dc_attr_key key = (dc_attr_key)a->key;
+        if (key == DC_A_OTHER)
+            continue;
+        if (key == DC_A_CLASS || key == DC_A_ID) {
             uint16_t f = 0;
             st->weight = (int16_t)(st->weight + classify_cached(cache, a->value, a->value_len, &f));
             n->flags |= f;
-        } else if (strcmp(nm, "hidden") == 0 ||
-                   (strcmp(nm, "aria-hidden") == 0 && strcmp(a->value, "true") == 0) ||
-                   (strcmp(nm, "style") == 0 && style_hides(a->value))) {
+        } else if (key == DC_A_HIDDEN ||
+                   (key == DC_A_ARIA_HIDDEN && strcmp(a->value, "true") == 0) ||
+                   (key == DC_A_STYLE && style_hides(a->value))) {
             /* Only nominated: shops and paywalls hide the whole page until a
              * script reveals it, and the prose veto must be able to save it. */
             hidden = 1;
-        } else if (strcmp(nm, "role") == 0 && role_is_furniture(a->value)) {
+        } else if (key == DC_A_ROLE && role_is_furniture(a->value)) {
             n->flags |= DC_F_CAND_DROP;
-        } else if (strcmp(nm, "itemprop") == 0 && strcmp(a->value, "articleBody") == 0) {
+        } else if (key == DC_A_ITEMPROP && strcmp(a->value, "articleBody") == 0) {
             n->flags |= DC_F_CONTENT;
             st->weight += 50;
         }

@@ -164,6 +164,7 @@ int dc_dom_add_attr(dc_dom *d, uint32_t node, const char *name, size_t name_len,
     a->name_len = (uint32_t)name_len;
     a->value = value ? value : "";
     a->value_len = value ? (uint32_t)value_len : 0;
+    a->key = (uint8_t)dc_attr_key_of(name, name_len);
     d->nodes[node].attr_count++;
     return 1;
 }

@@ -45,11 +45,65 @@ typedef enum dc_tag {
     DC_TAG__COUNT
 } dc_tag;
 
+/* Attribute names the phases ask for, interned when the tree is built so
+ * that lookups compare a byte instead of strings. */
+#define DC_ATTR_LIST(X) \
+    X(CLASS, "class") X(ID, "id") X(STYLE, "style") X(ROLE, "role") X(HIDDEN, "hidden") \
+    X(ARIA_HIDDEN, "aria-hidden") X(ITEMPROP, "itemprop") X(ITEMTYPE, "itemtype") \
+    X(HREF, "href") X(CONTENT, "content") X(NAME, "name") X(PROPERTY, "property") \
+    X(REL, "rel") X(DATETIME, "datetime") X(LANG, "lang") X(TYPE, "type") \
+    X(HTTP_EQUIV, "http-equiv") X(PUBDATE, "pubdate")
+
+typedef enum dc_attr_key {
+    DC_A_OTHER = 0,
+#define DC_ATTR_ENUM(k, s) DC_A_##k,
+    DC_ATTR_LIST(DC_ATTR_ENUM)
+#undef DC_ATTR_ENUM
+    DC_A__COUNT
+} dc_attr_key;
+
 typedef struct dc_attr {
     const char *name;  /* lower-case, NUL-terminated */
     const char *value; /* NUL-terminated, maybe ""   */
     uint32_t name_len, value_len;
+    uint8_t key;       /* dc_attr_key */
 } dc_attr;
+
+/* The key of an attribute name, DC_A_OTHER when it is not interned.  Runs
+ * once per attribute of the page, hence the switch on length. */
+static inline dc_attr_key dc_attr_key_of(const char *name, size_t len)
+{
+#define DC_IS(s) (memcmp(name, s, sizeof(s) - 1) == 0)
+    switch (len) {
+    case 2: return DC_IS("id") ? DC_A_ID : DC_A_OTHER;
+    case 3: return DC_IS("rel") ? DC_A_REL : DC_A_OTHER;
+    case 4:
+        switch (name[0]) {
+        case 'h': return DC_IS("href") ? DC_A_HREF : DC_A_OTHER;
+        case 'n': return DC_IS("name") ? DC_A_NAME : DC_A_OTHER;
+        case 't': return DC_IS("type") ? DC_A_TYPE : DC_A_OTHER;
+        case 'l': return DC_IS("lang") ? DC_A_LANG : DC_A_OTHER;
+        case 'r': return DC_IS("role") ? DC_A_ROLE : DC_A_OTHER;
+        default: return DC_A_OTHER;
+        }
+    case 5:
+        return DC_IS("class") ? DC_A_CLASS : DC_IS("style") ? DC_A_STYLE : DC_A_OTHER;
+    case 6: return DC_IS("hidden") ? DC_A_HIDDEN : DC_A_OTHER;
+    case 7:
+        return DC_IS("content") ? DC_A_CONTENT : DC_IS("pubdate") ? DC_A_PUBDATE : DC_A_OTHER;
+    case 8:
+        switch (name[0]) {
+        case 'i': return DC_IS("itemprop") ? DC_A_ITEMPROP : DC_IS("itemtype") ? DC_A_ITEMTYPE : DC_A_OTHER;
+        case 'p': return DC_IS("property") ? DC_A_PROPERTY : DC_A_OTHER;
+        case 'd': return DC_IS("datetime") ? DC_A_DATETIME : DC_A_OTHER;
+        default: return DC_A_OTHER;
+        }
+    case 10: return DC_IS("http-equiv") ? DC_A_HTTP_EQUIV : DC_A_OTHER;
+    case 11: return DC_IS("aria-hidden") ? DC_A_ARIA_HIDDEN : DC_A_OTHER;
+    default: return DC_A_OTHER;
+    }
+#undef DC_IS
+}
 
 typedef struct dc_node {
     uint32_t parent, first_child, last_child, next, prev;
@@ -79,9 +133,12 @@ static inline dc_node *dc_node_at(const dc_dom *d, uint32_t i) { return &d->node
 static inline const char *dc_attr_get(const dc_dom *d, uint32_t i, const char *name, size_t *len)
 {
     const dc_node *n = &d->nodes[i];
+    if (!n->attr_count)
+        return NULL;
+    dc_attr_key key = dc_attr_key_of(name, strlen(name));
     for (uint32_t k = 0; k < n->attr_count; k++) {
         const dc_attr *a = &d->attrs[n->attr_first + k];
-        if (strcmp(a->name, name) == 0) {
+        if (key ? a->key == key : strcmp(a->name, name) == 0) {
             if (len)
                 *len = a->value_len;
             return a->value;
