@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "dom.h"
+
 static int lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -82,6 +84,88 @@ static const char *comment_end(const char *s, size_t n)
     return NULL;
 }
 
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Is an attribute of this (raw, any-case) name read by some phase?  The
+ * interned names of dom.h, and the few read by name only. */
+static int attr_wanted(const char *s, size_t n)
+{
+    char low[16];
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)lower((unsigned char)s[i]);
+    if (dc_attr_key_of(low, n) != DC_A_OTHER)
+        return 1;
+    return (n == 8 && memcmp(low, "xml:lang", 8) == 0) ||
+           (n == 9 && memcmp(low, "itemscope", 9) == 0) ||
+           (n == 7 && memcmp(low, "charset", 7) == 0);
+}
+
+/*
+ * Copies the start tag at s (s[0] == '<', a letter follows) keeping only
+ * wanted attributes: the rest (data-*, srcset, onclick...) is two thirds of
+ * a pruned page's bytes and would only be tokenised to be ignored.  Returns
+ * the bytes consumed, or 0 when the tag is unterminated (left to the parser).
+ */
+static size_t copy_tag(const char *s, size_t n, char *out, size_t *o)
+{
+    size_t i = 1;
+    while (i < n && !is_ws(s[i]) && s[i] != '>' && s[i] != '/')
+        i++;
+    size_t w = *o;
+    memcpy(out + w, s, i);
+    w += i;
+    while (i < n) {
+        size_t start = i;
+        while (i < n && (is_ws(s[i]) || s[i] == '/'))
+            i++;
+        if (i >= n)
+            return 0;
+        if (s[i] == '>') {
+            memcpy(out + w, s + start, i + 1 - start);
+            *o = w + i + 1 - start;
+            return i + 1;
+        }
+        size_t name = i;
+        while (i < n && !is_ws(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/')
+            i++;
+        size_t name_len = i - name;
+        size_t j = i;
+        while (j < n && is_ws(s[j]))
+            j++;
+        if (j < n && s[j] == '=') {
+            j++;
+            while (j < n && is_ws(s[j]))
+                j++;
+            if (j < n && (s[j] == '"' || s[j] == '\'')) {
+                const char *q = memchr(s + j + 1, s[j], n - j - 1);
+                if (!q)
+                    return 0;
+                j = (size_t)(q - s) + 1;
+            } else {
+                while (j < n && !is_ws(s[j]) && s[j] != '>')
+                    j++;
+            }
+            i = j;
+        }
+        if (name_len == 0) {
+            i++; /* a stray byte such as '"': keep it, the parser decides */
+            memcpy(out + w, s + start, i - start);
+            w += i - start;
+        } else if (attr_wanted(s + name, name_len)) {
+            memcpy(out + w, s + start, i - start);
+            w += i - start;
+        } else if (start < name) {
+            out[w++] = ' '; /* keep attributes apart */
+        }
+    }
+    return 0;
+}
+
 size_t dc_prune(const char *in, size_t n, char *out)
 {
     static const struct {
@@ -121,6 +205,13 @@ size_t dc_prune(const char *in, size_t n, char *out)
                 o += copy;
                 i += te + body;
                 goto next;
+            }
+        }
+        if (left > 1 && ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z'))) {
+            size_t used = copy_tag(s, left, out, &o);
+            if (used) {
+                i += used;
+                continue;
             }
         }
         out[o++] = '<';

@@ -45,3 +45,18 @@ TEST(prune_not_a_prefix)
     /* <scripts> and <svgx> are other (unknown) elements, not raw text. */
     CHECK_STR(pruned("<scripts>k</scripts><svgx>v</svgx>"), "<scripts>k</scripts><svgx>v</svgx>");
 }
+
+TEST(prune_attributes_kept_and_dropped)
+{
+    CHECK_STR(pruned("<div data-x=\"1\" class=\"a b\" onclick='f(\">\")' id=m><img src=x.png srcset=\"a 1x\">t</div>"),
+              "<div  class=\"a b\"  id=m><img  >t</div>");
+    CHECK_STR(pruned("<A HREF=/x TITLE=y>l</A><p hidden>h</p><br/>"), "<A HREF=/x >l</A><p hidden>h</p><br/>");
+    CHECK_STR(pruned("<meta property=\"og:title\" content=\"T\"><html xml:lang=it lang=it>"),
+              "<meta property=\"og:title\" content=\"T\"><html xml:lang=it lang=it>");
+}
+
+TEST(prune_unterminated_tag_left_alone)
+{
+    CHECK_STR(pruned("<p>a<div class=\"x"), "<p>a<div class=\"x");
+    CHECK_STR(pruned("<p>a<div data-a=1"), "<p>a<div data-a=1");
+}
