@@ -1064,10 +1064,13 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
     const char *why = NULL;
     char *text = NULL;
     size_t len = 0;
-    if (e->kind == K_UTF8 && dc_utf8_valid(s, n) && !memchr(s, 0, n)) {
-        /* The input is usable as is, but it has no terminator to rely on. */
-        text = dc_arena_strndup(ar, (const char *)s, n);
+    int valid = source && strcmp(source, "utf8-valid") == 0; /* checked above */
+    if (e->kind == K_UTF8 && (valid || dc_utf8_valid(s, n)) && !memchr(s, 0, n)) {
+        /* The input is usable as is: the next phase (prune.c) copies it
+         * anyway, so a second copy here would be pure cost.  An inflated
+         * buffer is freed on return, so that one is copied. */
         len = n;
+        text = out->was_gzip ? dc_arena_strndup(ar, (const char *)s, n) : (char *)s;
         if (!text)
             st = DECANT_ERR_NOMEM, why = "copying the page";
     } else {

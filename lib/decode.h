@@ -12,8 +12,7 @@
  *   windows-1252.
  * Labels are normalised as WHATWG does (latin1/iso-8859-1/ascii all mean
  * windows-1252; utf-16 from a meta means UTF-8).  The output is always valid
- * UTF-8: undecodable bytes become U+FFFD.  NUL bytes become U+FFFD too, so
- * the result is a C string.
+ * UTF-8: undecodable bytes become U+FFFD.  NUL bytes become U+FFFD too.
  */
 #ifndef DC_DECODE_H
 #define DC_DECODE_H
@@ -22,7 +21,8 @@
 #include "decant.h"
 
 typedef struct dc_decoded {
-    const char *text;     /* valid UTF-8, NUL-terminated; may alias input  */
+    const char *text;     /* valid UTF-8, no NUL bytes; when it aliases the
+                             input it is not NUL-terminated: use len    */
     size_t len;
     char charset[32];     /* the charset used, lower-case ("utf-8", ...)  */
     const char *charset_source; /* "bom", "content-type", "meta",
