@@ -80,6 +80,9 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags);
  * most-read box?  Is this short line a call to action ("Share")? */
 int dc_is_related_heading(const char *s, size_t n);
 int dc_is_cta_line(const char *s, size_t n);
+/* A call to action, a copyright or press-registration line, or a dateline:
+ * furniture when it stands alone as a paragraph. */
+int dc_is_boilerplate_line(const char *s, size_t n);
 
 /* Marks furniture (clean.c).  Needs cx->st allocated; returns 0 on OOM. */
 int dc_clean(dc_extract_ctx *cx);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "meta_date.h"
 
 /* Lines that are furniture when they stand alone as a block. */
 static const char *const cta[] = {
@@ -58,6 +59,7 @@ static const char *const related_heads[] = {
     "meistgelesen", "lire aussi", "à lire", "sur le même", "les plus", "te puede",
     "noticias relacionadas", "lo más", "relacionad", "leia também", "mais lidas", "lees ook",
     "meest gelezen", "läs också", "mest lästa", "читайте также", "популярное",
+    "recent posts", "recent articles", "recent news", "recent stories", "recent comments",
     "people who", "customers who", "customers also", "frequently bought", "similar items",
     "similar products", "sponsored",
 };
@@ -124,4 +126,84 @@ int dc_is_related_heading(const char *s, size_t n)
             return 1;
     }
     return 0;
+}
+
+/* Does s start with w (lower-case ASCII), ignoring case? */
+static int starts_ci(const char *s, size_t n, const char *w)
+{
+    size_t k = 0;
+    for (; w[k]; k++) {
+        if (k >= n)
+            return 0;
+        char c = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] + 32) : s[k];
+        if (c != w[k])
+            return 0;
+    }
+    return 1;
+}
+
+static int contains_ci(const char *s, size_t n, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++)
+        if (starts_ci(s + i, n - i, w))
+            return 1;
+    return 0;
+}
+
+/* Copyright and press-registration lines, in several languages. */
+static int legal_line(const char *s, size_t n)
+{
+    static const char *const starts[] = {"\xc2\xa9", "copyright", "(c) ", "registrazione tribunale",
+                                         "reg. trib", "registered in england", "p.iva",
+                                         "partita iva", "iscrizione al registro"};
+    static const char *const anywhere[] = {
+        "all rights reserved", "tutti i diritti riservati", "alle rechte vorbehalten",
+        "tous droits r\xc3\xa9serv\xc3\xa9s", "todos los derechos reservados",
+        "todos os direitos reservados", "alle rechten voorbehouden", "registrazione al tribunale",
+        "registrazione del tribunale", "autorizzazione del tribunale"};
+    if (n > 300)
+        return 0;
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+        if (starts_ci(s, n, starts[i]))
+            return 1;
+    for (size_t i = 0; i < sizeof anywhere / sizeof anywhere[0]; i++)
+        if (contains_ci(s, n, anywhere[i]))
+            return 1;
+    return 0;
+}
+
+/* A dateline or "Published ..." strip repeated inside the body. */
+static int dateline(const char *s, size_t n)
+{
+    static const char *const labels[] = {"published", "posted", "updated", "last updated",
+                                         "pubblicato", "aggiornato", "ver\xc3\xb6" "ffentlicht",
+                                         "aktualisiert", "publi\xc3\xa9", "mis \xc3\xa0 jour",
+                                         "publicado", "actualizado", "gepubliceerd"};
+    dc_date d;
+    if (n > 100)
+        return 0;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (starts_ci(s, n, labels[i]) && dc_date_parse(s, n, 0, 9999, &d))
+            return 1;
+    return n <= 40 && dc_date_parse(s, n, 0, 9999, &d);
+}
+
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+int dc_is_boilerplate_line(const char *s, size_t n)
+{
+    if (dc_is_cta_line(s, n))
+        return 1;
+    /* Copyright lines carry a year and datelines a day: lines without a
+     * digit skip the costlier checks. */
+    if (n > 300 || !has_digit(s, n))
+        return 0;
+    return legal_line(s, n) || dateline(s, n);
 }

@@ -71,7 +71,9 @@ static void flush(render *r, uint32_t node, int kind_override)
     const ctx_frame *f = top(r);
     dc_block b = {0};
     b.kind = (uint8_t)(kind_override >= 0 ? kind_override : f->kind);
-    if (b.kind != DC_BLOCK_PRE && b.kind != DC_BLOCK_TABLE_ROW && dc_is_cta_line(r->buf.data, len)) {
+    if (b.kind != DC_BLOCK_PRE && b.kind != DC_BLOCK_TABLE_ROW &&
+        (b.kind == DC_BLOCK_PARAGRAPH ? dc_is_boilerplate_line(r->buf.data, len)
+                                      : dc_is_cta_line(r->buf.data, len))) {
         r->buf.len = 0;
         return;
     }
