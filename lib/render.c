@@ -26,6 +26,7 @@ typedef struct render {
     int cells;            /* cells seen in the row */
     int list_depth;
     int seen_paragraph;
+    size_t root_first;       /* first block of the current root */
     uint32_t related_parent; /* after a "Related" heading: its parent */
     ctx_frame stack[32];
     int depth;            /* frames used (capped; deeper frames are ignored) */
@@ -144,17 +145,27 @@ static int same_text(const char *a, const char *b)
 /* The headline repeats the title field: keep it out of the body. */
 static int is_headline(render *r, uint32_t i)
 {
-    if (r->seen_paragraph)
-        return 0;
+    const dc_node *n = &r->cx->dom->nodes[i];
     const char *title = r->cx->title;
     if (!title)
-        return r->cx->dom->nodes[i].tag == DC_TAG_H1;
+        return !r->seen_paragraph && n->tag == DC_TAG_H1;
+    if (r->cx->st[i].chars > 400)
+        return 0;
     dc_sbuf b;
     dc_sbuf_init(&b, r->cx->ar, 256);
     const char *t = dc_text_content(r->cx->dom, i, &b);
-    return t && (same_text(t, title) || r->cx->dom->nodes[i].tag == DC_TAG_H1);
+    if (t && same_text(t, title)) {
+        /* What came before the headline in the article is its kicker or
+         * breadcrumb ("Transport", "News > Local"): header, not body. */
+        size_t before = 0;
+        for (size_t k = r->root_first; k < r->out->count; k++)
+            before += r->out->items[k].len;
+        if (before < 200)
+            r->out->count = r->root_first;
+        return 1;
+    }
+    return !r->seen_paragraph && n->tag == DC_TAG_H1;
 }
-
 /* A "Related articles" heading: drop it, and the link lists after it. */
 static int related_heading(render *r, uint32_t i)
 {
@@ -329,6 +340,7 @@ int dc_render_blocks(dc_extract_ctx *cx, uint32_t root, dc_blocks *out)
     memset(&r, 0, sizeof r);
     r.cx = cx;
     r.out = out;
+    r.root_first = out->count;
     dc_sbuf_init(&r.buf, cx->ar, 4096);
     if (r.buf.failed)
         return 0;
