@@ -203,7 +203,11 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
     if (st != DECANT_OK)
         goto fail;
 
-    dc_extract_ctx cx = {.dom = &dom, .ar = &ex->scratch, .title = a->field[DECANT_FIELD_TITLE]};
+    dc_extract_ctx cx = {.dom = &dom,
+                         .ar = &ex->scratch,
+                         .title = a->field[DECANT_FIELD_TITLE],
+                         .authors = a->authors,
+                         .author_count = a->author_count};
     dc_blocks blocks = {0};
     if (!dc_extract_body(&cx, &blocks)) {
         st = DECANT_ERR_NOMEM;

@@ -67,6 +67,8 @@ typedef struct dc_extract_ctx {
     uint32_t nroots;
     int lenient;          /* no article found: keep the main region whole */
     const char *title;    /* headline (from metadata), dropped from body top */
+    const char *const *authors; /* bylines naming them are dropped too     */
+    size_t author_count;
 } dc_extract_ctx;
 
 /*

@@ -57,6 +57,24 @@ static const ctx_frame *top(const render *r)
     return d ? &r->stack[d - 1] : &para;
 }
 
+/* A short line naming an author of the page: its byline ("Lucía Herrera
+ * Gallardo · 2 de julio de 2024"), which metadata already carries. */
+static int byline_line(const render *r, const char *s, size_t n)
+{
+    if (n > 120 || !r->cx->author_count)
+        return 0;
+    for (size_t k = 0; k < r->cx->author_count; k++) {
+        const char *a = r->cx->authors[k];
+        size_t al = strlen(a);
+        if (al < 4 || al > n)
+            continue;
+        for (size_t i = 0; i + al <= n; i++)
+            if (s[i] == a[0] && memcmp(s + i, a, al) == 0)
+                return n - al < 70;
+    }
+    return 0;
+}
+
 /* Ends the current block, if it has any text. */
 static void flush(render *r, uint32_t node, int kind_override)
 {
@@ -73,8 +91,9 @@ static void flush(render *r, uint32_t node, int kind_override)
     dc_block b = {0};
     b.kind = (uint8_t)(kind_override >= 0 ? kind_override : f->kind);
     if (b.kind != DC_BLOCK_PRE && b.kind != DC_BLOCK_TABLE_ROW &&
-        (b.kind == DC_BLOCK_PARAGRAPH ? dc_is_boilerplate_line(r->buf.data, len)
-                                      : dc_is_cta_line(r->buf.data, len))) {
+        (b.kind == DC_BLOCK_PARAGRAPH
+             ? dc_is_boilerplate_line(r->buf.data, len) || byline_line(r, r->buf.data, len)
+             : dc_is_cta_line(r->buf.data, len))) {
         r->buf.len = 0;
         return;
     }
