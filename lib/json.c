@@ -51,22 +51,43 @@ static int puts_(decant_buffer *b, const char *s)
     return put(b, s, strlen(s));
 }
 
-/* Appends s as a JSON string; invalid UTF-8 cannot occur (decode.c
- * guarantees it), but control characters must be escaped. */
+/* Bytes that need escaping in a JSON string: controls, '"', '\\', and
+ * 0xE2 (which may start U+2028/U+2029). */
+static const unsigned char needs_escape[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+    [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1,
+    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+    ['"'] = 1, ['\\'] = 1, [0xE2] = 1,
+};
+
+/* Appends s as a JSON string.  Invalid UTF-8 cannot occur (decode.c
+ * guarantees it); control characters and the two line separators that
+ * break JavaScript readers of JSON Lines are escaped.  Runs of plain bytes
+ * are copied whole: bodies are most of a record's bytes. */
 static int put_str(decant_buffer *b, const char *s)
 {
     if (!s)
         return puts_(b, "null");
+    const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s);
     if (!reserve(b, n + n / 8 + 2))
         return 0;
     b->data[b->len++] = '"';
-    const unsigned char *p = (const unsigned char *)s;
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n && !needs_escape[p[run]])
+            run++;
+        if (run > i && !put(b, s + i, run - i))
+            return 0;
+        i = run;
+        if (i >= n)
+            break;
         unsigned char c = p[i];
-        const char *esc = NULL;
         char tmp[8];
+        const char *esc = tmp;
+        size_t adv = 1;
         if (c == '"')
             esc = "\\\"";
         else if (c == '\\')
@@ -77,32 +98,22 @@ static int put_str(decant_buffer *b, const char *s)
             esc = "\\t";
         else if (c == '\r')
             esc = "\\r";
-        else if (c < 0x20) {
+        else if (c == 0xE2) {
+            if (i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+                esc = p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+                adv = 3;
+            } else {
+                tmp[0] = (char)c, tmp[1] = 0; /* an ordinary lead byte */
+            }
+        } else {
             static const char hex[] = "0123456789abcdef";
             tmp[0] = '\\', tmp[1] = 'u', tmp[2] = '0', tmp[3] = '0';
             tmp[4] = hex[c >> 4], tmp[5] = hex[c & 15], tmp[6] = 0;
-            esc = tmp;
-        } else if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
-            /* U+2028/2029 break JavaScript parsers that read JSON Lines. */
-            esc = p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
-            if (!put(b, s + i - run, run))
-                return 0;
-            run = 0;
-            if (!puts_(b, esc))
-                return 0;
-            i += 2;
-            continue;
         }
-        if (esc) {
-            if (!put(b, s + i - run, run) || !puts_(b, esc))
-                return 0;
-            run = 0;
-        } else {
-            run++;
-        }
+        if (!puts_(b, esc))
+            return 0;
+        i += adv;
     }
-    if (!put(b, s + n - run, run))
-        return 0;
     return put(b, "\"", 1);
 }
 
