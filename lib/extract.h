@@ -66,6 +66,7 @@ typedef struct dc_extract_ctx {
     uint32_t roots[64];   /* chosen containers, in document order */
     uint32_t nroots;
     int lenient;          /* no article found: keep the main region whole */
+    uint32_t *seen;       /* render.c: hashes of blocks already emitted   */
     const char *title;    /* headline (from metadata), dropped from body top */
     const char *const *authors; /* bylines naming them are dropped too     */
     size_t author_count;

@@ -47,6 +47,7 @@ static const char *const cta[] = {
     "scroll to top", "toggle navigation", "open menu", "close menu", "show less",
     "find out more", "discover more", "watch video", "play video", "our services",
     "site index", "site map", "sitemap", "home", "previous", "next page", "previous page",
+    "sponsored links", "tags", "topics", "categories", "filed under", "related topics",
 };
 
 /* Heading beginnings that announce a box of links to other pages. */

@@ -16,17 +16,20 @@ typedef struct ctx_frame {
     uint8_t kind, level, ordered;
 } ctx_frame;
 
+#define SEEN_SLOTS 1024
+
 typedef struct render {
     dc_extract_ctx *cx;
     dc_blocks *out;
     dc_sbuf buf;          /* the block being gathered */
     int pending_space;
     int pre;              /* inside <pre> */
-    int row;              /* inside <tr> */
+    uint32_t row;         /* the <tr> being joined into one row, or 0 */
     int cells;            /* cells seen in the row */
     int list_depth;
     int seen_paragraph;
     size_t root_first;       /* first block of the current root */
+    uint32_t *seen;          /* hashes of emitted blocks (seen_before) */
     uint32_t related_parent; /* after a "Related" heading: its parent */
     ctx_frame stack[32];
     int depth;            /* frames used (capped; deeper frames are ignored) */
@@ -55,6 +58,26 @@ static const ctx_frame *top(const render *r)
     static const ctx_frame para = {DC_BLOCK_PARAGRAPH, 0, 0};
     int d = r->depth < 32 ? r->depth : 32;
     return d ? &r->stack[d - 1] : &para;
+}
+
+/* Has a block with exactly this text been emitted already?  Hashes of
+ * emitted blocks sit in a small open-addressing table. */
+static int seen_before(render *r, const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    h |= 1; /* 0 marks an empty slot */
+    for (uint32_t k = 0; k < SEEN_SLOTS; k++) {
+        uint32_t *slot = &r->seen[(h + k) & (SEEN_SLOTS - 1)];
+        if (*slot == h)
+            return 1;
+        if (*slot == 0) {
+            *slot = h;
+            return 0;
+        }
+    }
+    return 0; /* table full: say nothing */
 }
 
 /* A short line naming an author of the page: its byline ("Lucía Herrera
@@ -92,8 +115,14 @@ static void flush(render *r, uint32_t node, int kind_override)
     b.kind = (uint8_t)(kind_override >= 0 ? kind_override : f->kind);
     if (b.kind != DC_BLOCK_PRE && b.kind != DC_BLOCK_TABLE_ROW &&
         (b.kind == DC_BLOCK_PARAGRAPH
-             ? dc_is_boilerplate_line(r->buf.data, len) || byline_line(r, r->buf.data, len)
+             ? dc_is_boilerplate_line(r->buf.data, len) || byline_line(r, r->buf.data, len) ||
+                   (len <= 60 && dc_is_related_heading(r->buf.data, len))
              : dc_is_cta_line(r->buf.data, len))) {
+        r->buf.len = 0;
+        return;
+    }
+    if (len >= 20 && seen_before(r, r->buf.data, len)) {
+        /* Galleries and sliders repeat captions and teasers verbatim. */
         r->buf.len = 0;
         return;
     }
@@ -270,7 +299,7 @@ static int enter(render *r, uint32_t i, uint32_t root)
         break;
     case DC_TAG_TR:
         flush(r, i, -1);
-        r->row = 1;
+        r->row = i;
         r->cells = 0;
         break;
     case DC_TAG_BR:
@@ -301,7 +330,10 @@ static void leave(render *r, uint32_t i)
         return;
     n->flags &= (uint16_t)~DC_F_ENTERED;
     dc_tag t = (dc_tag)n->tag;
-    if (t == DC_TAG_TR) {
+    /* Only the row's own <tr> ends it: a nested table's rows were entered as
+     * plain cells content and pushed no frames, so ending the row at them
+     * would pop frames that their ancestors never pushed. */
+    if (t == DC_TAG_TR && r->row == i) {
         flush(r, i, DC_BLOCK_TABLE_ROW);
         r->row = 0;
         return;
@@ -360,6 +392,7 @@ int dc_render_blocks(dc_extract_ctx *cx, uint32_t root, dc_blocks *out)
     r.cx = cx;
     r.out = out;
     r.root_first = out->count;
+    r.seen = cx->seen;
     dc_sbuf_init(&r.buf, cx->ar, 4096);
     if (r.buf.failed)
         return 0;
@@ -492,6 +525,10 @@ int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out)
     dc_stats_compute(cx);
     dc_score(cx);
     dc_select(cx);
+    cx->seen = dc_arena_alloc(cx->ar, sizeof(uint32_t) * SEEN_SLOTS);
+    if (!cx->seen)
+        return 0;
+    memset(cx->seen, 0, sizeof(uint32_t) * SEEN_SLOTS);
     for (uint32_t k = 0; k < cx->nroots; k++)
         if (!dc_render_blocks(cx, cx->roots[k], out))
             return 0;
