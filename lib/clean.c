@@ -53,7 +53,10 @@ static const pattern patterns[] = {
     P("commenti", L, V_HARD), P("comentario", L, V_HARD), P("condivid", L, V_HARD),
     P("compartir", L, V_HARD), P("compartilhar", L, V_HARD), P("correlat", 0, V_RELATED),
     P("content", L, V_POS), P("community", L, V_NEG), P("complementary", 0, V_NEG),
-    P("cta", L | R, V_SOFT),
+    P("cta", L | R, V_SOFT), P("credit", 0, V_SOFT), P("caption", W, V_SOFT),
+    P("wp-caption", 0, V_SOFT), P("image-caption", 0, V_SOFT), P("media-caption", 0, V_SOFT),
+    P("photo-caption", 0, V_SOFT), P("img-caption", 0, V_SOFT), P("caption-text", 0, V_SOFT),
+    P("figure-caption", 0, V_SOFT), P("newscaption", 0, V_SOFT),
     P("date", L | R, V_BYLINE), P("dateline", L, V_BYLINE), P("disqus", 0, V_HARD),
     P("delen", L | R, V_HARD), P("dela", L | R, V_HARD), P("dfp", L, V_HARD),
     P("donate", L, V_SOFT), P("d-none", W, V_HIDDEN),
@@ -245,6 +248,7 @@ static int tag_verdict(dc_tag t)
     case DC_TAG_OPTION: case DC_TAG_LABEL:
         return 2;
     case DC_TAG_ASIDE: case DC_TAG_FOOTER: case DC_TAG_FORM: case DC_TAG_NOSCRIPT:
+    case DC_TAG_FIGCAPTION:
         return 1;
     default:
         return 0;
