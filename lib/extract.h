@@ -58,6 +58,16 @@ enum {
     DC_F_PROTECT = 1u << 7    /* the best candidate or one of its ancestors  */
 };
 
+/* The first node at or after i in document order that is not inside a
+ * dropped subtree, or DC_NONE.  Loops over the kept tree read:
+ *     for (i = dc_kept_from(d, 1); i; i = dc_kept_from(d, i + 1)) */
+static inline uint32_t dc_kept_from(const dc_dom *d, uint32_t i)
+{
+    while (i && i < d->count && (d->nodes[i].flags & DC_F_DROP))
+        i = dc_skip_in(d, i, 0);
+    return i < d->count ? i : DC_NONE;
+}
+
 typedef struct dc_extract_ctx {
     dc_dom *dom;
     dc_arena *ar;

@@ -201,16 +201,8 @@ void dc_score(dc_extract_ctx *cx)
 {
     dc_dom *d = cx->dom;
     dc_stats *st = cx->st;
-    for (uint32_t i = 1; i < d->count; i++) {
+    for (uint32_t i = dc_kept_from(d, 1); i; i = dc_kept_from(d, i + 1)) {
         dc_node *n = &d->nodes[i];
-        if (n->flags & DC_F_DROP) {
-            /* Skip the subtree: jump to the next node outside it. */
-            uint32_t nx = dc_skip_in(d, i, 0);
-            if (!nx)
-                break;
-            i = nx - 1;
-            continue;
-        }
         dc_stats *s = &st[i];
         if (n->tag == DC_TAG_TEXT) {
             /* Loose text beside blocks (<div>text<div>..</div>text</div>)

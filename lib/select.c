@@ -175,15 +175,8 @@ static uint32_t main_region(const dc_extract_ctx *cx)
 {
     const dc_dom *d = cx->dom;
     uint32_t best = 0;
-    for (uint32_t i = 1; i < d->count; i++) {
+    for (uint32_t i = dc_kept_from(d, 1); i; i = dc_kept_from(d, i + 1)) {
         const dc_node *n = &d->nodes[i];
-        if (n->flags & DC_F_DROP) {
-            uint32_t nx = dc_skip_in(d, i, 0);
-            if (!nx)
-                break;
-            i = nx - 1;
-            continue;
-        }
         if (n->tag != DC_TAG_MAIN) {
             const char *r = dc_attr_get(d, i, "role", NULL);
             if (!r || strcmp(r, "main") != 0)
