@@ -17,6 +17,14 @@
 
 enum { IN_BOX = 1, OUT_OF_BOX = 2 };
 
+static int is_root(const dc_extract_ctx *cx, uint32_t i)
+{
+    for (uint32_t k = 0; k < cx->nroots; k++)
+        if (cx->roots[k] == i)
+            return 1;
+    return 0;
+}
+
 /* Marks containers announced by a related heading with DC_F_RELATED. */
 static void mark_headed_boxes(dc_extract_ctx *cx)
 {
@@ -34,7 +42,17 @@ static void mark_headed_boxes(dc_extract_ctx *cx)
         /* A heading wrapped alone in a div: the box is one level up. */
         if (box && cx->st[box].chars <= cx->st[i].chars + 2 && d->nodes[box].parent)
             box = d->nodes[box].parent;
-        d->nodes[box].flags |= DC_F_RELATED;
+        if (!(d->nodes[box].flags & DC_F_PROTECT) && !is_root(cx, box)) {
+            d->nodes[box].flags |= DC_F_RELATED;
+            continue;
+        }
+        /* The heading sits in the article itself: its box is what follows
+         * it, up to the next heading. */
+        for (uint32_t s = n->next; s; s = d->nodes[s].next) {
+            if (d->nodes[s].tag >= DC_TAG_H1 && d->nodes[s].tag <= DC_TAG_H6)
+                break;
+            d->nodes[s].flags |= DC_F_RELATED;
+        }
     }
 }
 
@@ -52,9 +70,8 @@ static int in_related_context(const dc_extract_ctx *cx, uint32_t i)
             return 0;
         if (n->tag == DC_TAG_ASIDE || (n->flags & DC_F_RELATED))
             boxed = 1;
-        for (uint32_t k = 0; k < cx->nroots && !cx->lenient; k++)
-            if (cx->roots[k] == a && !boxed)
-                return 0;
+        if (!boxed && !cx->lenient && is_root(cx, a))
+            return 0;
     }
     return boxed;
 }
@@ -152,7 +169,7 @@ int dc_related_collect(dc_extract_ctx *cx, const char *base, decant_article *a)
     decant_link *out = NULL;
     size_t n = 0;
     for (uint32_t i = 1; i < d->count && n < DC_MAX_RELATED; i++) {
-        if (d->nodes[i].tag != DC_TAG_A || cx->st[i].chars < 20)
+        if (d->nodes[i].tag != DC_TAG_A || cx->st[i].chars < 15)
             continue;
         const char *href = dc_attr_get(d, i, "href", NULL);
         if (!href || !in_related_context(cx, i))

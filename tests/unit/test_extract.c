@@ -1,0 +1,200 @@
+/*
+ * Unit tests for the body extractor: one tiny page per heuristic, run
+ * through the public API, checking what the body keeps and what it drops.
+ */
+#include <stdlib.h>
+
+#include "decant.h"
+#include "extract.h"
+#include "test.h"
+
+#define PARA(x)                                                                             \
+    "<p>" x " The council met on Tuesday evening and agreed, after a long debate, to fund " \
+    "the repairs of the old bridge, which has been closed to lorries since the spring.</p>"
+
+/* Extracts html; returns the article (caller frees) or NULL. */
+static decant_article *extract(const char *html, const char *url, int markdown)
+{
+    decant_options o;
+    decant_options_init(&o);
+    o.want_markdown = markdown;
+    decant_input in = {html, strlen(html), url, NULL};
+    decant_article *a = NULL;
+    decant_extract_once(&o, &in, &a, NULL);
+    return a;
+}
+
+static const char *body(decant_article *a)
+{
+    return a ? decant_article_body(a, DECANT_BODY_TEXT, NULL) : NULL;
+}
+
+TEST(extract_vocabulary_classes)
+{
+    uint16_t f = 0;
+    CHECK(dc_vocab_classify("article-body", 12, &f) > 0 && (f & DC_F_CONTENT));
+    CHECK(dc_vocab_classify("entry_content", 13, &f) > 0 && (f & DC_F_CONTENT));
+    dc_vocab_classify("share-bar", 9, &f);
+    CHECK(f & DC_F_CAND_DROP);
+    dc_vocab_classify("cookie-consent", 14, &f);
+    CHECK(f & DC_F_CAND_DROP);
+    dc_vocab_classify("related-posts", 13, &f);
+    CHECK((f & DC_F_RELATED) && (f & DC_F_CAND_DROP));
+    dc_vocab_classify("header", 6, &f); /* a malus, never dropped on its own */
+    CHECK(!(f & DC_F_CAND_DROP));
+    dc_vocab_classify("shared-content", 14, &f); /* "shared" is not "share" */
+    CHECK(!(f & DC_F_CAND_DROP));
+    dc_vocab_classify("hide-on-mobile", 14, &f); /* visible on desktop */
+    CHECK(!(f & DC_F_CAND_DROP));
+    dc_vocab_classify("col hide", 8, &f);
+    CHECK(f & DC_F_CAND_DROP);
+}
+
+TEST(extract_drops_page_furniture)
+{
+    const char *html =
+        "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav>"
+        "<div class=cookie-banner>We use cookies to improve your experience.</div>"
+        "<article><h1>Bridge repairs approved</h1>" PARA("One.") PARA("Two.") PARA("Three.")
+        "<div class=share-buttons>Share on Facebook Share on X</div></article>"
+        "<aside><h3>Most read</h3><ul><li><a href=/a>Another story about the town hall</a></li></ul></aside>"
+        "<footer><p>Copyright 2024 The Town Paper. All rights reserved.</p></footer></body></html>";
+    decant_article *a = extract(html, "https://paper.example/news/bridge", 0);
+    CHECK_HAS(body(a), "One. The council met");
+    CHECK_HAS(body(a), "Three.");
+    CHECK_NOT_HAS(body(a), "cookies");
+    CHECK_NOT_HAS(body(a), "Share on");
+    CHECK_NOT_HAS(body(a), "Most read");
+    CHECK_NOT_HAS(body(a), "Copyright");
+    CHECK_NOT_HAS(body(a), "Home");
+    decant_article_free(a);
+}
+
+TEST(extract_headline_and_kicker_not_in_body)
+{
+    const char *html = "<html><head><title>Bridge repairs approved | Town Paper</title>"
+                       "<meta property=og:title content='Bridge repairs approved'></head><body>"
+                       "<article><p class=kicker>Local</p><h1>Bridge repairs approved</h1>"
+                       PARA("One.") PARA("Two.") "</article></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK(a != NULL);
+    CHECK(body(a) && strncmp(body(a), "One.", 4) == 0);
+    decant_article_free(a);
+}
+
+TEST(extract_hidden_elements)
+{
+    /* A hidden menu goes; a hidden wrapper that holds the whole article
+     * (revealed by a script) stays. */
+    const char *html = "<html><body><div style='display:none'><p>Secret menu entry with words</p></div>"
+                       "<div style='display: none'><article>" PARA("One.") PARA("Two.") PARA("Three.")
+                       "</article></div></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Two. The council");
+    CHECK_NOT_HAS(body(a), "Secret menu");
+    decant_article_free(a);
+}
+
+TEST(extract_link_lists_inside_article)
+{
+    const char *html = "<html><body><article>" PARA("One.") PARA("Two.")
+                       "<div class=more><a href=/1>First other story here</a> <a href=/2>Second other story"
+                       "</a> <a href=/3>Third other story</a></div>" PARA("Three.") "</article></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Three.");
+    CHECK_NOT_HAS(body(a), "other story");
+    decant_article_free(a);
+}
+
+TEST(extract_boilerplate_lines)
+{
+    const char *html = "<html><body><article>" PARA("One.") "<p>Read more</p><p>Published June 3, 2024</p>"
+                       PARA("Two.") "<p>© 2024 Town Paper Ltd</p><p>Registrazione Tribunale di Roma n. 12/2010</p>"
+                       "</article></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Two.");
+    CHECK_NOT_HAS(body(a), "Read more");
+    CHECK_NOT_HAS(body(a), "Published");
+    CHECK_NOT_HAS(body(a), "Town Paper Ltd");
+    CHECK_NOT_HAS(body(a), "Tribunale");
+    decant_article_free(a);
+}
+
+TEST(extract_related_heading_drops_its_list)
+{
+    const char *html = "<html><body><article>" PARA("One.") PARA("Two.")
+                       "<h2>You might also like</h2><ul><li><a href=/x>A story about the river</a></li>"
+                       "<li><a href=/y>A story about the mill</a></li></ul></article></body></html>";
+    decant_article *a = extract(html, "https://paper.example/a/b.html", 0);
+    CHECK_HAS(body(a), "Two.");
+    CHECK_NOT_HAS(body(a), "You might");
+    CHECK_NOT_HAS(body(a), "the river");
+    CHECK(decant_article_related_count(a) == 2);
+    const decant_link *l = decant_article_related(a, 0);
+    CHECK(l != NULL);
+    if (l) {
+        CHECK_STR(l->url, "https://paper.example/x");
+        CHECK_STR(l->title, "A story about the river");
+    }
+    decant_article_free(a);
+}
+
+TEST(extract_repeated_blocks_and_captions)
+{
+    const char *html = "<html><body><article><figure><img src=a.jpg><figcaption>The old bridge at dawn, "
+                       "seen from the river</figcaption></figure>" PARA("One.")
+                       "<p class=image-caption>Photo: Town Paper archive, 1990s</p>" PARA("One.") PARA("Two.")
+                       "</article></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    const char *t = body(a);
+    CHECK_HAS(t, "Two.");
+    CHECK_NOT_HAS(t, "at dawn");
+    CHECK_NOT_HAS(t, "archive");
+    CHECK(t && strstr(t, "One.") == strrchr(t, 'O')); /* "One." only once */
+    decant_article_free(a);
+}
+
+TEST(extract_markdown_structure)
+{
+    const char *html = "<html><body><article>" PARA("One.")
+                       "<h2>Costs</h2><ul><li>Steel</li><li>Labour</li></ul><ol><li>First</li><li>Second</li></ol>"
+                       "<blockquote>We will reopen it by June.</blockquote>"
+                       "<table><tr><th>Item</th><th>Cost</th></tr><tr><td>Steel</td><td>10</td></tr></table>"
+                       "<pre><code>x = 1\n  y = 2</code></pre>" PARA("Two.") "</article></body></html>";
+    decant_article *a = extract(html, NULL, 1);
+    const char *md = a ? decant_article_body(a, DECANT_BODY_MARKDOWN, NULL) : NULL;
+    CHECK_HAS(md, "## Costs\n\n- Steel\n- Labour");
+    CHECK_HAS(md, "1. First\n2. Second");
+    CHECK_HAS(md, "> We will reopen it by June.");
+    CHECK_HAS(md, "| Item | Cost |\n| --- | --- |\n| Steel | 10 |");
+    CHECK_HAS(md, "```\nx = 1\n  y = 2\n```");
+    CHECK_HAS(body(a), "Costs\n\nSteel\nLabour");
+    decant_article_free(a);
+}
+
+TEST(extract_listing_page_keeps_main_region)
+{
+    /* No article-like container: the items of the main region are the page. */
+    const char *html = "<html><body><nav><a href=/>Home</a></nav><main><h1>Coffee</h1>"
+                       "<div class=grid><div class=item><a href=/p/1>Dark Roast</a> $19.99</div>"
+                       "<div class=item><a href=/p/2>Light Roast</a> $17.99</div>"
+                       "<div class=item><a href=/p/3>Decaf Blend</a> $18.99</div></div></main>"
+                       "<footer>Imprint</footer></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Dark Roast");
+    CHECK_HAS(body(a), "Decaf Blend");
+    CHECK_NOT_HAS(body(a), "Imprint");
+    decant_article_free(a);
+}
+
+TEST(extract_declared_body_wins)
+{
+    /* itemprop=articleBody marks the body even when a sibling is longer. */
+    const char *html = "<html><body><div><div itemprop=articleBody>" PARA("Body one.") PARA("Body two.")
+                       "</div><div class=comments-area>" PARA("Comment one.") PARA("Comment two.")
+                       PARA("Comment three.") "</div></div></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Body two.");
+    CHECK_NOT_HAS(body(a), "Comment");
+    decant_article_free(a);
+}
