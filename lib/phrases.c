@@ -155,12 +155,12 @@ static int contains_ci(const char *s, size_t n, const char *w)
 /* Copyright and press-registration lines, in several languages. */
 static int legal_line(const char *s, size_t n)
 {
-    static const char *const starts[] = {"\xc2\xa9", "copyright", "(c) ", "registrazione tribunale",
+    static const char *const starts[] = {"©", "copyright", "(c) ", "registrazione tribunale",
                                          "reg. trib", "registered in england", "p.iva",
                                          "partita iva", "iscrizione al registro"};
     static const char *const anywhere[] = {
         "all rights reserved", "tutti i diritti riservati", "alle rechte vorbehalten",
-        "tous droits r\xc3\xa9serv\xc3\xa9s", "todos los derechos reservados",
+        "tous droits réservés", "todos los derechos reservados",
         "todos os direitos reservados", "alle rechten voorbehouden", "registrazione al tribunale",
         "registrazione del tribunale", "autorizzazione del tribunale"};
     if (n > 300)
@@ -178,8 +178,8 @@ static int legal_line(const char *s, size_t n)
 static int dateline(const char *s, size_t n)
 {
     static const char *const labels[] = {"published", "posted", "updated", "last updated",
-                                         "pubblicato", "aggiornato", "ver\xc3\xb6" "ffentlicht",
-                                         "aktualisiert", "publi\xc3\xa9", "mis \xc3\xa0 jour",
+                                         "pubblicato", "aggiornato", "veröffentlicht",
+                                         "aktualisiert", "publié", "mis à jour",
                                          "publicado", "actualizado", "gepubliceerd"};
     dc_date d;
     if (n > 100)
