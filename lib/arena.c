@@ -60,6 +60,7 @@ void dc_arena_init(dc_arena *ar, const decant_allocator *alloc, size_t first_blo
     ar->head = NULL;
     ar->ptr = ar->end = NULL;
     ar->block_size = first_block < 4096 ? 4096 : first_block;
+    ar->first_block = ar->block_size;
     ar->total = 0;
 }
 
@@ -92,6 +93,9 @@ void dc_arena_reset(dc_arena *ar)
         b = next;
     }
     ar->head = keep;
+    /* Growth restarts from the kept block, so that one huge page does not
+     * make every later page allocate huge blocks. */
+    ar->block_size = keep && keep->size > ar->first_block ? keep->size : ar->first_block;
     if (keep) {
         keep->next = NULL;
         ar->ptr = (char *)(keep + 1);

@@ -22,6 +22,7 @@ typedef struct dc_arena {
     dc_arena_block *head;          /* newest block first             */
     char *ptr, *end;               /* free space in the head block   */
     size_t block_size;             /* next block's size              */
+    size_t first_block;            /* block_size after a reset       */
     size_t total;                  /* bytes obtained from alloc      */
 } dc_arena;
 

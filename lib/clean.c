@@ -8,6 +8,7 @@
  * the headline or the declared body, because template wrappers are often
  * called "page-with-sidebar" or "comments-open".
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "extract.h"
@@ -116,7 +117,7 @@ static const pattern patterns[] = {
  * two patterns that can match there instead of the whole table. */
 static uint8_t bucket_of[27 * 27][16];
 static uint8_t count_of[27 * 27];
-static int index_ready;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static int slot(unsigned char c)
 {
@@ -125,13 +126,11 @@ static int slot(unsigned char c)
 
 static void build_index(void)
 {
-    /* Benign race between threads: each writes identical values. */
     for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
         int b = slot((unsigned char)patterns[i].s[0]) * 27 + slot((unsigned char)patterns[i].s[1]);
         if (count_of[b] < 16)
             bucket_of[b][count_of[b]++] = (uint8_t)i;
     }
-    index_ready = 1;
 }
 
 static int is_alnum(unsigned char c)
@@ -155,8 +154,7 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
             continue;
         buf[len++] = (char)c;
     }
-    if (!index_ready)
-        build_index();
+    pthread_once(&index_once, build_index);
     unsigned seen = 0; /* bit per kind */
     for (size_t i = 0; i + 1 < len; i++) {
         unsigned char c = (unsigned char)buf[i];

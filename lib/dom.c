@@ -1,6 +1,8 @@
 /* dom.c — building and walking the compact tree (see dom.h). */
 #include "dom.h"
 
+#include <pthread.h>
+
 static const char *const tag_names[DC_TAG__COUNT] = {
 #define DC_TAG_NAME(n) #n,
     DC_TAG_LIST(DC_TAG_NAME)
@@ -9,11 +11,10 @@ static const char *const tag_names[DC_TAG__COUNT] = {
 
 /* Lower-case names, made once from the X-macro so the two never disagree. */
 static char lower_names[DC_TAG__COUNT][16];
-static int lower_ready;
+static pthread_once_t lower_once = PTHREAD_ONCE_INIT;
 
 static void make_lower(void)
 {
-    /* Benign race: every thread writes the same bytes. */
     for (int t = 0; t < DC_TAG__COUNT; t++) {
         const char *s = tag_names[t];
         size_t k = 0;
@@ -21,7 +22,6 @@ static void make_lower(void)
             lower_names[t][k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
         lower_names[t][k] = '\0';
     }
-    lower_ready = 1;
 }
 
 const char *dc_tag_name(const dc_dom *d, uint32_t i)
@@ -33,8 +33,7 @@ const char *dc_tag_name(const dc_dom *d, uint32_t i)
         return "#comment";
     if (n->tag == DC_TAG_OTHER && n->text)
         return n->text;
-    if (!lower_ready)
-        make_lower();
+    pthread_once(&lower_once, make_lower);
     return lower_names[n->tag];
 }
 

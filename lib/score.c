@@ -7,6 +7,7 @@
  * each paragraph votes for its parent, less for its grandparent and further
  * ancestors; the container with most well-written, link-poor text wins.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "extract.h"
@@ -14,7 +15,7 @@
 /* Byte classes for text_stats: 1 = starts a visible character, 2 = ASCII
  * comma, 4 = may start a CJK comma ('、' E3 80 81, '，' EF BC 8C). */
 static unsigned char byte_class[256];
-static int byte_class_ready;
+static pthread_once_t byte_class_once = PTHREAD_ONCE_INIT;
 
 static void build_byte_class(void)
 {
@@ -28,15 +29,13 @@ static void build_byte_class(void)
             v |= 4;
         byte_class[c] = v;
     }
-    byte_class_ready = 1; /* benign race: every thread writes the same table */
 }
 
 /* Counts visible code points and commas of one text node: the hottest loop
  * after the parser, hence the table. */
 static void text_stats(const dc_node *n, dc_stats *st)
 {
-    if (!byte_class_ready)
-        build_byte_class();
+    pthread_once(&byte_class_once, build_byte_class);
     const unsigned char *s = (const unsigned char *)n->text;
     uint32_t chars = 0, commas = 0, len = n->text_len;
     for (uint32_t k = 0; k < len; k++) {
