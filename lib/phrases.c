@@ -143,14 +143,6 @@ static int starts_ci(const char *s, size_t n, const char *w)
     return 1;
 }
 
-static int contains_ci(const char *s, size_t n, const char *w)
-{
-    size_t wl = strlen(w);
-    for (size_t i = 0; i + wl <= n; i++)
-        if (starts_ci(s + i, n - i, w))
-            return 1;
-    return 0;
-}
 
 /* Copyright and press-registration lines, in several languages. */
 static int legal_line(const char *s, size_t n)
@@ -160,16 +152,20 @@ static int legal_line(const char *s, size_t n)
                                          "partita iva", "iscrizione al registro"};
     static const char *const anywhere[] = {
         "all rights reserved", "tutti i diritti riservati", "alle rechte vorbehalten",
-        "tous droits réservés", "todos los derechos reservados",
-        "todos os direitos reservados", "alle rechten voorbehouden", "registrazione al tribunale",
-        "registrazione del tribunale", "autorizzazione del tribunale"};
+        "tous droits réservés", "todos los derechos reservados", "todos os direitos reservados",
+        "alle rechten voorbehouden", "registrazione al tribunale", "registrazione del tribunale",
+        "autorizzazione del tribunale"};
+    char low[304];
     if (n > 300)
         return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+    low[n] = '\0';
     for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
-        if (starts_ci(s, n, starts[i]))
+        if (strncmp(low, starts[i], strlen(starts[i])) == 0)
             return 1;
     for (size_t i = 0; i < sizeof anywhere / sizeof anywhere[0]; i++)
-        if (contains_ci(s, n, anywhere[i]))
+        if (strstr(low, anywhere[i]))
             return 1;
     return 0;
 }
