@@ -5,6 +5,8 @@
 #   make check      set up, build, run every test (also under ASan+UBSan, valgrind)
 #   make eval       accuracy on ../shared/bench (or EVAL=dir)
 #   make bench      speed and memory on the scrapinghub pages
+#   make bench-warc speed and memory on a WARC of the wcxb-dev pages
+#   make fuzz       each libFuzzer target for FUZZ_SECONDS (fuzz-smoke: FUZZ_SMOKE)
 
 BUILD   ?= build
 CC      ?= cc
@@ -14,17 +16,21 @@ WERROR  ?= -Werror
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c17 -Wall -Wextra $(WERROR) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Iinclude -Ilib $(SAN)
+CXXFLAGS ?= $(OPT) -g
+CXXFLAGS += -std=c++17 -Wall -Wextra $(WERROR) -Iinclude -Ilib $(SAN)
 LDFLAGS += $(SAN)
-LIBS     = -lmodest -lm -luchardet -lcjson -lz -lzstd -lpthread
+# CLD2 (language detection) is C++: lib/*.cc shims it, hence -lstdc++.
+LIBS     = -lmodest -lm -luchardet -lcjson -lz -lzstd -ldeflate -lcld2 -lstdc++ -lpthread
 
 LIB_SRC  = $(sort $(wildcard lib/*.c))
-LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(patsubst %.cc,$(BUILD)/%.o,$(sort $(wildcard lib/*.cc)))
 CLI_SRC  = $(sort $(wildcard cli/*.c))
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all setup demo check test unit golden cli-test asan valgrind eval bench clean golden-update
+.PHONY: all setup demo check test unit golden cli-test asan valgrind eval bench bench-warc clean golden-update \
+        fuzz fuzz-smoke fuzz-build
 
 all: $(BUILD)/decant $(BUILD)/libdecant.a $(BUILD)/unit
 
@@ -34,6 +40,10 @@ setup:
 $(BUILD)/%.o: %.c $(wildcard include/*.h lib/*.h tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.cc $(wildcard include/*.h lib/*.h)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c $< -o $@
 
 $(BUILD)/libdecant.a: $(LIB_OBJ)
 	@rm -f $@
@@ -84,6 +94,32 @@ eval: setup
 bench: setup
 	@$(MAKE) --no-print-directory all
 	@sh bench/bench.sh $(BUILD)/decant
+
+bench-warc: setup
+	@$(MAKE) --no-print-directory all
+	@sh bench/bench_warc.sh $(BUILD)/decant
+
+# libFuzzer targets (fuzz/fuzz_*.c), clang with ASan+UBSan, in $(FUZZ_BUILD)/;
+# fuzz/run.sh runs them and prints "fuzz: N passed, N failed".
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE   ?= 60
+FUZZ_TARGETS ?= extract decode date jsonld $(if $(wildcard lib/warc.h),warc)
+FUZZ_SAN      = -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer \
+                -fno-sanitize-recover=all
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CXX=clang++ OPT=-O1 \
+	    SAN="$(FUZZ_SAN)" $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c $(BUILD)/libdecant.a
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libdecant.a $(LIBS)
+
+fuzz: fuzz-build
+	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-build
+	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SMOKE) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf build build-*

@@ -8,6 +8,7 @@
 #define DECANT_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "decant.h"
@@ -24,31 +25,25 @@ typedef struct cli_config {
     const char *output;        /* NULL: standard output                     */
     const char *url;
     const char *content_type;
+    const char *stats;         /* --stats FILE, or NULL                     */
     unsigned jobs;             /* 0 until parse_args settles it             */
     int quiet;
+    int progress;              /* 1: forced by --progress                   */
+    int all_records;           /* also emit skipped WARC records            */
     char **inputs;             /* the operands, in command-line order       */
     size_t input_count;
 } cli_config;
 
-/*
- * One input page and, once a worker is done with it, its result.  The job
- * array is allocated once before any thread starts and never moves, so
- * `err.message` may safely point into `err.detail`.
- */
+/* One input: a page, or a WARC file that expands to many records. */
 typedef struct cli_job {
     char *path;                /* as given or as found by the folder walk    */
     char *id;
     int preset_errno;          /* nonzero: the walk already failed here      */
-    char *preread;             /* standard input, read up front              */
-    size_t preread_len;
+    char *preread;             /* standard input, read up front (a page) or  */
+    size_t preread_len;        /* its first bytes (a WARC)                   */
     int is_stdin;
-
-    decant_buffer record;      /* jsonl output                               */
-    decant_article *article;   /* text/markdown output, rendered by writer   */
-    decant_error err;
-    int failed;                /* err holds the page's error                 */
-    int read_ok;               /* the input's bytes could be read            */
-    int finished;              /* guarded by the runner's lock               */
+    int is_warc;
+    uint64_t size;             /* bytes on disk, 0 if unknown (for the ETA)  */
 } cli_job;
 
 typedef struct cli_joblist {
@@ -56,6 +51,21 @@ typedef struct cli_joblist {
     size_t count;
     size_t cap;
 } cli_joblist;
+
+/* What a run did, for the summary and --stats. */
+typedef struct cli_stats {
+    uint64_t inputs, warc_files, pages;      /* pages: non-WARC inputs read  */
+    uint64_t records;                        /* WARC records read            */
+    uint64_t extracted;
+    uint64_t skipped[DECANT_WARC_SKIP_COUNT];
+    uint64_t errors[DECANT_ERR_NO_CONTENT + 1];
+    uint64_t errors_other;                   /* codes beyond the table       */
+    uint64_t bytes_total;                    /* sum of the input sizes       */
+    uint64_t bytes_read;
+    uint64_t written;                        /* records output               */
+    uint64_t readable;                       /* inputs that could be opened  */
+    double seconds;
+} cli_stats;
 
 /* options.c: cli_parse_args returns CLI_PARSE_RUN or the exit status. */
 enum { CLI_PARSE_RUN = -1 };
@@ -70,6 +80,8 @@ void cli_error(const char *fmt, ...)
 /* inputs.c: returns 0, or ENOMEM when the list could not be built. */
 int cli_collect_inputs(const cli_config *cfg, cli_joblist *list);
 void cli_joblist_free(cli_joblist *list);
+/* The id of a record about a whole file: its name without extensions. */
+char *cli_make_id(const char *path);
 
 /* readfile.c: the readers return 0 or an errno value. */
 size_t cli_read_cap(const decant_options *opts);
@@ -78,6 +90,18 @@ int cli_read_path(const char *path, size_t cap, char **data, size_t *len);
 void cli_errno_text(int errnum, char *buf, size_t size);
 
 /* run.c: returns 0, or 1 when no extractor could be made or output failed. */
-int cli_run(const cli_config *cfg, cli_joblist *list, FILE *out);
+int cli_run(const cli_config *cfg, cli_joblist *list, FILE *out, cli_stats *stats);
+
+/* report.c: the progress line, the summary and the --stats file. */
+typedef struct cli_progress cli_progress;
+cli_progress *cli_progress_new(const cli_config *cfg, uint64_t bytes_total);
+/* Redraws at most ten times a second; cheap to call for every record. */
+void cli_progress_update(cli_progress *p, uint64_t records, uint64_t bytes_read);
+/* Erases the line, so that a message can be printed in its place. */
+void cli_progress_clear(cli_progress *p);
+void cli_progress_free(cli_progress *p);
+void cli_print_summary(const cli_stats *s);
+int cli_write_stats(const char *path, const cli_stats *s);
+double cli_now(void);
 
 #endif /* DECANT_CLI_H */

@@ -1,8 +1,11 @@
 /*
  * decant.c — the command-line tool: extracts articles from HTML pages and
- * prints one JSON record (or body) per page, in input order.
+ * web archives and prints one JSON record (or body) per page, in input order.
  */
 #include <errno.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,14 +37,6 @@ static int close_output(const cli_config *cfg, FILE *out)
     return !failed;
 }
 
-static size_t count_read(const cli_joblist *list)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < list->count; i++)
-        n += list->jobs[i].read_ok != 0;
-    return n;
-}
-
 /* Checks that need the expanded input list; returns an exit status or -1. */
 static int check_inputs(const cli_config *cfg, const cli_joblist *list)
 {
@@ -67,17 +62,37 @@ static int run(const cli_config *cfg, cli_joblist *list)
     FILE *out = open_output(cfg);
     if (!out)
         return 1;
-    status = cli_run(cfg, list, out);
+    cli_stats stats = {0};
+    status = cli_run(cfg, list, out, &stats);
     if (!close_output(cfg, out))
         status = 1;
+    if (!cfg->quiet)
+        cli_print_summary(&stats);
+    if (cfg->stats && !cli_write_stats(cfg->stats, &stats))
+        status = 1;
     /* Pages with errors are normal; only an entirely unreadable run fails. */
-    if (count_read(list) == 0)
+    if (stats.readable == 0)
         status = 1;
     return status;
 }
 
+/*
+ * glibc raises its mmap threshold each time a large block is freed, after
+ * which multi-megabyte page buffers come from the heap and their memory is
+ * kept for good.  A fixed threshold hands big blocks back to the system when
+ * they are freed, which keeps a long run over an archive at the footprint of
+ * the pages in flight (about 10 MiB less at -j 2) for ~2% more system time.
+ */
+static void tune_malloc(void)
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_malloc();
     cli_config cfg;
     int status = cli_parse_args(argc, argv, &cfg);
     if (status != CLI_PARSE_RUN)

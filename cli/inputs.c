@@ -1,6 +1,8 @@
-/* inputs.c — turns the operands into the ordered list of pages to extract. */
+/* inputs.c — turns the operands into the ordered list of pages and WARC
+ * files to extract. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,8 @@
 
 /* Deeper trees are almost surely a mistake (or a bind-mount loop). */
 #define CLI_MAX_WALK_DEPTH 256
+/* Enough of a file to see through gzip or zstd to its first "WARC/". */
+#define CLI_SNIFF_BYTES ((size_t)64 << 10)
 
 typedef struct strlist {
     char **items;
@@ -43,11 +47,28 @@ static int is_page_name(const char *name)
     return stem != n && stem != strip_suffix(name, n, ".gz");
 }
 
-static char *make_id(const char *path)
+/* Length of `s` without .gz or .zst and then .warc, or `n` if not a WARC. */
+static size_t warc_stem(const char *s, size_t n)
+{
+    size_t m = strip_suffix(s, n, ".gz");
+    if (m == n)
+        m = strip_suffix(s, n, ".zst");
+    size_t k = strip_suffix(s, m, ".warc");
+    return k != m ? k : n;
+}
+
+static int is_warc_name(const char *name)
+{
+    size_t n = strlen(name);
+    return warc_stem(name, n) != n;
+}
+
+char *cli_make_id(const char *path)
 {
     const char *slash = strrchr(path, '/');
     const char *base = slash && slash[1] ? slash + 1 : path;
-    size_t n = page_stem(base, strlen(base));
+    size_t len = strlen(base);
+    size_t n = is_warc_name(base) ? warc_stem(base, len) : page_stem(base, len);
     char *id = malloc(n + 1);
     if (id) {
         memcpy(id, base, n);
@@ -80,7 +101,7 @@ static int reserve_job(cli_joblist *list)
  * variable: strdup in the same argument list could clobber it first. */
 static int add_job(cli_joblist *list, char *path, int preset_errno)
 {
-    char *id = path ? make_id(path) : NULL;
+    char *id = path ? cli_make_id(path) : NULL;
     if (!id || reserve_job(list)) {
         free(path);
         free(id);
@@ -91,6 +112,9 @@ static int add_job(cli_joblist *list, char *path, int preset_errno)
     job->path = path;
     job->id = id;
     job->preset_errno = preset_errno;
+    struct stat st;
+    if (!preset_errno && stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        job->size = (uint64_t)st.st_size;
     return 0;
 }
 
@@ -145,13 +169,13 @@ static entry_kind classify(const char *path, const char *name, unsigned char d_t
     struct stat st;
     if (d_type == DT_UNKNOWN) {
         if (lstat(path, &st) != 0)
-            return is_page_name(name) ? ENTRY_PAGE : ENTRY_SKIP;
+            return is_page_name(name) || is_warc_name(name) ? ENTRY_PAGE : ENTRY_SKIP;
         d_type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK
                                               : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;
     }
     if (d_type == DT_DIR)
         return ENTRY_DIR;
-    if (!is_page_name(name))
+    if (!is_page_name(name) && !is_warc_name(name))
         return ENTRY_SKIP;
     if (d_type == DT_REG)
         return ENTRY_PAGE;
@@ -177,8 +201,9 @@ static int scan_dir(DIR *d, const char *dir, cli_joblist *list, strlist *subdirs
             return ENOMEM;
         entry_kind kind = classify(path, e->d_name, e->d_type);
         int rc = 0;
-        if (kind == ENTRY_PAGE)
-            rc = add_job(list, path, 0);
+        int warc = is_warc_name(e->d_name);
+        if (kind == ENTRY_PAGE && (rc = add_job(list, path, 0)) == 0)
+            list->jobs[list->count - 1].is_warc = warc;
         else if (kind == ENTRY_DIR)
             rc = strlist_push(subdirs, path);
         else
@@ -227,15 +252,38 @@ static int add_folder(const char *dir, int quiet, cli_joblist *list)
     /* A folder adds no record of its own, so say when it contributed none. */
     if (list->count == first) {
         if (!quiet)
-            cli_error("%s: no .html or .htm files found", dir);
+            cli_error("%s: no .html, .htm or .warc files found", dir);
         return 0;
     }
     qsort(list->jobs + first, list->count - first, sizeof *list->jobs, by_path);
     return 0;
 }
 
-/* Standard input is read here, in order, so the result never depends on
- * which worker gets to it first. */
+/* Reads what remains of standard input after its first bytes. */
+static int read_rest(cli_job *job, size_t cap)
+{
+    char *rest = NULL;
+    size_t n = 0;
+    int e = cli_read_fd(STDIN_FILENO, cap - job->preread_len, 0, &rest, &n);
+    if (e)
+        return e;
+    char *all = realloc(job->preread, job->preread_len + n + 1);
+    if (!all) {
+        free(rest);
+        return ENOMEM;
+    }
+    memcpy(all + job->preread_len, rest, n);
+    free(rest);
+    job->preread = all;
+    job->preread_len += n;
+    return 0;
+}
+
+/*
+ * A page on standard input is read here, in order, so the result never
+ * depends on which worker gets to it first.  A WARC is not: only its first
+ * bytes are, to recognise it, and the reader streams the rest.
+ */
 static int add_stdin(const decant_options *opts, cli_joblist *list)
 {
     int rc = add_job(list, strdup("-"), 0);
@@ -243,9 +291,30 @@ static int add_stdin(const decant_options *opts, cli_joblist *list)
         return rc;
     cli_job *job = &list->jobs[list->count - 1];
     job->is_stdin = 1;
-    job->preset_errno =
-        cli_read_fd(STDIN_FILENO, cli_read_cap(opts), 0, &job->preread, &job->preread_len);
+    size_t cap = cli_read_cap(opts);
+    size_t first = cap < CLI_SNIFF_BYTES ? cap : CLI_SNIFF_BYTES;
+    job->preset_errno = cli_read_fd(STDIN_FILENO, first, 0, &job->preread, &job->preread_len);
+    if (job->preset_errno)
+        return 0;
+    if (decant_warc_detect(job->preread, job->preread_len))
+        job->is_warc = 1;
+    else if (job->preread_len == first && first < cap)
+        job->preset_errno = read_rest(job, cap);
     return 0;
+}
+
+/* Is the file a WARC by its content?  Unreadable files are left to fail later. */
+static int sniff_warc(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    char *head = NULL;
+    size_t n = 0;
+    int warc = cli_read_fd(fd, CLI_SNIFF_BYTES, 0, &head, &n) == 0 && decant_warc_detect(head, n);
+    free(head);
+    close(fd);
+    return warc;
 }
 
 static int add_operand(const char *arg, const cli_config *cfg, cli_joblist *list)
@@ -259,7 +328,12 @@ static int add_operand(const char *arg, const cli_config *cfg, cli_joblist *list
     }
     if (S_ISDIR(st.st_mode))
         return add_folder(arg, cfg->quiet, list);
-    return add_job(list, strdup(arg), 0);
+    /* Page names are trusted without a look, which would cost an open each. */
+    int warc = is_warc_name(arg) || (!is_page_name(arg) && S_ISREG(st.st_mode) && sniff_warc(arg));
+    int rc = add_job(list, strdup(arg), 0);
+    if (!rc)
+        list->jobs[list->count - 1].is_warc = warc;
+    return rc;
 }
 
 /* Returns 0, or ENOMEM when the list itself could not be built. */
@@ -280,8 +354,6 @@ void cli_joblist_free(cli_joblist *list)
         free(job->path);
         free(job->id);
         free(job->preread);
-        decant_buffer_free(&job->record);
-        decant_article_free(job->article);
     }
     free(list->jobs);
     memset(list, 0, sizeof *list);

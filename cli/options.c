@@ -19,7 +19,10 @@ enum {
     OPT_URL,
     OPT_CONTENT_TYPE,
     OPT_MAX_BYTES,
-    OPT_TIMEOUT
+    OPT_TIMEOUT,
+    OPT_ALL_RECORDS,
+    OPT_PROGRESS,
+    OPT_STATS
 };
 
 static const struct option long_options[] = {
@@ -30,6 +33,9 @@ static const struct option long_options[] = {
     {"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"all-records", no_argument, NULL, OPT_ALL_RECORDS},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"stats", required_argument, NULL, OPT_STATS},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -50,11 +56,13 @@ void cli_error(const char *fmt, ...)
 static void print_help(const cli_config *cfg)
 {
     printf("Usage: decant [options] INPUT...\n"
-           "Extract clean articles from news HTML pages.\n"
+           "Extract clean articles from news HTML pages and web archives.\n"
            "\n"
-           "INPUT is a file (.html or .htm, optionally gzip-compressed as .gz), a\n"
-           "folder (every such file under it, recursively, in path order), or - for\n"
-           "standard input.  One record per page is printed, in input order.\n"
+           "INPUT is a page (.html or .htm, optionally gzip-compressed as .gz), a web\n"
+           "archive (.warc, .warc.gz, .warc.zst, or any file that holds one), a folder\n"
+           "(every such file under it, recursively, in path order), or - for standard\n"
+           "input.  One record per page is printed, in input order; in an archive, the\n"
+           "pages are its HTTP 200 HTML responses.\n"
            "\n"
            "Options:\n"
            "  -o, --output FILE        write to FILE instead of standard output\n"
@@ -66,7 +74,13 @@ static void print_help(const cli_config *cfg)
            "                           decompression (default: %zu)\n"
            "      --timeout MS         time budget per page in milliseconds\n"
            "                           (default: 0, none)\n"
-           "  -q, --quiet              no per-file messages on standard error\n"
+           "      --all-records        also print a record, with an error, for every\n"
+           "                           archive record that is not an HTML page\n"
+           "      --progress           show progress even when standard error is not\n"
+           "                           a terminal\n"
+           "      --stats FILE         write the summary as JSON to FILE\n"
+           "  -q, --quiet              no per-file messages, progress or summary on\n"
+           "                           standard error\n"
            "  -h, --help               print this help and exit\n"
            "  -V, --version            print the version and exit\n",
            cfg->opts.max_input_bytes);
@@ -152,6 +166,15 @@ static int apply_option(int c, const char *arg, cli_config *cfg)
         return 1;
     case 'q':
         cfg->quiet = 1;
+        return 1;
+    case OPT_ALL_RECORDS:
+        cfg->all_records = 1;
+        return 1;
+    case OPT_PROGRESS:
+        cfg->progress = 1;
+        return 1;
+    case OPT_STATS:
+        cfg->stats = arg;
         return 1;
     default:
         return 0;

@@ -13,6 +13,8 @@
  *   3. rendering:  decant_article_body() gives the body as plain text or
  *                  Markdown; decant_record_json() writes the JSON record the
  *                  CLI prints.
+ * Web archives:    decant_warc_open() and decant_warc_next() stream the pages
+ *                  out of a WARC file (plain, gzip or zstd) for tier 2.
  *
  * Threads: an extractor is not thread-safe; use one per thread.  Articles are
  * independent of the extractor that made them and may be passed between
@@ -202,6 +204,13 @@ size_t decant_article_author_count(const decant_article *a);
 const char *decant_article_author(const decant_article *a, size_t i);
 
 /*
+ * Tags (keywords), in the page's order, without duplicates: article:tag,
+ * JSON-LD keywords, news_keywords, parsely-tags.
+ */
+size_t decant_article_tag_count(const decant_article *a);
+const char *decant_article_tag(const decant_article *a, size_t i);
+
+/*
  * The body as NUL-terminated UTF-8.  Markdown is available only when the
  * extractor's options had want_markdown set; otherwise NULL is returned for it.
  * `len` may be NULL.
@@ -230,17 +239,32 @@ typedef struct decant_buffer {
 void decant_buffer_free(decant_buffer *b);
 
 /* What the caller knows of a record besides the article. */
+/* Where a record came from in a web archive (see decant_warc_next). */
+typedef struct decant_warc_info {
+    const char *record_id;   /* WARC-Record-ID                               */
+    const char *target_uri;  /* WARC-Target-URI                              */
+    const char *date;        /* WARC-Date                                    */
+    const char *file;        /* the archive's path                           */
+    uint64_t offset;         /* decant_warc_record.offset                    */
+    const char *skip;        /* decant_warc_skip_name() of a skipped record,  */
+                             /* NULL for one that was extracted              */
+} decant_warc_info;
+
 typedef struct decant_record_info {
     const char *id;       /* e.g. the file name without extensions          */
     const char *source;   /* e.g. the path                                  */
     const char *url;      /* used when the article has none (or no article) */
+    /* Optional: adds a "warc" object to the record, and makes its "url" the
+     * target URI.  Last, so that the layout before it is unchanged.         */
+    const decant_warc_info *warc;
 } decant_record_info;
 
 /*
  * Appends one JSON object and a newline to `out`: the record the CLI prints.
  * `a` may be NULL (a page that gave no article); `err` may be NULL (no
  * error).  The object always has every field, null when unknown, so that
- * records of good and bad pages have the same shape.  `body` picks what goes
+ * records of good and bad pages have the same shape; "warc" is the one
+ * exception, present only when info->warc is set.  `body` picks what goes
  * into "text".
  */
 decant_status decant_record_json(const decant_article *a,
@@ -248,6 +272,129 @@ decant_status decant_record_json(const decant_article *a,
                                  const decant_record_info *info,
                                  decant_body_format body,
                                  decant_buffer *out);
+
+/* ----------------------------------------------------------------- WARC */
+
+/*
+ * A streaming reader of web archives: WARC/1.0 and 1.1 (ISO 28500), plain,
+ * gzip-compressed (one member per record as Common Crawl writes them, several
+ * records per member, or any mix) or zstd-compressed (.warc.zst, also with
+ * the dictionary frame Common Crawl's zstd files start with).  Records come
+ * one at a time; memory does not grow with the file: 5 MiB of buffers plus
+ * up to twice options.max_input_bytes for the largest page.
+ *
+ * Inside `response` records the HTTP message is parsed: status line,
+ * Content-Type, Transfer-Encoding chunked and Content-Encoding gzip/deflate
+ * are undone.  A record is meant for extraction (skip == DECANT_WARC_HTML)
+ * when it is a 200 response whose type is HTML: declared text/html or
+ * application/xhtml+xml, or, with no Content-Type, sniffed as HTML.
+ *
+ *   decant_warc_reader *r;
+ *   if (decant_warc_open("crawl.warc.gz", NULL, &r, &err) != DECANT_OK) ...
+ *   decant_warc_record rec;
+ *   decant_status st;
+ *   while ((st = decant_warc_next(r, &rec, &err)) != DECANT_ERR_EMPTY) {
+ *       if (st != DECANT_OK)
+ *           ...;          report err: a corrupt stretch, already passed over
+ *       else if (rec.skip == DECANT_WARC_HTML)
+ *           ...;          extract rec.payload with rec.target_uri as its url
+ *   }
+ *   decant_warc_close(r);
+ *
+ * A reader is used by one thread at a time; to extract on several threads,
+ * copy each payload out and hand the copies to extractors (as the CLI does).
+ * The library's allocator hook covers the reader's buffers; zlib, libdeflate
+ * and zstd allocate their (small, fixed) state themselves.
+ */
+
+typedef struct decant_warc_reader decant_warc_reader;
+
+/* Why a record is not meant for extraction. */
+typedef enum decant_warc_skip {
+    DECANT_WARC_HTML = 0,        /* not skipped: a 200 HTML response          */
+    DECANT_WARC_SKIP_NOT_RESPONSE, /* warcinfo, request, metadata, revisit...*/
+    DECANT_WARC_SKIP_NOT_HTTP,   /* a response without an HTTP message (dns:) */
+    DECANT_WARC_SKIP_STATUS,     /* an HTTP status other than 200             */
+    DECANT_WARC_SKIP_NOT_HTML,   /* declared or sniffed as another type       */
+    DECANT_WARC_SKIP_TOO_LARGE,  /* the payload exceeds max_input_bytes       */
+    DECANT_WARC_SKIP_ENCODING,   /* bad chunking, or a Content-Encoding that  */
+                                 /* is unknown or corrupt                     */
+    DECANT_WARC_SKIP_EMPTY,      /* a 200 HTML response with no payload       */
+    DECANT_WARC_SKIP_COUNT
+} decant_warc_skip;
+
+/* A short stable token for a skip reason ("not_response", "status", ...). */
+const char *decant_warc_skip_name(decant_warc_skip s);
+
+/*
+ * One record.  Every pointer is owned by the reader and valid until the next
+ * decant_warc_next or decant_warc_close; strings are NUL-terminated, NULL
+ * when the header is absent.
+ */
+typedef struct decant_warc_record {
+    const char *type;          /* WARC-Type: "response", "request", ...      */
+    const char *record_id;     /* WARC-Record-ID without its <>              */
+    const char *target_uri;    /* WARC-Target-URI (without <> if it had any) */
+    const char *date;          /* WARC-Date                                  */
+    uint64_t offset;           /* where the record starts in the file; in a  */
+                               /* compressed file, the offset of the gzip    */
+                               /* member or zstd frame it starts in (as in a */
+                               /* CDX index)                                 */
+    uint64_t length;           /* its uncompressed size: header and block    */
+    int http_status;           /* 0 when the block is not an HTTP response   */
+    const char *content_type;  /* the HTTP Content-Type, with any charset    */
+    const void *payload;       /* the HTTP body, dechunked and decoded; set  */
+    size_t payload_size;       /* only when skip == DECANT_WARC_HTML         */
+    decant_warc_skip skip;
+} decant_warc_record;
+
+/*
+ * Opens the archive at `path`.  The compression is recognised from the
+ * content, not the name.  `opts` may be NULL for the defaults; only
+ * max_input_bytes and allocator are used.  On failure *out is NULL.
+ */
+decant_status decant_warc_open(const char *path, const decant_options *opts,
+                               decant_warc_reader **out, decant_error *err);
+
+/*
+ * Reads an archive from an open descriptor (standard input, a pipe, a
+ * socket).  `prefix` holds `prefix_len` bytes already read from it (to
+ * recognise the format, say) that come first; they are copied.  The
+ * descriptor is not closed by decant_warc_close.
+ */
+decant_status decant_warc_open_fd(int fd, const void *prefix, size_t prefix_len,
+                                  const decant_options *opts,
+                                  decant_warc_reader **out, decant_error *err);
+
+/*
+ * Reads the next record into *rec.
+ *   DECANT_OK         *rec is the next record;
+ *   DECANT_ERR_EMPTY  the archive has no more records;
+ *   anything else     the archive is corrupt or truncated at err->position
+ *                     (a file offset); the reader has passed over the bad
+ *                     stretch (or reached the end), so keep calling until
+ *                     DECANT_ERR_EMPTY.  DECANT_ERR_GZIP covers broken gzip
+ *                     and zstd data, DECANT_ERR_PARSE broken WARC framing,
+ *                     DECANT_ERR_INVALID a read error.
+ * Each call either returns a record or makes progress through the file, so
+ * the loop always ends.
+ */
+decant_status decant_warc_next(decant_warc_reader *r, decant_warc_record *rec,
+                               decant_error *err);
+
+/* Bytes of the file consumed so far (compressed bytes for a compressed file). */
+uint64_t decant_warc_tell(const decant_warc_reader *r);
+
+/* Closes the reader (and the file decant_warc_open opened).  NULL is allowed. */
+void decant_warc_close(decant_warc_reader *r);
+
+/*
+ * Does `head`, the first `len` bytes of a file, start a WARC archive?  True
+ * for "WARC/", for a gzip or zstd stream whose first bytes decompress to
+ * "WARC/", and for a zstd stream starting with a WARC dictionary frame.
+ * 64 KiB of head is plenty; less may miss a compressed archive.
+ */
+int decant_warc_detect(const void *head, size_t len);
 
 #ifdef __cplusplus
 }

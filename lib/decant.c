@@ -12,7 +12,9 @@
 
 #include "decode.h"
 #include "extract.h"
+#include "guard.h"
 #include "internal.h"
+#include "lang.h"
 #include "parser.h"
 #include "prune.h"
 
@@ -189,8 +191,17 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
     size_t pruned_len = dc_prune(dec.text, dec.len, pruned);
 
+    const char *html = pruned;
+    size_t html_len = pruned_len;
+    st = dc_guard(&html, &html_len, o->max_depth, o->max_nodes, &ex->scratch, NULL);
+    if (st != DECANT_OK)
+        return dc_fail(err, st, st == DECANT_ERR_LIMIT ? "too many elements" : NULL);
+    /* The parser cannot be interrupted: a budget spent on decoding stops here. */
+    if (OVER_TIME())
+        return dc_fail(err, DECANT_ERR_LIMIT, "time limit reached before parsing");
+
     dc_dom dom;
-    st = dc_parse(ex->parser, pruned, pruned_len, &ex->scratch, o->max_depth, o->max_nodes, &dom);
+    st = dc_parse(ex->parser, html, html_len, &ex->scratch, o->max_depth, o->max_nodes, &dom);
     if (st != DECANT_OK)
         return dc_fail(err, st, st == DECANT_ERR_LIMIT ? "too many nodes" : NULL);
     if (OVER_TIME())
@@ -227,6 +238,10 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
         st = DECANT_ERR_NOMEM;
         goto fail;
     }
+    /* The body's own language beats the template's lang attribute. */
+    st = dc_meta_language(a, a->text, a->text_len);
+    if (st != DECANT_OK)
+        goto fail;
     if (o->want_markdown) {
         a->markdown = dc_blocks_markdown(&blocks, &a->arena, &a->markdown_len);
         if (!a->markdown) {
@@ -314,6 +329,16 @@ size_t decant_article_author_count(const decant_article *a)
 const char *decant_article_author(const decant_article *a, size_t i)
 {
     return a && i < a->author_count ? a->authors[i] : NULL;
+}
+
+size_t decant_article_tag_count(const decant_article *a)
+{
+    return a ? a->tag_count : 0;
+}
+
+const char *decant_article_tag(const decant_article *a, size_t i)
+{
+    return a && i < a->tag_count ? a->tags[i] : NULL;
 }
 
 const char *decant_article_body(const decant_article *a, decant_body_format fmt, size_t *len)

@@ -9,6 +9,7 @@
 #include "dom.h"
 
 #define DC_MAX_AUTHORS 16
+#define DC_MAX_TAGS 32
 
 struct decant_article {
     dc_arena arena; /* owns every string below */
@@ -16,6 +17,8 @@ struct decant_article {
     const char *source[DECANT_FIELD_COUNT];
     const char *authors[DC_MAX_AUTHORS];
     size_t author_count;
+    const char *tags[DC_MAX_TAGS];
+    size_t tag_count;
     const char *text, *markdown;
     size_t text_len, markdown_len;
     decant_link *related;

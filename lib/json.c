@@ -134,6 +134,10 @@ decant_status decant_record_json(const decant_article *a, const decant_error *er
     if (!info)
         info = &none;
     const char *url = a && a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : info->url;
+    /* An archive says where the page was actually fetched from: that, not the
+     * page's own claim, is what joins the record back to the crawl. */
+    if (info->warc && info->warc->target_uri)
+        url = info->warc->target_uri;
     int ok = put(out, "{", 1) && key(out, "id", 1) && put_str(out, info->id) &&
              key(out, "source", 0) && put_str(out, info->source) && key(out, "url", 0) &&
              put_str(out, url) && key(out, "title", 0) &&
@@ -146,9 +150,16 @@ decant_status decant_record_json(const decant_article *a, const decant_error *er
         DECANT_FIELD_DATE_PUBLISHED, DECANT_FIELD_DATE_MODIFIED, DECANT_FIELD_SITE_NAME,
         DECANT_FIELD_SECTION, DECANT_FIELD_DESCRIPTION, DECANT_FIELD_IMAGE,
         DECANT_FIELD_LANGUAGE};
-    for (size_t i = 0; ok && i < sizeof order / sizeof order[0]; i++)
+    for (size_t i = 0; ok && i < sizeof order / sizeof order[0]; i++) {
         ok = key(out, decant_field_name(order[i]), 0) &&
              put_str(out, a ? a->field[order[i]] : NULL);
+        if (!ok || order[i] != DECANT_FIELD_SECTION)
+            continue;
+        ok = key(out, "tags", 0) && put(out, "[", 1);
+        for (size_t t = 0; ok && a && t < a->tag_count; t++)
+            ok = (t == 0 || put(out, ",", 1)) && put_str(out, a->tags[t]);
+        ok = ok && put(out, "]", 1);
+    }
     const char *text = a ? decant_article_body(a, body, NULL) : NULL;
     if (a && !text)
         text = a->text;
@@ -175,6 +186,22 @@ decant_status decant_record_json(const decant_article *a, const decant_error *er
              put(out, "}", 1);
     } else {
         ok = ok && puts_(out, "null");
+    }
+    const decant_warc_info *w = info->warc;
+    if (ok && w) {
+        char num[24];
+        size_t at = sizeof num - 1;
+        uint64_t v = w->offset;
+        num[at] = '\0';
+        do
+            num[--at] = (char)('0' + v % 10);
+        while ((v /= 10) != 0);
+        ok = key(out, "warc", 0) && put(out, "{", 1) && key(out, "record_id", 1) &&
+             put_str(out, w->record_id) && key(out, "target_uri", 0) &&
+             put_str(out, w->target_uri) && key(out, "date", 0) && put_str(out, w->date) &&
+             key(out, "file", 0) && put_str(out, w->file) && key(out, "offset", 0) &&
+             puts_(out, num + at) && key(out, "skip", 0) && put_str(out, w->skip) &&
+             put(out, "}", 1);
     }
     ok = ok && put(out, "}\n", 2);
     return ok ? DECANT_OK : DECANT_ERR_NOMEM;

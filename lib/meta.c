@@ -24,6 +24,7 @@ enum {
     CL_BAD = 8,
     CL_ARTICLE = 16,
     CL_AVATAR = 32,
+    CL_LOGO = 64,
 };
 
 /* ------------------------------------------------------------ offers */
@@ -36,6 +37,13 @@ void dc_meta_offer(dc_meta *m, decant_field f, const char *s, size_t n, int rank
     dc_trim(&s, &n);
     if (n == 0)
         return;
+    /* Titles vote among their sources (meta_resolve.c), so each source keeps its own. */
+    if (f == DECANT_FIELD_TITLE && rank <= DC_RANK_OG) {
+        int slot = rank == DC_RANK_OG ? 2 + (sub > 0) : rank;
+        dc_mval *t = &m->title_cands[slot];
+        if (!t->s || sub < t->sub)
+            *t = (dc_mval){s, n, rank, sub, src};
+    }
     dc_mval *v = &m->field[f];
     if (v->s && (v->rank < rank || (v->rank == rank && v->sub <= sub)))
         return;
@@ -51,6 +59,15 @@ void dc_meta_offer_date(dc_meta *m, int modified, const char *s, size_t n, int r
     if (n == 0)
         return;
     m->dates[modified][m->ndates[modified]++] = (dc_mval){s, n, rank, sub, src};
+}
+
+void dc_meta_offer_tags(dc_meta *m, int kind, const char *s, size_t n, int split)
+{
+    if (!s || m->ntags >= DC_MAX_TAG_CANDS)
+        return;
+    dc_trim(&s, &n);
+    if (n)
+        m->tags[m->ntags++] = (dc_mval){s, n, kind, split, NULL};
 }
 
 void dc_meta_offer_author(dc_meta *m, const char *s, size_t n, int rank, int sub, const char *src,
@@ -127,15 +144,39 @@ static int at_ci(const char *s, size_t n, size_t i, const char *w)
 }
 
 /* One scan of a class or id value, dispatching on the first letter. */
+#define BIT(ch) (1u << ((ch) - 'a'))
+/*
+ * The second letters that can follow each first letter in the words below:
+ * most positions of a class value start none of them, and this test is
+ * cheaper than the dispatch (classify runs on every class and id).
+ */
+static const uint32_t pair_ok[26] = {
+    ['a' - 'a'] = BIT('u') | BIT('v') | BIT('r'),
+    ['b' - 'a'] = BIT('y'),
+    ['c' - 'a'] = BIT('o'),
+    ['d' - 'a'] = BIT('a') | BIT('i'),
+    ['f' - 'a'] = BIT('i') | BIT('e') | BIT('o'),
+    ['l' - 'a'] = BIT('o'),
+    ['m' - 'a'] = BIT('o') | BIT('e'),
+    ['n' - 'a'] = BIT('e'),
+    ['p' - 'a'] = BIT('u') | BIT('o') | BIT('r'),
+    ['r' - 'a'] = BIT('e'),
+    ['s' - 'a'] = BIT('i'),
+    ['t' - 'a'] = BIT('i') | BIT('r') | BIT('e'),
+    ['u' - 'a'] = BIT('p') | BIT('s'),
+    ['w' - 'a'] = BIT('r') | BIT('i'),
+};
+#undef BIT
+
 static int classify(const char *s, size_t n)
 {
     int f = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned c = (unsigned char)s[i] | 0x20, c1 = (unsigned char)s[i + 1] | 0x20;
+        if (c - 'a' >= 26 || c1 - 'a' >= 26 || !(pair_ok[c - 'a'] >> (c1 - 'a') & 1))
+            continue;
         /* "sidebar-widget" is a sidebar; "has-sidebar" is a page layout. */
         int bad = i == 0 || s[i - 1] == ' ';
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
         switch (c) {
         case 'a':
             if (at_ci(s, n, i, "author") || at_ci(s, n, i, "autor"))
@@ -167,6 +208,10 @@ static int classify(const char *s, size_t n)
             else if (at_ci(s, n, i, "footer"))
                 f |= bad ? CL_BAD : 0;
             break;
+        case 'l':
+            if (at_ci(s, n, i, "logo"))
+                f |= CL_LOGO;
+            break;
         case 'm':
             if (at_ci(s, n, i, "modif"))
                 f |= CL_MODIFIED;
@@ -186,12 +231,16 @@ static int classify(const char *s, size_t n)
         case 'r':
             if (at_ci(s, n, i, "redazione") || at_ci(s, n, i, "reporter"))
                 f |= CL_BYLINE;
-            else if (at_ci(s, n, i, "related") || at_ci(s, n, i, "recommend") || at_ci(s, n, i, "reply"))
+            else if (at_ci(s, n, i, "related") || at_ci(s, n, i, "recommend") || at_ci(s, n, i, "reply") ||
+                     at_ci(s, n, i, "release")) /* a release date is a product's, not the page's */
                 f |= bad ? CL_BAD : 0;
             break;
         case 's':
-            if (at_ci(s, n, i, "sidebar"))
+            /* "sidebar-right" places the sidebar: the element holds the page. */
+            if (at_ci(s, n, i, "sidebar") && !at_ci(s, n, i, "sidebar-left") && !at_ci(s, n, i, "sidebar-right"))
                 f |= bad ? CL_BAD : 0;
+            else if (at_ci(s, n, i, "site-title") || at_ci(s, n, i, "site-name") || at_ci(s, n, i, "site-logo"))
+                f |= CL_LOGO;
             break;
         case 't':
             if (at_ci(s, n, i, "time"))
@@ -202,6 +251,8 @@ static int classify(const char *s, size_t n)
         case 'u':
             if (at_ci(s, n, i, "update"))
                 f |= CL_MODIFIED;
+            else if (at_ci(s, n, i, "username"))
+                f |= CL_BYLINE; /* forums: the first post's poster */
             break;
         case 'w':
             if (at_ci(s, n, i, "writer"))
@@ -244,12 +295,13 @@ typedef struct meta_rule {
     const char *src;
 } meta_rule;
 
-enum { M_FIELD = 0, M_PUB = 100, M_MOD, M_AUTHOR, M_LOCALE, M_TITLE2 };
+enum { M_FIELD = 0, M_PUB = 100, M_MOD, M_AUTHOR, M_LOCALE, M_TITLE2, M_TAGS, M_TYPE };
 
 static const meta_rule meta_rules[] = {
     {"og:title", DECANT_FIELD_TITLE, DC_RANK_OG, 0, "opengraph"},
     {"twitter:title", M_TITLE2, DC_RANK_OG, 1, "meta"},
     {"og:site_name", DECANT_FIELD_SITE_NAME, DC_RANK_OG, 0, "opengraph"},
+    {"og:type", M_TYPE, DC_RANK_OG, 0, NULL},
     {"application-name", DECANT_FIELD_SITE_NAME, DC_RANK_META, 5, "meta"},
     {"og:description", DECANT_FIELD_DESCRIPTION, DC_RANK_OG, 1, "opengraph"},
     {"description", DECANT_FIELD_DESCRIPTION, DC_RANK_OG, 0, "meta"},
@@ -259,6 +311,9 @@ static const meta_rule meta_rules[] = {
     {"og:image:url", DECANT_FIELD_IMAGE, DC_RANK_OG, 1, "opengraph"},
     {"twitter:image", DECANT_FIELD_IMAGE, DC_RANK_OG, 2, "meta"},
     {"article:section", DECANT_FIELD_SECTION, DC_RANK_OG, 0, "opengraph"},
+    {"article:tag", M_TAGS, DC_KW_ARTICLE_TAG, 0, NULL},
+    {"news_keywords", M_TAGS, DC_KW_NEWS_KEYWORDS, 0, NULL},
+    {"parsely-tags", M_TAGS, DC_KW_PARSELY, 0, NULL},
     {"og:locale", M_LOCALE, DC_RANK_META, 1, "opengraph"},
     {"content-language", M_LOCALE, DC_RANK_META, 2, "meta"},
     {"language", M_LOCALE, DC_RANK_META, 3, "meta"},
@@ -332,10 +387,24 @@ static void on_meta(pass *p, uint32_t i)
             dc_meta_offer_author(&p->m, content, n, mr->rank, mr->sub, mr->src, 0, 1);
         else if (mr->kind == M_LOCALE)
             dc_meta_offer(&p->m, DECANT_FIELD_LANGUAGE, content, n, mr->rank, mr->sub, mr->src);
+        else if (mr->kind == M_TYPE)
+            p->m.product = dc_eq_ci(content, n, "product", 7) || dc_contains_ci(content, n, "product.");
+        else if (mr->kind == M_TAGS)
+            dc_meta_offer_tags(&p->m, mr->rank, content, n, 1);
         else if (mr->kind == M_TITLE2)
             dc_meta_offer(&p->m, DECANT_FIELD_TITLE, content, n, mr->rank, mr->sub, mr->src);
         else
             dc_meta_offer(&p->m, (decant_field)mr->kind, content, n, mr->rank, mr->sub, mr->src);
+        return;
+    }
+    /* Slack-style summary pairs: "twitter:label1" = "Written by", "twitter:data1" = the name. */
+    int label = kn == 14 && dc_eq_ci(key, 13, "twitter:label", 13);
+    if (label || (kn == 13 && dc_eq_ci(key, 12, "twitter:data", 12))) {
+        char digit = key[kn - 1];
+        if (digit >= '1' && digit <= '4') {
+            dc_mval *v = label ? &p->m.twitter_label[digit - '1'] : &p->m.twitter_data[digit - '1'];
+            *v = (dc_mval){content, n, 0, 0, NULL};
+        }
         return;
     }
     /* Unlisted publishers' own names ("w-published-date", "article_publish_time"). */
@@ -410,21 +479,30 @@ static int element_flags(pass *p, uint32_t i, const dc_node *n, uint8_t *cx)
     int cl = 0;
     for (uint32_t k = 0; k < n->attr_count; k++) {
         const dc_attr *a = &p->dom->attrs[n->attr_first + k];
-        if (!strcmp(a->name, "class") || !strcmp(a->name, "id"))
+        if (a->key == DC_A_CLASS || a->key == DC_A_ID)
             cl |= classify(a->value, a->value_len);
-        else if (!strcmp(a->name, "rel") && has_token(a->value, "author"))
+        else if (a->key == DC_A_REL && has_token(a->value, "author"))
             cl |= CL_BYLINE;
-        else if (!strcmp(a->name, "itemprop"))
+        else if (a->key == DC_A_ITEMPROP)
             on_itemprop(p, i, a->value);
-        else if (!strcmp(a->name, "itemtype") &&
+        else if (a->key == DC_A_ITEMTYPE &&
                  (dc_contains_ci(a->value, a->value_len, "article") || dc_contains_ci(a->value, a->value_len, "posting")))
             *cx |= DC_CX_ARTICLE;
     }
     switch (n->tag) {
-    case DC_TAG_NAV: case DC_TAG_ASIDE: case DC_TAG_FOOTER: case DC_TAG_FORM:
+    case DC_TAG_FOOTER:
+        /* An article's own <footer> says who wrote it and when; the page's does not. */
+        if (!(*cx & DC_CX_ARTICLE))
+            *cx |= DC_CX_BAD;
+        break;
+    case DC_TAG_NAV: case DC_TAG_ASIDE: case DC_TAG_FORM:
         *cx |= DC_CX_BAD;
         break;
-    case DC_TAG_ARTICLE: case DC_TAG_MAIN:
+    case DC_TAG_MAIN:
+        /* <main> is the page's content by definition, whatever its wrappers' classes say. */
+        *cx = (uint8_t)((*cx & ~DC_CX_BAD) | DC_CX_ARTICLE);
+        break;
+    case DC_TAG_ARTICLE:
         *cx |= DC_CX_ARTICLE;
         break;
     case DC_TAG_HEAD:
@@ -433,8 +511,12 @@ static int element_flags(pass *p, uint32_t i, const dc_node *n, uint8_t *cx)
     default:
         break;
     }
-    /* A comment's or a teaser's own byline is not the article's. */
-    if (cl & CL_BAD)
+    /*
+     * A comment's or a teaser's own byline is not the article's.  An
+     * <article>, <main> or <body> is the content whatever its class says
+     * ("newsletter-post", "menu-overlap").
+     */
+    if ((cl & CL_BAD) && n->tag != DC_TAG_ARTICLE && n->tag != DC_TAG_MAIN && n->tag != DC_TAG_BODY)
         *cx |= DC_CX_BAD;
     return cl;
 }
@@ -446,11 +528,21 @@ static int author_link(const dc_dom *d, uint32_t i)
     const char *href = dc_attr_get(d, i, "href", &n);
     if (!href)
         return 0;
-    static const char *const paths[] = {"/author/", "/authors/", "/autor/", "/autore/", "/auteur/",
-                                        "/autori/", "/writers/", "/journalist/", NULL};
-    for (int k = 0; paths[k]; k++)
-        if (dc_contains_ci(href, n, paths[k]))
-            return 1;
+    static const char *const paths[] = {"author/", "authors/", "autor/", "autore/", "auteur/",
+                                        "autori/", "writers/", "journalist/", NULL};
+    /* One pass over the path's segments instead of one search per name: every <a> comes here. */
+    for (const char *p = href, *end = href + n; (p = memchr(p, '/', (size_t)(end - p))); ) {
+        p++;
+        size_t left = (size_t)(end - p);
+        char c = left ? (char)(*p | 0x20) : 0;
+        if (c != 'a' && c != 'w' && c != 'j')
+            continue;
+        for (int k = 0; paths[k]; k++) {
+            size_t m = strlen(paths[k]);
+            if (m <= left && dc_eq_ci(p, m, paths[k], m))
+                return 1;
+        }
+    }
     return 0;
 }
 
@@ -495,7 +587,8 @@ static void on_element(pass *p, uint32_t i)
         on_script(p, i);
         return;
     case DC_TAG_H1:
-        if (!(cx & DC_CX_BAD))
+        /* Many themes set the site's name or logo in an h1 above the headline. */
+        if (!(cx & DC_CX_BAD) && !(cl & CL_LOGO))
             push(&p->h1, i);
         return;
     case DC_TAG_STYLE: case DC_TAG_NOSCRIPT: case DC_TAG_TEMPLATE: case DC_TAG_SVG:

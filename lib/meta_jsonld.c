@@ -162,15 +162,36 @@ static void offer_person(dc_meta *m, const ld_nodes *nodes, const cJSON *p, int 
 
 static void offer_authors(dc_meta *m, const ld_nodes *nodes, const cJSON *node, int sub)
 {
+    /*
+     * Forums put one block per post on the page; the first names the
+     * thread's author, the others its repliers.
+     */
+    if (m->ld_authors & (1 << sub))
+        return;
     const cJSON *a = cJSON_GetObjectItemCaseSensitive(node, "author");
     if (!a)
         a = cJSON_GetObjectItemCaseSensitive(node, "creator");
+    if (a)
+        m->ld_authors |= 1 << sub;
     if (cJSON_IsArray(a)) {
         const cJSON *e;
         cJSON_ArrayForEach(e, a) offer_person(m, nodes, e, sub);
     } else {
         offer_person(m, nodes, a, sub);
     }
+}
+
+/* keywords: "a, b, c" or ["a", "b"]. */
+static void offer_keywords(dc_meta *m, const cJSON *k)
+{
+    size_t n;
+    const char *s;
+    if (cJSON_IsString(k) && (s = keep(m, k->valuestring, &n)))
+        dc_meta_offer_tags(m, DC_KW_JSONLD, s, n, 1);
+    const cJSON *e;
+    if (cJSON_IsArray(k))
+        cJSON_ArrayForEach(e, k) if (cJSON_IsString(e) && (s = keep(m, e->valuestring, &n)))
+            dc_meta_offer_tags(m, DC_KW_JSONLD, s, n, 0);
 }
 
 static void offer_node(dc_meta *m, const ld_nodes *nodes, const cJSON *node, int score)
@@ -187,6 +208,7 @@ static void offer_node(dc_meta *m, const ld_nodes *nodes, const cJSON *node, int
     offer_date(m, 1, str_of(node, "dateModified"), sub);
     offer_authors(m, nodes, node, sub);
     offer(m, DECANT_FIELD_SECTION, str_of(node, "articleSection"), sub);
+    offer_keywords(m, cJSON_GetObjectItemCaseSensitive(node, "keywords"));
     offer(m, DECANT_FIELD_DESCRIPTION, str_of(node, "description"), sub);
     /* The page's own lang attribute is more reliable than a template's inLanguage. */
     size_t n;

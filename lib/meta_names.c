@@ -45,19 +45,33 @@ void dc_trim(const char **s, size_t *n)
     *n = len;
 }
 
+/*
+ * Runs on many attribute values per page, so candidates for the first byte
+ * are found with memchr (vectorised) rather than byte by byte, for the
+ * lower- and the upper-case letter each.
+ */
 int dc_contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
     if (k == 0)
         return 1;
-    for (size_t i = 0; i + k <= n; i++) {
-        if (lower(s[i]) != needle[0])
-            continue;
+    if (k > n)
+        return 0;
+    char lc = needle[0], uc = lc >= 'a' && lc <= 'z' ? (char)(lc - 32) : lc;
+    const char *end = s + (n - k + 1); /* candidates start before end */
+    const char *pl = memchr(s, lc, (size_t)(end - s));
+    const char *pu = uc != lc ? memchr(s, uc, (size_t)(end - s)) : NULL;
+    while (pl || pu) {
+        const char *p = !pu || (pl && pl < pu) ? pl : pu;
         size_t j = 1;
-        while (j < k && lower(s[i + j]) == needle[j])
+        while (j < k && lower(p[j]) == needle[j])
             j++;
         if (j == k)
             return 1;
+        if (p == pl)
+            pl = memchr(p + 1, lc, (size_t)(end - p - 1));
+        else
+            pu = memchr(p + 1, uc, (size_t)(end - p - 1));
     }
     return 0;
 }
@@ -100,7 +114,7 @@ static const char *const chrome_words[] = {
     "sponsored", "like", "likes", "views", "tags", "category", "categories", "filed", "under",
     "ago", "hours", "days", "yesterday", "today", "share", "whatsapp", "telegram", "rss",
     "podcast", "video", "audio", "listen", "watch", "download", "subscribers", "followers",
-    "permalink", "link", "written", "modified", "de:", NULL};
+    "permalink", "link", "written", "modified", "de:", "buyer", "seller", "verified", NULL};
 
 /* A name made of these alone is a job title or a placeholder, not a name. */
 static const char *const title_words[] = {
@@ -332,7 +346,11 @@ static int add_name(dc_arena *tmp, const char *s, size_t n, dc_name *out, int co
     return count + 1;
 }
 
-/* Copies s with runs of whitespace as single spaces. */
+/*
+ * Copies s with runs of whitespace as single spaces and character references
+ * decoded: JSON-LD names come as "Maria &amp; Katerina", whose ';' would
+ * otherwise split them.
+ */
 static char *collapse(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
 {
     char *b = dc_arena_alloc(tmp, n + 1);
@@ -342,6 +360,21 @@ static char *collapse(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
     int sp = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        unsigned long cp;
+        size_t used = c == '&' ? dc_entity_at(s + i + 1, n - i - 1, &cp) : 0;
+        if (used && cp != 0xA0 && cp != ' ') {
+            if (sp && o)
+                b[o++] = ' ';
+            sp = 0;
+            dc_put_utf8(b, &o, cp); /* never longer than the reference it replaces */
+            i += used;
+            continue;
+        }
+        if (used) {
+            sp = 1;
+            i += used;
+            continue;
+        }
         if (is_ws(c) || (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)) {
             if (c == 0xC2)
                 i++;

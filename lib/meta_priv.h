@@ -32,6 +32,10 @@ typedef struct dc_mval {
 } dc_mval;
 
 #define DC_MAX_DATES 48
+#define DC_MAX_TAG_CANDS 64
+
+/* Where tags come from, most trusted first: one source is used, not a mix. */
+enum { DC_KW_ARTICLE_TAG = 0, DC_KW_JSONLD, DC_KW_NEWS_KEYWORDS, DC_KW_PARSELY, DC_KW_COUNT };
 #define DC_MAX_AUTHOR_CANDS 64
 
 typedef struct dc_author_cand {
@@ -46,11 +50,16 @@ typedef struct dc_author_cand {
 typedef struct dc_meta {
     dc_arena *tmp;                       /* scratch, dies with the page */
     dc_mval field[DECANT_FIELD_COUNT];   /* best candidate per field    */
-    dc_mval title_cands[4];              /* og:title, twitter:title, ... */
+    dc_mval title_cands[4];              /* json-ld, microdata, og:title, twitter:title */
     dc_mval dates[2][DC_MAX_DATES];      /* [0] published, [1] modified */
     int ndates[2];
     dc_author_cand authors[DC_MAX_AUTHOR_CANDS];
     int nauthors;
+    dc_mval tags[DC_MAX_TAG_CANDS];      /* rank = DC_KW_*; sub = split at commas */
+    int ntags;
+    int product; /* og:type product: its dates and bylines are releases and reviews */
+    int ld_authors; /* bit `sub`: a JSON-LD block already named that kind of node's authors */
+    dc_mval twitter_label[4], twitter_data[4]; /* twitter:labelN / twitter:dataN pairs */
     int nomem;
 } dc_meta;
 
@@ -60,6 +69,8 @@ void dc_meta_offer(dc_meta *m, decant_field f, const char *s, size_t n, int rank
 /* Offers a raw date string; modified = 1 for date_modified. */
 void dc_meta_offer_date(dc_meta *m, int modified, const char *s, size_t n, int rank, int sub,
                         const char *src);
+/* Offers a comma-separated list of tags (one tag when !split) from source `kind` (DC_KW_*). */
+void dc_meta_offer_tags(dc_meta *m, int kind, const char *s, size_t n, int split);
 void dc_meta_offer_author(dc_meta *m, const char *s, size_t n, int rank, int sub, const char *src,
                           int org, int split);
 
@@ -67,6 +78,11 @@ void dc_meta_offer_author(dc_meta *m, const char *s, size_t n, int rank, int sub
 void dc_jsonld_scan(dc_meta *m, const char *text, size_t len);
 
 /* ---- text helpers (meta_names.c) ---- */
+
+/* The character reference at s (just after '&'): its length through ';' and *cp, or 0. */
+size_t dc_entity_at(const char *s, size_t n, unsigned long *cp);
+/* Appends code point cp to o at *k as UTF-8 (up to 4 bytes). */
+void dc_put_utf8(char *o, size_t *k, unsigned long cp);
 
 /* Trims ASCII whitespace and NBSP from both ends. */
 void dc_trim(const char **s, size_t *n);

@@ -21,7 +21,7 @@ static int put(decant_article *a, decant_field f, const char *s, size_t n, const
     return 1;
 }
 
-static void put_utf8(char *o, size_t *k, unsigned long cp)
+void dc_put_utf8(char *o, size_t *k, unsigned long cp)
 {
     if (cp < 0x80) {
         o[(*k)++] = (char)cp;
@@ -50,7 +50,7 @@ static const struct {
 };
 
 /* One entity at s (after '&'); returns its length through ';' or 0. */
-static size_t entity_at(const char *s, size_t n, unsigned long *cp)
+size_t dc_entity_at(const char *s, size_t n, unsigned long *cp)
 {
     size_t i = 0;
     if (n > 2 && s[0] == '#') {
@@ -80,19 +80,20 @@ static size_t entity_at(const char *s, size_t n, unsigned long *cp)
 }
 
 /*
- * Puts a text field, decoding the character references that JSON-LD and
- * double-escaped attributes leave behind, and collapsing whitespace.
+ * s with the character references that JSON-LD and double-escaped
+ * attributes leave behind decoded and whitespace collapsed, in the scratch
+ * arena; NULL on OOM.
  */
-static int put_text(pass *p, decant_article *a, decant_field f, const char *s, size_t n, const char *src)
+static char *unescape(pass *p, const char *s, size_t n, size_t *out_n)
 {
     char *o = dc_arena_alloc(p->m.tmp, n * 2 + 1);
     if (!o)
-        return 0;
+        return NULL;
     size_t k = 0;
     int sp = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned long cp = (unsigned char)s[i];
-        size_t used = s[i] == '&' ? entity_at(s + i + 1, n - i - 1, &cp) : 0;
+        size_t used = s[i] == '&' ? dc_entity_at(s + i + 1, n - i - 1, &cp) : 0;
         i += used;
         int nbsp = (used && cp == 0xA0) || (!used && cp == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0);
         if (nbsp && !used)
@@ -105,10 +106,21 @@ static int put_text(pass *p, decant_article *a, decant_field f, const char *s, s
             o[k++] = ' ';
         sp = 0;
         if (used)
-            put_utf8(o, &k, cp);
+            dc_put_utf8(o, &k, cp);
         else
             o[k++] = s[i];
     }
+    o[k] = '\0';
+    *out_n = k;
+    return o;
+}
+
+static int put_text(pass *p, decant_article *a, decant_field f, const char *s, size_t n, const char *src)
+{
+    size_t k;
+    char *o = unescape(p, s, n, &k);
+    if (!o)
+        return 0;
     return k ? put(a, f, o, k, src) : 1;
 }
 
@@ -241,12 +253,30 @@ static int word_count(const char *s, size_t n)
     return w;
 }
 
+/* Length of the UTF-8 punctuation or symbol at s (¶, «, –, ’, →, ...), else 0. */
+static size_t utf8_punct(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 2 && u[0] == 0xC2 && u[1] >= 0xA0 && u[1] <= 0xBF)
+        return 2;
+    if (n >= 3 && u[0] == 0xE2 && (u[1] == 0x80 || u[1] == 0x81 || (u[1] >= 0x86 && u[1] <= 0xAF)))
+        return 3; /* U+2000-U+207F, U+2180-U+2BFF */
+    if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80)
+        return 3; /* CJK punctuation */
+    return 0;
+}
+
 /* Letters and digits only, lower-cased: "Corriere.it" ~ "corriere it". */
 static size_t squash(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
     for (size_t i = 0; i < n && o + 1 < cap; i++) {
         char c = s[i];
+        size_t pl = (unsigned char)c >= 0xC2 ? utf8_punct(s + i, n - i) : 0;
+        if (pl) {
+            i += pl - 1;
+            continue;
+        }
         if (c >= 'A' && c <= 'Z')
             c = (char)(c + 32);
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80)
@@ -333,40 +363,314 @@ static uint32_t main_h1(const pass *p)
     return p->h1.n ? p->h1.at[0] : 0;
 }
 
+/*
+ * The headline.  Pages state it several times (h1, JSON-LD headline, og:title,
+ * twitter:title, <title>) and each copy has its own failure: an h1 that is a
+ * section label or a logo, an og:title written for social feeds, a <title>
+ * with the site's name.  The copy the most sources agree on wins; ties keep
+ * the old order of trust: the article's h1, then the structured sources,
+ * then <title>.
+ */
+#define TITLE_CANDS 9
+#define TITLE_KEY 384
+
+typedef struct title_cand {
+    const char *s;
+    size_t n;
+    const char *src;
+    int h1;
+    char key[TITLE_KEY];
+    size_t kn;
+} title_cand;
+
+static int sep_at(const char *s, size_t n)
+{
+    for (int k = 0; title_seps[k]; k++) {
+        size_t m = strlen(title_seps[k]);
+        if (m <= n && !memcmp(s, title_seps[k], m))
+            return (int)m;
+    }
+    return 0;
+}
+
+/* "Headline - Anything" where an h1 reads "Headline": the h1 shows where to cut. */
+static int cut_at_h1(const char **s, size_t *n, const title_cand *h1, int nh1)
+{
+    for (int k = 0; k < nh1; k++) {
+        size_t hn = h1[k].n;
+        if (hn >= 4 && hn < *n && prefix_ci(*s, *n, h1[k].s, hn) && sep_at(*s + hn, *n - hn)) {
+            *n = hn;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* s with runs of whitespace and NBSP as one space, into out; 0 if it does not fit. */
+static size_t collapse_ws(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int nbsp = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
+            i += (size_t)nbsp;
+            sp = 1;
+            continue;
+        }
+        if (o + 3 >= cap)
+            return 0;
+        if (sp && o)
+            out[o++] = ' ';
+        sp = 0;
+        out[o++] = (char)c;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static int same_key(const title_cand *x, const title_cand *y)
+{
+    return x->kn && x->kn == y->kn && !memcmp(x->key, y->key, x->kn);
+}
+
+/* Lower-cases ASCII and turns punctuation into spaces, for word matching. */
+static size_t word_form(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[o++] = ' ';
+    for (size_t i = 0; i < n && o + 2 < cap; i++) {
+        char c = s[i];
+        size_t pl = (unsigned char)c >= 0xC2 ? utf8_punct(s + i, n - i) : 0;
+        if (pl) {
+            out[o++] = ' ';
+            i += pl - 1;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+        out[o++] = word ? c : ' ';
+    }
+    out[o++] = ' ';
+    out[o] = '\0';
+    return o;
+}
+
+/* How many of the words of `a` (a word_form) occur in one of b[0..nb); *words gets their count. */
+static int words_found(char *a, char (*b)[1024], int nb, int *words)
+{
+    int found = 0;
+    *words = 0;
+    for (char *q = a; *q;) {
+        while (*q == ' ')
+            q++;
+        char *e = q;
+        while (*e && *e != ' ')
+            e++;
+        if (e == q)
+            break;
+        /* " word " with its spaces, so "art" does not match "article". */
+        char save = e[1];
+        e[1] = '\0';
+        (*words)++;
+        for (int i = 0; i < nb; i++)
+            if (strstr(b[i], q - 1)) {
+                found++;
+                break;
+            }
+        e[1] = save;
+        q = e;
+    }
+    return found;
+}
+
+/* Is the h1 about what the declared titles say: half its words, or half of the winner's, shared? */
+static int shares_words(const title_cand *h, const title_cand *w, const title_cand *c, int nc)
+{
+    char hw[1][1024], ww[1024], dw[TITLE_CANDS][1024];
+    word_form(h->s, h->n, hw[0], sizeof hw[0]);
+    word_form(w->s, w->n, ww, sizeof ww);
+    int nd = 0, words;
+    for (int i = 0; i < nc; i++)
+        if (!c[i].h1)
+            word_form(c[i].s, c[i].n, dw[nd++], sizeof dw[0]);
+    int found = words_found(hw[0], dw, nd, &words);
+    if (words && found * 2 >= words)
+        return 1;
+    found = words_found(ww, hw, 1, &words);
+    return words && found * 2 >= words;
+}
+
+static void add_title(title_cand *c, int *nc, const char *s, size_t n, const char *src, int h1)
+{
+    dc_trim(&s, &n);
+    if (!n || *nc >= TITLE_CANDS)
+        return;
+    title_cand *t = &c[(*nc)++];
+    t->s = s, t->n = n, t->src = src, t->h1 = h1;
+    t->kn = squash(s, n, t->key, sizeof t->key);
+}
+
+/* Does key equal one of the separator-delimited parts of s[0..n)? */
+static int is_part(const char *s, size_t n, const char *key, size_t kn)
+{
+    char part[TITLE_KEY];
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int m = i < n ? sep_at(s + i, n - i) : 1;
+        if (!m)
+            continue;
+        if (i > st && squash(s + st, i - st, part, sizeof part) == kn && !memcmp(part, key, kn))
+            return 1;
+        i += (size_t)(m > 0 ? m - 1 : 0);
+        st = i + 1;
+    }
+    return 0;
+}
+
+typedef struct raw_title {
+    const char *s, *kept;
+    size_t n, kept_n;
+    const char *src;
+} raw_title;
+
+/* An h1 that is what strip_site cut off a declared title ("Headline | Site") names the site. */
+static int h1_is_site_part(const title_cand *h, const raw_title *r, int nr)
+{
+    for (int i = 0; i < nr; i++) {
+        size_t before = (size_t)(r[i].kept - r[i].s), after = r[i].n - before - r[i].kept_n;
+        if (is_part(r[i].s, before, h->key, h->kn) || is_part(r[i].kept + r[i].kept_n, after, h->key, h->kn))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the name the site's own: its site_name, or a label of its host ("health.clevelandclinic.org")? */
+static int is_the_site(const char *s, size_t n, const char *site, const char *url)
+{
+    char a[128], b[128];
+    size_t an = squash(s, n, a, sizeof a);
+    if (an < 2)
+        return 0;
+    if (site && squash(site, strlen(site), b, sizeof b) == an && !memcmp(a, b, an))
+        return 1;
+    const char *h = url ? strstr(url, "://") : NULL;
+    if (!h)
+        return 0;
+    h += 3;
+    size_t hn = strcspn(h, "/?#:");
+    for (size_t st = 0, i = 0; i <= hn; i++)
+        if (i == hn || h[i] == '.') {
+            if (squash(h + st, i - st, b, sizeof b) == an && !memcmp(a, b, an))
+                return 1;
+            st = i + 1;
+        }
+    return 0;
+}
+
 static int resolve_title(pass *p, decant_article *a)
 {
     const char *site = a->field[DECANT_FIELD_SITE_NAME];
     const char *url = a->field[DECANT_FIELD_URL];
-    const dc_mval *v = &p->m.field[DECANT_FIELD_TITLE];
-    char mbuf[2048];
-    uint32_t mh = main_h1(p);
-    long mn = mh ? dc_bounded_text(p->dom, mh, mbuf, sizeof mbuf) : -1;
-    if (mn > 3 && (!site || !dc_eq_ci(mbuf, (size_t)mn, site, strlen(site))))
-        return put_text(p, a, DECANT_FIELD_TITLE, mbuf, (size_t)mn, "title-element");
-    if (v->s) {
-        const char *s = v->s;
-        size_t n = v->n;
-        strip_site(&s, &n, site, url);
-        return put_text(p, a, DECANT_FIELD_TITLE, s, n, v->src);
-    }
-    char tbuf[2048], hbuf[2048];
+    char hbuf[3][1024], tbuf[2048], sbuf[4][1024];
+
+    /* The declared titles, as given and with the site's name cut off. */
+    raw_title raw[5];
+    int nr = 0;
     long tn = p->title_node ? dc_bounded_text(p->dom, p->title_node, tbuf, sizeof tbuf) : -1;
-    for (int k = 0; k < p->h1.n && tn > 0; k++) {
-        long hn = dc_bounded_text(p->dom, p->h1.at[k], hbuf, sizeof hbuf);
-        if (hn > 3 && prefix_ci(tbuf, (size_t)tn, hbuf, (size_t)hn))
-            return put_text(p, a, DECANT_FIELD_TITLE, hbuf, (size_t)hn, "title-element");
+    for (int slot = 0; slot < 5; slot++) {
+        raw_title *r = &raw[nr];
+        if (slot < 4) {
+            const dc_mval *v = &p->m.title_cands[slot];
+            if (!v->s)
+                continue;
+            r->s = v->s, r->n = v->n, r->src = v->src;
+            /* og:title's separators come padded with NBSPs as often as with spaces. */
+            size_t k = collapse_ws(r->s, r->n, sbuf[slot], sizeof sbuf[slot]);
+            if (k)
+                r->s = sbuf[slot], r->n = k;
+        } else {
+            if (tn <= 0)
+                continue;
+            r->s = tbuf, r->n = (size_t)tn, r->src = "title-element";
+        }
+        dc_trim(&r->s, &r->n);
+        if (!r->n)
+            continue;
+        r->kept = r->s, r->kept_n = r->n;
+        strip_site(&r->kept, &r->kept_n, site, url);
+        nr++;
     }
-    if (tn > 0) {
-        const char *s = tbuf;
-        size_t n = (size_t)tn;
-        strip_site(&s, &n, site, url);
-        return put_text(p, a, DECANT_FIELD_TITLE, s, n, "title-element");
+
+    /* The main h1 first; the others only ever win by agreement. */
+    uint32_t mh = main_h1(p), hs[3];
+    int nh = 0;
+    if (mh)
+        hs[nh++] = mh;
+    for (int k = 0; k < p->h1.n && nh < 3; k++)
+        if (p->h1.at[k] != mh)
+            hs[nh++] = p->h1.at[k];
+    title_cand h1[3];
+    int nh1 = 0;
+    for (int k = 0; k < nh; k++) {
+        long hn = dc_bounded_text(p->dom, hs[k], hbuf[k], sizeof hbuf[k]);
+        if (hn <= 3 || (site && dc_eq_ci(hbuf[k], (size_t)hn, site, strlen(site))))
+            continue;
+        /* Documentation generators end headings with a permalink sign: "Models¶", "Setup #". */
+        size_t hl = (size_t)hn;
+        for (;;) {
+            if (hl && (hbuf[k][hl - 1] == '#' || hbuf[k][hl - 1] == ' '))
+                hl--;
+            else if (hl >= 2 && (unsigned char)hbuf[k][hl - 2] == 0xC2 &&
+                     ((unsigned char)hbuf[k][hl - 1] == 0xB6 || (unsigned char)hbuf[k][hl - 1] == 0xA7))
+                hl -= 2; /* ¶ § */
+            else
+                break;
+        }
+        add_title(h1, &nh1, hbuf[k], hl, "title-element", 1);
+        if (nh1 && h1_is_site_part(&h1[nh1 - 1], raw, nr))
+            nh1--;
     }
-    uint32_t h = main_h1(p);
-    long hn = h ? dc_bounded_text(p->dom, h, hbuf, sizeof hbuf) : -1;
-    if (hn > 0)
-        return put_text(p, a, DECANT_FIELD_TITLE, hbuf, (size_t)hn, "title-element");
-    return 1;
+
+    title_cand c[TITLE_CANDS];
+    int nc = 0;
+    if (nh1)
+        c[nc++] = h1[0];
+    for (int i = 0; i < nr; i++) {
+        const char *s = raw[i].s;
+        size_t n = raw[i].n;
+        if (!cut_at_h1(&s, &n, h1, nh1))
+            s = raw[i].kept, n = raw[i].kept_n;
+        add_title(c, &nc, s, n, raw[i].src, 0);
+    }
+    for (int k = 1; k < nh1; k++)
+        c[nc++] = h1[k];
+
+    /* An h1 the declared title repeats is the headline, as it is shown. */
+    for (int k = 0; k < nh1; k++)
+        for (int i = 0; i < nc; i++)
+            if (!c[i].h1 && same_key(&c[i], &h1[k]))
+                return put_text(p, a, DECANT_FIELD_TITLE, h1[k].s, h1[k].n, h1[k].src);
+    /* The declared title: the most trusted source's (they mostly copy one another). */
+    int best = -1;
+    for (int i = 0; i < nc && best < 0; i++)
+        if (!c[i].h1 && c[i].kn)
+            best = i;
+    const title_cand *w = best >= 0 ? &c[best] : nh1 ? &h1[0] : NULL;
+    /*
+     * The main h1 still wins over a differing declared title when it is about
+     * the same thing (shared words); an h1 with nothing in common is a
+     * section label, a logo or a slogan.  An h1 that wraps the declared
+     * title in more text (a date, a comment count) is not taken either.
+     */
+    if (best >= 0 && nh1 && !strstr(h1[0].key, w->key) && shares_words(&h1[0], w, c, nc))
+        w = &h1[0];
+    /* A declared title that is just the site's name says nothing of the page. */
+    if (w != &h1[0] && nh1 && is_the_site(w->s, w->n, site, url))
+        w = &h1[0];
+    return w ? put_text(p, a, DECANT_FIELD_TITLE, w->s, w->n, w->src) : 1;
 }
 
 /* ------------------------------------------------------------ dates */
@@ -445,6 +749,38 @@ static int best_time(pass *p, int mod, int mf, uint32_t h1, dc_date *out)
 }
 
 /* A dateline or byline element near the headline whose text holds a date. */
+static int blank(const char *s, size_t n)
+{
+    const char *t = s;
+    dc_trim(&t, &n);
+    return n == 0;
+}
+
+/*
+ * "Release Date: 21 Aug, 2012", "Released <b>2012</b>": a game's, a film's or
+ * a product's date, not the page's.  The label is in the text or just before.
+ */
+static int release_date(pass *p, uint32_t i, const char *text, size_t n)
+{
+    if (dc_contains_ci(text, n, "releas"))
+        return 1;
+    const dc_dom *d = p->dom;
+    for (uint32_t k = i; k && d->nodes[k].parent; k = d->nodes[k].parent) {
+        uint32_t prev = d->nodes[k].prev;
+        while (prev && (d->nodes[prev].tag == DC_TAG_COMMENT ||
+                        (d->nodes[prev].tag == DC_TAG_TEXT && blank(d->nodes[prev].text, d->nodes[prev].text_len))))
+            prev = d->nodes[prev].prev;
+        if (!prev)
+            continue;
+        char buf[TEXT_CAP];
+        long len = d->nodes[prev].tag == DC_TAG_TEXT ? -1 : dc_bounded_text(d, prev, buf, sizeof buf);
+        const char *t = len >= 0 ? buf : d->nodes[prev].text;
+        size_t tn = len >= 0 ? (size_t)len : d->nodes[prev].text_len;
+        return t && tn < 40 && dc_contains_ci(t, tn, "releas"); /* a label, not a paragraph */
+    }
+    return 0;
+}
+
 static int best_dateline(pass *p, int mf, uint32_t h1, dc_date *out)
 {
     long best = -1;
@@ -464,6 +800,8 @@ static int best_dateline(pass *p, int mf, uint32_t h1, dc_date *out)
                 ok = len > 0 && dc_date_parse(buf, (size_t)len, mf, p->max_year, &d);
             }
             if (!ok)
+                continue;
+            if (!v && release_date(p, i, buf, (size_t)strlen(buf)))
                 continue;
             long score = distance(p, i, h1);
             if (best < 0 || score < best)
@@ -488,7 +826,7 @@ static int date_near_h1(pass *p, int mf, uint32_t h1, dc_date *out)
         if (ptag == DC_TAG_SCRIPT || ptag == DC_TAG_STYLE || ptag == DC_TAG_A)
             continue;
         dc_date dd;
-        if (!dc_date_parse(n->text, n->text_len, mf, p->max_year, &dd))
+        if (!dc_date_parse(n->text, n->text_len, mf, p->max_year, &dd) || release_date(p, i, n->text, n->text_len))
             continue;
         long score = distance(p, i, h1);
         if (best < 0 || score < best)
@@ -501,11 +839,14 @@ static int resolve_dates(pass *p, decant_article *a, const char *url)
 {
     int mf = month_first(a->field[DECANT_FIELD_LANGUAGE]);
     uint32_t h1 = main_h1(p);
-    dc_date d;
-    const char *src;
+    dc_date d, mod;
+    const char *src, *mod_src = NULL;
+    int have_mod = best_structured(p, 1, mf, &mod, &mod_src);
     if (best_structured(p, 0, mf, &d, &src)) {
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, src))
             return 0;
+    } else if (p->m.product) {
+        /* A product page's visible dates are releases and reviews, never its own. */
     } else if (best_time(p, 0, mf, h1, &d)) {
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "time-element"))
             return 0;
@@ -519,8 +860,8 @@ static int resolve_dates(pass *p, decant_article *a, const char *url)
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "url"))
             return 0;
     }
-    if (best_structured(p, 1, mf, &d, &src))
-        return put_date(a, DECANT_FIELD_DATE_MODIFIED, &d, src);
+    if (have_mod)
+        return put_date(a, DECANT_FIELD_DATE_MODIFIED, &mod, mod_src);
     if (best_time(p, 1, mf, h1, &d))
         return put_date(a, DECANT_FIELD_DATE_MODIFIED, &d, "time-element");
     return 1;
@@ -547,7 +888,7 @@ static void add_names(name_set *set, const dc_name *names, int n)
 }
 
 /* All names the candidates of one rank yield. Returns 0 on OOM. */
-static int names_of_rank(pass *p, int rank, const char *site, name_set *set)
+static int names_of_rank(pass *p, int rank, const char *site, const char *url, name_set *set)
 {
     memset(set, 0, sizeof *set);
     int weak = 1;
@@ -560,17 +901,28 @@ static int names_of_rank(pass *p, int rank, const char *site, name_set *set)
             int n = dc_names_from_text(p->m.tmp, c->s, c->n, c->split, names, DC_MAX_AUTHORS);
             if (n < 0)
                 return 0;
-            for (int j = 0; j < n; j++) {
-                int is_site = site && dc_eq_ci(names[j].s, names[j].n, site, strlen(site));
-                if (!names[j].editorial && !c->org && !is_site)
+            /*
+             * The publisher named as the author ("Moz", "CDC") is a weak
+             * answer: a person named by a lesser source is preferred.
+             */
+            for (int j = 0; j < n; j++)
+                if (!names[j].editorial && !c->org && !is_the_site(names[j].s, names[j].n, site, url))
                     weak = 0;
-            }
             if (n > 0 && !set->src)
                 set->src = c->src;
             add_names(set, names, n);
         }
     set->weak = weak;
     return 1;
+}
+
+/* The nearest ancestor of i that opens an item (itemscope), or 0. */
+static uint32_t item_scope(const dc_dom *d, uint32_t i)
+{
+    for (uint32_t k = d->nodes[i].parent; k; k = d->nodes[k].parent)
+        if (dc_attr_get(d, k, "itemscope", NULL))
+            return k;
+    return 0;
 }
 
 /* The microdata author's name: a nested itemprop=name, content, or text. */
@@ -635,18 +987,143 @@ static int offer_byline(pass *p)
     return 1;
 }
 
+/* Byline labels, lower-case, longest first; a name follows in the text or the next element. */
+static const char *const byline_labels[] = {
+    "written by", "posted by", "words by", "story by", "a cura di", "authors:", "author:", "autore:",
+    "autor:", "auteur:", "автор:", "by:", "author", "autore", "autor", "auteur", "автор", "by", "di",
+    "von", "par", "por", "door", "av", NULL};
+
+/* Length of the label s starts with (then a space, a colon or the end), or 0. */
+static size_t label_at(const char *s, size_t n)
+{
+    for (int k = 0; byline_labels[k]; k++) {
+        size_t m = strlen(byline_labels[k]);
+        if (m <= n && dc_eq_ci(s, m, byline_labels[k], m) && (m == n || s[m] == ' ' || s[m] == ':' ||
+                                                                byline_labels[k][m - 1] == ':'))
+            return m;
+    }
+    return 0;
+}
+
+/* Does every word of a name start with a capital (or a non-ASCII letter), bar particles? */
+static int capitalised(const char *s, size_t n)
+{
+    static const char *const particles[] = {"van", "von", "de", "der", "den", "da", "di", "del", "della",
+                                            "la", "le", "du", "dos", "das", "bin", "al", "y", "e", NULL};
+    for (size_t i = 0; i < n;) {
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        unsigned char c = (unsigned char)s[st];
+        int particle = 0;
+        for (int k = 0; particles[k] && !particle; k++)
+            particle = dc_eq_ci(s + st, i - st, particles[k], strlen(particles[k]));
+        if (!particle && c >= 'a' && c <= 'z')
+            return 0;
+        if (!particle && c < 0x80 && !(c >= 'A' && c <= 'Z'))
+            return 0;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    return 1;
+}
+
+/* The next element after node i (or after its ancestors) with text, into buf. */
+static long next_text(const pass *p, uint32_t i, char *buf, size_t cap)
+{
+    const dc_dom *d = p->dom;
+    for (int up = 0; i && up < 3; up++, i = d->nodes[i].parent)
+        for (uint32_t j = d->nodes[i].next; j; j = d->nodes[j].next) {
+            long len = dc_bounded_text(d, j, buf, cap);
+            if (len != 0)
+                return len;
+        }
+    return -1;
+}
+
+/*
+ * Bylines without a class: "By <a>Jane Doe</a>", "<p>Written by</p><p>Jane
+ * Doe</p>", "by: Jane Doe" in the lines around the headline.
+ */
+static int offer_label_byline(pass *p)
+{
+    uint32_t h1 = main_h1(p);
+    if (!h1)
+        return 1;
+    const dc_dom *d = p->dom;
+    uint32_t from = h1 > 40 ? h1 - 40 : 1, to = h1 + 200 < d->count ? h1 + 200 : d->count;
+    long best = -1, best_len = 0;
+    char best_buf[TEXT_CAP];
+    for (uint32_t i = from; i < to; i++) {
+        const dc_node *n = &d->nodes[i];
+        if (n->tag != DC_TAG_TEXT || n->text_len > 200 || (p->cx[i] & DC_CX_BAD))
+            continue;
+        const char *t = n->text;
+        size_t tn = n->text_len;
+        dc_trim(&t, &tn);
+        size_t m = tn ? label_at(t, tn) : 0;
+        if (!m)
+            continue;
+        char buf[TEXT_CAP];
+        long len;
+        int alone = m == tn || (m + 1 == tn && t[m] == ':');
+        if (alone)
+            len = next_text(p, i, buf, sizeof buf);
+        else
+            len = dc_bounded_text(d, n->parent, buf, sizeof buf);
+        /* Mid-sentence "by following the tips" is prose: the label must open its line. */
+        if (len <= 0 || len > 120 || (!alone && !label_at(buf, (size_t)len)))
+            continue;
+        dc_name names[4];
+        int k = dc_names_from_text(p->m.tmp, buf, (size_t)len, 1, names, 4);
+        if (k < 0)
+            return 0;
+        for (int j = 0; j < k; j++)
+            if (!capitalised(names[j].s, names[j].n))
+                k = 0;
+        long score = distance(p, i, h1);
+        if (k > 0 && (best < 0 || score < best)) {
+            best = score, best_len = len;
+            memcpy(best_buf, buf, (size_t)len + 1);
+        }
+    }
+    if (best < 0)
+        return 1;
+    char *c = dc_arena_strndup(p->m.tmp, best_buf, (size_t)best_len);
+    if (!c)
+        return 0;
+    dc_meta_offer_author(&p->m, c, (size_t)best_len, DC_RANK_BYLINE, 1, "byline", 0, 1);
+    return 1;
+}
+
 static int resolve_authors(pass *p, decant_article *a)
 {
-    for (int k = 0; k < p->md_authors.n; k++)
-        if (!(p->cx[p->md_authors.at[k]] & DC_CX_BAD))
-            offer_microdata_author(p, p->md_authors.at[k]);
-    if (!offer_byline(p))
+    /* Only the first item's authors: a thread's posts and answers are items of their own. */
+    uint32_t scope = 0;
+    int scoped = 0;
+    for (int k = 0; k < p->md_authors.n; k++) {
+        uint32_t i = p->md_authors.at[k];
+        if (p->cx[i] & DC_CX_BAD)
+            continue;
+        uint32_t s = item_scope(p->dom, i);
+        if (scoped && s != scope)
+            continue;
+        scope = s, scoped = 1;
+        offer_microdata_author(p, i);
+    }
+    if (!p->m.product && (!offer_byline(p) || !offer_label_byline(p)))
         return 0;
+    for (int k = 0; k < 4; k++) {
+        const dc_mval *l = &p->m.twitter_label[k], *v = &p->m.twitter_data[k];
+        if (l->s && v->s && (dc_contains_ci(l->s, l->n, "written by") || dc_contains_ci(l->s, l->n, "author")))
+            dc_meta_offer_author(&p->m, v->s, v->n, DC_RANK_META, 6, "meta", 0, 1);
+    }
     const char *site = a->field[DECANT_FIELD_SITE_NAME];
+    const char *url = a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : p->url;
     name_set chosen, set;
     memset(&chosen, 0, sizeof chosen);
     for (int rank = DC_RANK_JSONLD; rank <= DC_RANK_BYLINE; rank++) {
-        if (!names_of_rank(p, rank, site, &set))
+        if (!names_of_rank(p, rank, site, url, &set))
             return 0;
         if (!set.count)
             continue;
@@ -666,6 +1143,64 @@ static int resolve_authors(pass *p, decant_article *a)
     }
     if (chosen.count)
         a->source[DECANT_FIELD_AUTHORS] = chosen.src;
+    return 1;
+}
+
+/* ------------------------------------------------------------ tags */
+
+/*
+ * "contentId: 15cd…", "locale: US" (and "_noshow" flags): a CMS's fields
+ * packed into keywords, not tags.
+ */
+static int is_field_code(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (is_alpha(s[i]) || s[i] == '-' || s[i] == '_' || (s[i] >= '0' && s[i] <= '9')))
+        i++;
+    return i > 0 && i < n && s[i] == ':';
+}
+
+static int add_tag(pass *p, decant_article *a, const char *s, size_t n)
+{
+    size_t k;
+    char *t = unescape(p, s, n, &k);
+    if (!t)
+        return 0;
+    const char *c = t;
+    dc_trim(&c, &k);
+    /* "#climate" and "climate" are one tag; an over-long "tag" is a sentence. */
+    while (k && (*c == '#' || *c == '"' || *c == '\''))
+        c++, k--;
+    while (k && (c[k - 1] == '"' || c[k - 1] == '\'' || c[k - 1] == '.'))
+        k--;
+    if (k == 0 || k > 80 || a->tag_count >= DC_MAX_TAGS || *c == '_' || is_field_code(c, k))
+        return 1;
+    for (size_t i = 0; i < a->tag_count; i++)
+        if (dc_eq_ci(a->tags[i], strlen(a->tags[i]), c, k))
+            return 1;
+    char *copy = dc_arena_strndup(&a->arena, c, k);
+    if (!copy)
+        return 0;
+    a->tags[a->tag_count++] = copy;
+    return 1;
+}
+
+/* The tags of the most trusted source that has any, split at commas. */
+static int resolve_tags(pass *p, decant_article *a)
+{
+    for (int kind = 0; kind < DC_KW_COUNT && !a->tag_count; kind++)
+        for (int i = 0; i < p->m.ntags; i++) {
+            const dc_mval *v = &p->m.tags[i];
+            if (v->rank != kind)
+                continue;
+            size_t st = 0;
+            for (size_t j = 0; j <= v->n; j++)
+                if (j == v->n || (v->sub && v->s[j] == ',')) {
+                    if (!add_tag(p, a, v->s + st, j - st))
+                        return 0;
+                    st = j + 1;
+                }
+        }
     return 1;
 }
 
@@ -702,6 +1237,7 @@ decant_status dc_meta_resolve(pass *p, decant_article *a)
             ok = put_text(p, a, text_fields[k], v->s, v->n, v->src);
     }
     ok = ok && put_url(p, a, DECANT_FIELD_IMAGE, &f[DECANT_FIELD_IMAGE], base);
-    ok = ok && resolve_title(p, a) && resolve_dates(p, a, base) && resolve_authors(p, a);
+    ok = ok && resolve_title(p, a) && resolve_dates(p, a, base) && resolve_authors(p, a) &&
+         resolve_tags(p, a);
     return ok && !p->m.nomem ? DECANT_OK : DECANT_ERR_NOMEM;
 }

@@ -31,6 +31,9 @@ need_pc uchardet libuchardet-dev
 need_pc libcjson libcjson-dev
 need_pc zlib zlib1g-dev
 need_pc libzstd libzstd-dev
+need_pc libdeflate libdeflate-dev
+need_hdr /usr/include/cld2/public/compact_lang_det.h libcld2-dev
+need_cmd c++ g++
 # tests/warc.sh makes zstd archives and crawls a local server into a WARC.
 need_cmd zstd zstd
 need_cmd wget wget

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Runs every test suite and prints the total.
 #
-#   sh tests/run.sh BUILD          unit, golden, cli with BUILD's binaries, then
-#                                  the same under ASan+UBSan (a clang build in
-#                                  $ASAN_BUILD, default build-asan), then the
-#                                  golden pages under valgrind
-#   sh tests/run.sh BUILD quick    only the first three, with BUILD's binaries
+#   sh tests/run.sh BUILD          unit, golden, cli and hostile with BUILD's
+#                                  binaries, then the first three under
+#                                  ASan+UBSan (a clang build in $ASAN_BUILD,
+#                                  default build-asan), a libFuzzer smoke run
+#                                  (make fuzz-smoke), then the golden pages
+#                                  under valgrind
+#   sh tests/run.sh BUILD quick    only the first four, with BUILD's binaries
 #
 # Each suite prints "name: N passed, N failed"; the last line of this script
 # is the sum, "N passed, N failed", which CI reads.  Exit status 1 if any test
@@ -60,9 +62,16 @@ suites() {
     if [ -f tests/cli.sh ]; then
         suite "cli$tag" sh tests/cli.sh "$b/decant"
     fi
+    if [ -f tests/warc.sh ]; then
+        suite "warc$tag" sh tests/warc.sh "$b/decant"
+    fi
 }
 
 suites "$build" ""
+
+# Hostile inputs under CPU and memory bounds (not under ASan, whose shadow
+# memory does not fit a virtual-memory limit).
+suite "hostile" sh tests/hostile/run.sh "$build/decant"
 
 if [ "$mode" != quick ]; then
     echo "== building $asan_build (clang, ASan+UBSan)"
@@ -79,6 +88,9 @@ if [ "$mode" != quick ]; then
         echo "asan build: 0 passed, 1 failed"
         total_fail=$((total_fail + 1))
     fi
+
+    # Each libFuzzer target for FUZZ_SMOKE seconds (see fuzz/run.sh).
+    suite "fuzz" $make --no-print-directory fuzz-smoke
 
     if command -v valgrind >/dev/null 2>&1; then
         valgrind_suite() {

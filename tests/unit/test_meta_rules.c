@@ -1,0 +1,342 @@
+/* test_meta_rules.c — one tiny page per metadata rule, through the public API. */
+#include <stdlib.h>
+
+#include "decant.h"
+#include "test.h"
+
+#define BODY "<p>" \
+    "The council met on Tuesday to discuss the new budget for the coming year, and the debate " \
+    "lasted well into the evening as members argued over schools, roads and parks.</p><p>" \
+    "In the end the proposal passed by a narrow margin, with several members promising to " \
+    "revisit the decision once the first quarterly figures are published next spring.</p>"
+
+static decant_article *run(const char *html)
+{
+    decant_input in = {html, strlen(html), NULL, NULL};
+    decant_article *a = NULL;
+    decant_status st = decant_extract_once(NULL, &in, &a, NULL);
+    CHECK(st == DECANT_OK || st == DECANT_ERR_NO_CONTENT);
+    CHECK(a != NULL);
+    return a;
+}
+
+static const char *get(decant_article *a, decant_field f)
+{
+    return decant_article_get(a, f);
+}
+
+static const char *src(decant_article *a, decant_field f)
+{
+    return decant_article_source(a, f);
+}
+
+/* ------------------------------------------------------------ title */
+
+TEST(rule_title_section_label_h1_loses)
+{
+    decant_article *a = run(
+        "<html><head><title>Packing tips for a smooth move | Atlas</title>"
+        "<meta property=\"og:title\" content=\"Packing tips for a smooth move\"></head>"
+        "<body><h1>Blog</h1><article>" BODY "</article></body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Packing tips for a smooth move");
+    CHECK_STR(src(a, DECANT_FIELD_TITLE), "opengraph");
+    decant_article_free(a);
+}
+
+TEST(rule_title_h1_naming_the_site_loses)
+{
+    decant_article *a = run(
+        "<html><head><title>Investment strategy review - Bogleheads.org</title></head>"
+        "<body><h1>Bogleheads.org</h1>" BODY "</body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Investment strategy review");
+    decant_article_free(a);
+}
+
+TEST(rule_title_h1_with_date_around_loses)
+{
+    decant_article *a = run(
+        "<html><head><meta property=\"og:title\" content=\"Preparing a transition in Debusine\"></head>"
+        "<body><article><h1>Dec 18 2025 Preparing a transition in Debusine</h1>" BODY
+        "</article></body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Preparing a transition in Debusine");
+    decant_article_free(a);
+}
+
+TEST(rule_title_h1_agreeing_with_nbsp_og_title)
+{
+    decant_article *a = run(
+        "<html><head><meta property=\"og:title\" content=\"Build your first app\xC2\xA0|\xC2\xA0Get started"
+        "\xC2\xA0|\xC2\xA0" "Android Developers\"></head>"
+        "<body><article><h1>Build your first app</h1>" BODY "</article></body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Build your first app");
+    CHECK_STR(src(a, DECANT_FIELD_TITLE), "title-element");
+    decant_article_free(a);
+}
+
+TEST(rule_title_rephrased_h1_kept)
+{
+    /* An h1 that shares the declared title's words is the visible headline. */
+    decant_article *a = run(
+        "<html><head><meta property=\"og:title\" content=\"Council budget passes: what it means\"></head>"
+        "<body><article><h1>Council passes the budget after a long debate</h1>" BODY
+        "</article></body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Council passes the budget after a long debate");
+    decant_article_free(a);
+}
+
+TEST(rule_title_logo_h1_skipped)
+{
+    decant_article *a = run(
+        "<html><head><title>The Daily</title><meta property=\"og:site_name\" content=\"The Daily\">"
+        "</head><body><h1 class=\"site-title\">The Daily</h1>"
+        "<article><h1>Budget passes after long debate</h1>" BODY "</article></body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Budget passes after long debate");
+    decant_article_free(a);
+}
+
+/* ------------------------------------------------------------ authors */
+
+TEST(rule_author_entities_decoded_before_splitting)
+{
+    decant_article *a = run(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"T\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Maria &amp; Katerina\"}}</script></head>"
+        "<body>" BODY "</body></html>");
+    CHECK(decant_article_author_count(a) == 2);
+    CHECK_STR(decant_article_author(a, 0), "Maria");
+    CHECK_STR(decant_article_author(a, 1), "Katerina");
+    decant_article_free(a);
+}
+
+TEST(rule_author_twitter_label_pair)
+{
+    decant_article *a = run(
+        "<html><head><meta name=\"twitter:label1\" content=\"Written by\">"
+        "<meta name=\"twitter:data1\" content=\"Tyler Brown\">"
+        "<meta name=\"twitter:label2\" content=\"Est. reading time\">"
+        "<meta name=\"twitter:data2\" content=\"4 minutes\"></head><body>" BODY "</body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Tyler Brown");
+    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "meta");
+    decant_article_free(a);
+}
+
+TEST(rule_author_label_byline_without_class)
+{
+    decant_article *a = run(
+        "<html><body><article><h1>Tips for selecting motors</h1><p>By <a href=\"/c/ajn\">A. J. Neal</a></p>"
+        BODY "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "A. J. Neal");
+    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "byline");
+    decant_article_free(a);
+    a = run("<html><body><article><h1>Guide</h1><div><p>Written by</p><p>Edzel Tabing</p></div>"
+            BODY "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Edzel Tabing");
+    decant_article_free(a);
+}
+
+TEST(rule_author_prose_by_is_no_byline)
+{
+    decant_article *a = run(
+        "<html><body><article><h1>Stay safe</h1><p>You can avoid most injuries</p><p>by following "
+        "the tips below and remaining vigilant.</p>" BODY "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+}
+
+TEST(rule_author_forum_first_post_only)
+{
+    decant_article *a = run(
+        "<html><head>"
+        "<script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\",\"headline\":\"Q\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"amondale\"}}</script>"
+        "<script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\",\"headline\":\"Re: Q\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"rimelek\"}}</script></head>"
+        "<body>" BODY "</body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "amondale");
+    decant_article_free(a);
+    a = run("<html><body><div itemscope itemtype=\"https://schema.org/Question\">"
+            "<span itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+            "<span itemprop=\"name\">drat</span></span>" BODY
+            "<div itemprop=\"suggestedAnswer\" itemscope itemtype=\"https://schema.org/Answer\">"
+            "<span itemprop=\"author\" itemscope><span itemprop=\"name\">GregD</span></span></div>"
+            "</div></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "drat");
+    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "microdata");
+    decant_article_free(a);
+}
+
+TEST(rule_author_forum_username)
+{
+    decant_article *a = run(
+        "<html><body><h1>Best server hosts</h1><p>Discussion started by "
+        "<a href=\"/members/pelex.1/\" class=\"username\">pelex</a></p>" BODY "</body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "pelex");
+    decant_article_free(a);
+}
+
+TEST(rule_author_publisher_name_is_weak)
+{
+    decant_article *a = run(
+        "<html><head><meta property=\"og:site_name\" content=\"Clemson News\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Healthy habits\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Clemson News\"}}</script></head>"
+        "<body><article><h1>Healthy habits</h1><div class=\"byline\">By Shelia R. Cotten</div>" BODY
+        "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Shelia R. Cotten");
+    decant_article_free(a);
+}
+
+TEST(rule_author_job_title_words_dropped)
+{
+    decant_article *a = run(
+        "<html><body><article><h1>Listing</h1><div class=\"author\">Written by: Jane Smith | Verified buyer"
+        "</div>" BODY "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Jane Smith");
+    decant_article_free(a);
+}
+
+/* ------------------------------------------------------------ dates */
+
+TEST(rule_date_release_date_is_not_the_page_date)
+{
+    decant_article *a = run(
+        "<html><body><h1>Counter-Strike 2</h1><div class=\"grid_label\">Released</div>"
+        "<div class=\"grid_content grid_date\">21 Aug, 2012</div>"
+        "<div><b>Release Date:</b> 21 Aug, 2012</div>" BODY "</body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    decant_article_free(a);
+}
+
+TEST(rule_date_article_footer_counts_page_footer_not)
+{
+    decant_article *a = run(
+        "<html><body><article><h1>Puppy training</h1>" BODY "<footer><span class=\"article-date\">"
+        "<time datetime=\"2025-08-12T11:15:06Z\">August 12, 2025</time></span></footer></article>"
+        "</body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-08-12T11:15:06+00:00");
+    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "time-element");
+    decant_article_free(a);
+    a = run("<html><body><article><h1>Puppy training</h1>" BODY "</article><footer>"
+            "<time datetime=\"2025-08-12\">August 12, 2025</time></footer></body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    decant_article_free(a);
+}
+
+TEST(rule_date_product_page_has_no_visible_date)
+{
+    decant_article *a = run(
+        "<html><head><meta property=\"og:type\" content=\"product\"></head><body><h1>Desk</h1>"
+        "<span class=\"date\">March 3, 2024</span><div class=\"byline\">By Tom Kline</div>" BODY
+        "</body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+}
+
+TEST(rule_date_content_containers_are_never_sidebars)
+{
+    /* "newsletter-post" and "menu-overlay" name the article and the page, not boxes beside them. */
+    decant_article *a = run(
+        "<html><body class=\"menu-overlay\"><article class=\"newsletter-post\"><h1>Writing with AI</h1>"
+        "<div class=\"meta\">Nov 02, 2025</div>" BODY "</article></body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-11-02");
+    decant_article_free(a);
+}
+
+/* ------------------------------------------------------------ tags */
+
+TEST(rule_tags_article_tag_metas)
+{
+    decant_article *a = run(
+        "<html><head><meta property=\"article:section\" content=\"Politics\">"
+        "<meta property=\"article:tag\" content=\"budget\"><meta property=\"article:tag\" content=\"Council, "
+        "Schools\"><meta property=\"article:tag\" content=\"Budget\">"
+        "<meta name=\"news_keywords\" content=\"ignored, because, article:tag wins\"></head>"
+        "<body>" BODY "</body></html>");
+    CHECK(decant_article_tag_count(a) == 3);
+    CHECK_STR(decant_article_tag(a, 0), "budget");
+    CHECK_STR(decant_article_tag(a, 1), "Council");
+    CHECK_STR(decant_article_tag(a, 2), "Schools");
+    CHECK_STR(decant_article_tag(a, 3), NULL);
+    decant_buffer out = {0};
+    CHECK(decant_record_json(a, NULL, NULL, DECANT_BODY_TEXT, &out) == DECANT_OK);
+    CHECK_HAS(out.data, "\"section\":\"Politics\",\"tags\":[\"budget\",\"Council\",\"Schools\"]");
+    decant_buffer_free(&out);
+    decant_article_free(a);
+}
+
+TEST(rule_tags_jsonld_keywords)
+{
+    decant_article *a = run(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"T\","
+        "\"keywords\":[\"Eli Lilly\",\"weight loss\",\"locale: US\",\"contentId: 15cd\",\"_noshow\","
+        "\"shortTitle: Biggest trends, Revealed\"]}</script></head><body>" BODY "</body></html>");
+    CHECK(decant_article_tag_count(a) == 2);
+    CHECK_STR(decant_article_tag(a, 0), "Eli Lilly");
+    CHECK_STR(decant_article_tag(a, 1), "weight loss");
+    decant_article_free(a);
+    a = run("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"T\","
+            "\"keywords\":\"budget, council,  schools \"}</script></head><body>" BODY "</body></html>");
+    CHECK(decant_article_tag_count(a) == 3);
+    CHECK_STR(decant_article_tag(a, 2), "schools");
+    decant_article_free(a);
+}
+
+TEST(rule_tags_news_keywords_and_parsely)
+{
+    decant_article *a = run(
+        "<html><head><meta name=\"news_keywords\" content=\"Budget &amp; finance, Council\"></head>"
+        "<body>" BODY "</body></html>");
+    CHECK(decant_article_tag_count(a) == 2);
+    CHECK_STR(decant_article_tag(a, 0), "Budget & finance");
+    decant_article_free(a);
+    a = run("<html><head><meta name=\"parsely-tags\" content=\"politics,local\"></head>"
+            "<body>" BODY "</body></html>");
+    CHECK(decant_article_tag_count(a) == 2);
+    CHECK_STR(decant_article_tag(a, 1), "local");
+    decant_article_free(a);
+}
+
+TEST(rule_tags_none)
+{
+    decant_article *a = run("<html><head><meta name=\"keywords\" content=\"seo, spam\"></head><body>"
+                            BODY "</body></html>");
+    CHECK(decant_article_tag_count(a) == 0);
+    CHECK_STR(decant_article_tag(a, 0), NULL);
+    decant_buffer out = {0};
+    CHECK(decant_record_json(a, NULL, NULL, DECANT_BODY_TEXT, &out) == DECANT_OK);
+    CHECK_HAS(out.data, "\"tags\":[]");
+    decant_buffer_free(&out);
+    decant_article_free(a);
+    CHECK(decant_article_tag_count(NULL) == 0);
+}
+
+TEST(rule_title_permalink_sign_and_layout_sidebar)
+{
+    /* "sidebar-right" is a layout, not a sidebar; "Models¶" is the heading "Models". */
+    decant_article *a = run(
+        "<html><head><meta property=\"og:title\" content=\"Models | Django documentation\"></head>"
+        "<body><div class=\"container sidebar-right\"><article><h1>Models<a class=\"headerlink\" "
+        "href=\"#m\">\xC2\xB6</a></h1>" BODY "</article></div></body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Models");
+    CHECK_STR(src(a, DECANT_FIELD_TITLE), "title-element");
+    decant_article_free(a);
+}
+
+TEST(rule_main_is_never_a_sidebar)
+{
+    decant_article *a = run(
+        "<html><body><div class=\"sidebar\"><main><h1>Budget passes</h1>"
+        "<time datetime=\"2024-06-19\">June 19, 2024</time>" BODY "</main></div></body></html>");
+    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Budget passes");
+    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
+    decant_article_free(a);
+}
