@@ -11,6 +11,7 @@
  */
 #include "guard.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,15 +199,42 @@ static int is_alpha(unsigned char c)
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-static int cmp_name(const void *key, const void *elem)
+/* Every start and end tag of the page is classified, so the names sit in an
+ * open-addressing hash table (built once) rather than a binary search. */
+#define NAME_SLOTS 512u
+static int16_t name_slot[NAME_SLOTS];
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+static uint32_t name_hash(const char *s)
 {
-    return strcmp(key, ((const name_kind *)elem)->name);
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void build_names(void)
+{
+    for (size_t i = 0; i < NAME_SLOTS; i++)
+        name_slot[i] = -1;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        uint32_t h = name_hash(names[i].name);
+        while (name_slot[h & (NAME_SLOTS - 1)] >= 0)
+            h++;
+        name_slot[h & (NAME_SLOTS - 1)] = (int16_t)i;
+    }
 }
 
 static unsigned classify(const char *lower)
 {
-    const name_kind *hit = bsearch(lower, names, sizeof names / sizeof names[0], sizeof names[0], cmp_name);
-    return hit ? hit->kind : 0;
+    pthread_once(&names_once, build_names);
+    for (uint32_t h = name_hash(lower);; h++) {
+        int k = name_slot[h & (NAME_SLOTS - 1)];
+        if (k < 0)
+            return 0;
+        if (strcmp(names[k].name, lower) == 0)
+            return names[k].kind;
+    }
 }
 
 /* Removes s[a..b) from the output, optionally leaving one space. */

@@ -15,11 +15,13 @@ extern "C" {
 
 /*
  * Detects the language of UTF-8 plain text s[0..len).  Only the first
- * DC_LANG_MAX_BYTES are looked at, cut at a character boundary.  Writes a
+ * DC_LANG_MAX_BYTES are looked at, cut at a character boundary: CLD2 costs
+ * about 250 instructions a byte, and a kilobyte of body text is enough for
+ * a reliable answer in the languages it knows.  Writes a
  * BCP 47 base tag ("en", "it", "zh-Hant") to out and returns 1 when the
  * detector calls its answer reliable; returns 0 (out = "") otherwise.
  */
-#define DC_LANG_MAX_BYTES 2048
+#define DC_LANG_MAX_BYTES 1024
 int dc_lang_detect(const char *utf8, size_t len, char out[16]);
 
 /* Shorter bodies are too little for a reliable guess: the declared lang stays. */
