@@ -474,13 +474,37 @@ static void on_itemprop(pass *p, uint32_t i, const char *prop)
 }
 
 /* The class/id/rel flags of element i, plus the context it passes down. */
+/* Templates repeat the same class strings on hundreds of elements, so the
+ * verdicts are remembered per page in a small direct-mapped table. */
+#define CLASS_MEMO 256
+struct dc_meta_class_memo {
+    const char *s;
+    uint32_t n, hash;
+    int flags;
+};
+
+static int classify_memo(pass *p, const char *s, size_t n)
+{
+    if (!p->memo)
+        return classify(s, n);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    dc_meta_class_memo *e = &p->memo[h & (CLASS_MEMO - 1)];
+    if (e->s && e->hash == h && e->n == n && memcmp(e->s, s, n) == 0)
+        return e->flags;
+    int f = classify(s, n);
+    *e = (dc_meta_class_memo){s, (uint32_t)n, h, f};
+    return f;
+}
+
 static int element_flags(pass *p, uint32_t i, const dc_node *n, uint8_t *cx)
 {
     int cl = 0;
     for (uint32_t k = 0; k < n->attr_count; k++) {
         const dc_attr *a = &p->dom->attrs[n->attr_first + k];
         if (a->key == DC_A_CLASS || a->key == DC_A_ID)
-            cl |= classify(a->value, a->value_len);
+            cl |= classify_memo(p, a->value, a->value_len);
         else if (a->key == DC_A_REL && has_token(a->value, "author"))
             cl |= CL_BYLINE;
         else if (a->key == DC_A_ITEMPROP)
@@ -629,6 +653,10 @@ decant_status dc_meta_extract(const dc_dom *dom, const char *url, decant_article
     if (!p.cx)
         return DECANT_ERR_NOMEM;
     memset(p.cx, 0, dom->count ? dom->count : 1);
+    /* Without memory for the memo, classification still works unmemoised. */
+    p.memo = dc_arena_alloc(dom->arena, sizeof(dc_meta_class_memo) * CLASS_MEMO);
+    if (p.memo)
+        memset(p.memo, 0, sizeof(dc_meta_class_memo) * CLASS_MEMO);
     time_t now = time(NULL);
     struct tm tm;
     p.max_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2100;

@@ -90,7 +90,11 @@ static size_t utf8_chars(const char *s, size_t n)
 static int month_lookup(const char *w, size_t n)
 {
     int found = 0;
+    /* Every word of every date candidate comes here: the first byte
+     * rules out most of the table before any length or memcmp. */
     for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
+        if (months[k].name[0] != w[0])
+            continue;
         size_t ln = strlen(months[k].name);
         if (ln == n && memcmp(months[k].name, w, n) == 0)
             return months[k].month;
@@ -98,6 +102,8 @@ static int month_lookup(const char *w, size_t n)
     if (utf8_chars(w, n) < 3)
         return 0;
     for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
+        if (months[k].name[0] != w[0])
+            continue;
         size_t ln = strlen(months[k].name);
         if (ln > n && memcmp(months[k].name, w, n) == 0) {
             if (found && found != months[k].month)
@@ -124,7 +130,7 @@ static const struct {
 static int zone_lookup(const char *w)
 {
     for (size_t k = 0; k < sizeof zones / sizeof zones[0]; k++)
-        if (strcmp(zones[k].name, w) == 0)
+        if (zones[k].name[0] == w[0] && strcmp(zones[k].name, w) == 0)
             return zones[k].minutes + 10000;
     return 0;
 }

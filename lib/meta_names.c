@@ -97,8 +97,13 @@ int dc_looks_like_url(const char *s, size_t n)
 
 static int in_list(const char *w, size_t n, const char *const *list)
 {
+    if (n == 0)
+        return 0;
+    /* Called for every word of every byline candidate: the first byte
+     * (lists are lower-case) rules out nearly every entry cheaply. */
+    char first = lower(w[0]);
     for (int k = 0; list[k]; k++)
-        if (dc_eq_ci(w, n, list[k], strlen(list[k])))
+        if (list[k][0] == first && dc_eq_ci(w, n, list[k], strlen(list[k])))
             return 1;
     return 0;
 }

@@ -120,7 +120,10 @@ typedef struct idx_list {
     int n;
 } idx_list;
 
+typedef struct dc_meta_class_memo dc_meta_class_memo;
+
 typedef struct dc_meta_pass {
+    dc_meta_class_memo *memo; /* meta.c: class/id verdicts of this page */
     const dc_dom *dom;
     const char *url;
     dc_meta m;
