@@ -106,12 +106,48 @@ static void own_counts(dc_node *n, dc_stats *st)
 }
 
 /*
- * One bottom-up pass.  With `decide` unset, nominated furniture is counted
- * as content (to learn the page's totals); with it set, a nomination becomes
- * a drop unless the node holds the headline, the declared body, or most of
- * the page's prose: wrappers called "layout-with-sidebar" must survive.
+ * The page's prose (text outside links) in <body> before any nominated drop
+ * happens: a light bottom-up pass that counts text and folds only the two
+ * counters the drop veto needs.  Text nodes keep their counts for the full
+ * pass.
  */
-static void stats_pass(dc_extract_ctx *cx, int decide, uint32_t prose_total)
+static uint32_t prose_before_drops(dc_extract_ctx *cx)
+{
+    dc_dom *d = cx->dom;
+    dc_stats *st = cx->st;
+    for (uint32_t i = d->count; i-- > 1;) {
+        const dc_node *n = &d->nodes[i];
+        dc_stats *s = &st[i];
+        if (n->flags & DC_F_HARD)
+            continue;
+        if (n->tag == DC_TAG_TEXT) {
+            if (d->nodes[n->parent].flags & DC_F_HARD)
+                continue; /* script and style bodies: often most bytes */
+            text_stats(n, s);
+        } else if (n->tag == DC_TAG_A) {
+            s->link = s->chars;
+        }
+        if (n->flags & DC_F_DROP)
+            continue;
+        st[n->parent].chars += s->chars;
+        st[n->parent].link += s->link;
+    }
+    const dc_stats *b = &st[d->body];
+    uint32_t prose = b->chars - b->link;
+    for (uint32_t i = 0; i < d->count; i++) {
+        if (d->nodes[i].tag == DC_TAG_TEXT)
+            continue;
+        st[i].chars = st[i].link = 0;
+    }
+    return prose;
+}
+
+/*
+ * The full bottom-up pass.  A vocabulary or tag nomination becomes a drop
+ * unless the node holds the headline, the declared body, or most of the
+ * page's prose: wrappers called "layout-with-sidebar" must survive.
+ */
+static void stats_pass(dc_extract_ctx *cx, uint32_t prose_total)
 {
     dc_dom *d = cx->dom;
     dc_stats *st = cx->st;
@@ -122,12 +158,10 @@ static void stats_pass(dc_extract_ctx *cx, int decide, uint32_t prose_total)
             continue;
         if (n->tag == DC_TAG_TEXT) {
             if (d->nodes[n->parent].flags & DC_F_HARD)
-                continue; /* script and style bodies: often most bytes */
-            if (!decide)
-                text_stats(n, s); /* the second pass keeps the first's */
+                continue;
         } else {
             own_counts(n, s);
-            if (decide && (n->flags & DC_F_CAND_DROP) && !s->has_h1 && !s->has_content &&
+            if ((n->flags & DC_F_CAND_DROP) && !s->has_h1 && !s->has_content &&
                 (s->chars - s->link) * 2 < prose_total)
                 n->flags |= DC_F_DROP;
         }
@@ -144,17 +178,7 @@ static void stats_pass(dc_extract_ctx *cx, int decide, uint32_t prose_total)
 
 void dc_stats_compute(dc_extract_ctx *cx)
 {
-    stats_pass(cx, 0, 0);
-    const dc_stats *b = &cx->st[cx->dom->body];
-    uint32_t prose = b->chars - b->link;
-    for (uint32_t i = 0; i < cx->dom->count; i++) {
-        if (cx->dom->nodes[i].tag == DC_TAG_TEXT)
-            continue; /* a text node's counts do not depend on drops */
-        int16_t w = cx->st[i].weight; /* set by clean.c, not by the pass */
-        memset(&cx->st[i], 0, sizeof cx->st[i]);
-        cx->st[i].weight = w;
-    }
-    stats_pass(cx, 1, prose);
+    stats_pass(cx, prose_before_drops(cx));
     cx->body_chars = cx->st[cx->dom->body].chars;
 }
 
