@@ -171,7 +171,7 @@ size_t dc_prune(const char *in, size_t n, char *out)
     static const struct {
         const char *name;
         size_t len;
-    } raw[] = {{"script", 6}, {"style", 5}, {"svg", 3}};
+    } raw[] = {{"script", 6}, {"style", 5}, {"svg", 3}, {"nav", 3}, {"select", 6}, {"template", 8}};
     size_t i = 0, o = 0;
     while (i < n) {
         const char *p = memchr(in + i, '<', n - i);

@@ -60,3 +60,10 @@ TEST(prune_unterminated_tag_left_alone)
     CHECK_STR(pruned("<p>a<div class=\"x"), "<p>a<div class=\"x");
     CHECK_STR(pruned("<p>a<div data-a=1"), "<p>a<div data-a=1");
 }
+
+TEST(prune_navigation_and_selects)
+{
+    CHECK_STR(pruned("<nav class=m><ul><li><a href=/a>A</a></li></ul></nav><p>t</p>"
+                     "<select name=c><option>One</option></select>"),
+              "<nav class=m></nav><p>t</p><select name=c></select>");
+}
