@@ -12,6 +12,7 @@
 
 #include "extract.h"
 #include "internal.h"
+#include "meta_date.h"
 
 #define DC_MAX_RELATED 64
 
@@ -140,8 +141,10 @@ static int words(const char *s)
     return w;
 }
 
-/* The datetime of a <time> in the link's list item or teaser, if any. */
-static const char *teaser_date(const dc_dom *d, uint32_t link)
+/* The teaser's date: a <time datetime> in the link's list item or teaser,
+ * else a short text beside the link that reads as a date ("19 Giugno 2024"),
+ * written as ISO 8601 into buf. */
+static const char *teaser_date(const dc_dom *d, uint32_t link, char buf[32])
 {
     uint32_t item = link;
     for (int up = 0; up < 4 && item; up++) {
@@ -150,15 +153,33 @@ static const char *teaser_date(const dc_dom *d, uint32_t link)
         if (t == DC_TAG_LI || t == DC_TAG_ARTICLE)
             break;
     }
-    if (!item)
+    if (!item || d->nodes[item].tag == DC_TAG_BODY)
         return NULL;
     int budget = 200;
-    for (uint32_t i = item; i && budget--; i = dc_next_in(d, i, item))
-        if (d->nodes[i].tag == DC_TAG_TIME) {
-            const char *dt = dc_attr_get(d, i, "datetime", NULL);
-            if (dt && *dt)
-                return dt;
+    const dc_node *beside = NULL;
+    for (uint32_t i = item; i && budget--; i = dc_next_in(d, i, item)) {
+        const dc_node *n = &d->nodes[i];
+        if (n->tag == DC_TAG_TIME) {
+            size_t len = 0;
+            const char *v = dc_attr_get(d, i, "datetime", &len);
+            dc_date t;
+            if (v && dc_date_parse(v, len, 0, 9999, &t)) {
+                dc_date_format(&t, buf, 32);
+                return buf;
+            }
+        } else if (n->tag == DC_TAG_TEXT && !beside && n->text_len >= 6 && n->text_len <= 40) {
+            uint32_t a = n->parent;
+            while (a != item && d->nodes[a].tag != DC_TAG_A)
+                a = d->nodes[a].parent;
+            if (a == item)
+                beside = n; /* outside the link itself */
         }
+    }
+    dc_date dt;
+    if (beside && dc_date_parse(beside->text, beside->text_len, 0, 9999, &dt)) {
+        dc_date_format(&dt, buf, 32);
+        return buf;
+    }
     return NULL;
 }
 
@@ -194,7 +215,8 @@ int dc_related_collect(dc_extract_ctx *cx, const char *base, decant_article *a)
             if (!out)
                 return 0;
         }
-        const char *date = teaser_date(d, i);
+        char datebuf[32];
+        const char *date = teaser_date(d, i, datebuf);
         out[n].title = title;
         out[n].url = url;
         out[n].date = date ? dc_arena_strndup(&a->arena, date, strlen(date)) : NULL;

@@ -198,3 +198,22 @@ TEST(extract_declared_body_wins)
     CHECK_NOT_HAS(body(a), "Comment");
     decant_article_free(a);
 }
+
+TEST(extract_related_teaser_dates)
+{
+    const char *html = "<html><body><article>" PARA("One.") PARA("Two.") "</article>"
+                       "<aside><h3>Le più recenti</h3><ul>"
+                       "<li><a href='/n/1'>Il porto chiede un piano per le banchine</a> <span>19 Giugno 2024</span></li>"
+                       "<li><a href='/n/2'>Sciopero dei treni regionali venerdì</a>"
+                       "<time datetime='2024-06-18T09:30:00+02:00'>ieri</time></li></ul></aside></body></html>";
+    decant_article *a = extract(html, "https://giornale.example/x/y", 0);
+    CHECK(decant_article_related_count(a) == 2);
+    const decant_link *l0 = decant_article_related(a, 0), *l1 = decant_article_related(a, 1);
+    CHECK(l0 && l1);
+    if (l0 && l1) {
+        CHECK_STR(l0->url, "https://giornale.example/n/1");
+        CHECK_STR(l0->date, "2024-06-19");
+        CHECK_STR(l1->date, "2024-06-18T09:30:00+02:00");
+    }
+    decant_article_free(a);
+}
