@@ -7,6 +7,7 @@
 #   make bench      speed and memory on the scrapinghub pages
 #   make bench-warc speed and memory on a WARC of the wcxb-dev pages
 #   make fuzz       each libFuzzer target for FUZZ_SECONDS (fuzz-smoke: FUZZ_SMOKE)
+#   make python     the Python module, in place in python/decant (bench-python: its speed)
 
 BUILD   ?= build
 CC      ?= cc
@@ -30,7 +31,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
 .PHONY: all setup demo check test unit golden cli-test asan valgrind eval bench bench-warc clean golden-update \
-        fuzz fuzz-smoke fuzz-build
+        fuzz fuzz-smoke fuzz-build python bench-python
 
 all: $(BUILD)/decant $(BUILD)/libdecant.a $(BUILD)/unit
 
@@ -120,6 +121,21 @@ fuzz: fuzz-build
 
 fuzz-smoke: fuzz-build
 	@sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SMOKE) $(FUZZ_TARGETS)
+
+# The Python module (python/decant), built in place.  A shared object cannot
+# take the CLI's non-PIC objects, so it links a -fPIC copy of the library in
+# $(PY_BUILD)/.  Debian's interpreter: the module is built for the one that
+# sees Debian's python3-* packages (Dask).
+PYTHON   ?= /usr/bin/python3
+PY_BUILD ?= build-py
+
+python: setup
+	@$(MAKE) --no-print-directory BUILD=$(PY_BUILD) OPT="$(OPT) -fPIC" $(PY_BUILD)/libdecant.a
+	cd python && CFLAGS="$(WERROR)" DECANT_BUILD=$(PY_BUILD) $(PYTHON) setup.py -q build_ext --inplace
+
+bench-python: python
+	@$(MAKE) --no-print-directory all
+	$(PYTHON) bench/bench_python.py $(BUILD)/decant
 
 clean:
 	rm -rf build build-*

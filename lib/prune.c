@@ -153,7 +153,10 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o)
             i = j;
         }
         if (name_len == 0) {
-            i++; /* a stray byte such as '"': keep it, the parser decides */
+            /* Only a '=' ends an empty name, and its value was just read: a
+             * further step here ran past the input when the value did. */
+            if (i == name)
+                i++; /* a stray byte: keep it, the parser decides */
             memcpy(out + w, s + start, i - start);
             w += i - start;
         } else if (attr_wanted(s + name, name_len)) {

@@ -37,6 +37,14 @@ need_cmd c++ g++
 # tests/warc.sh makes zstd archives and crawls a local server into a WARC.
 need_cmd zstd zstd
 need_cmd wget wget
+# The Python module (make python, tests/python/) is built for Debian's own
+# interpreter, with Debian's packages only: headers, setuptools, pip and wheel
+# (pip install python/), and Dask (decant.dask and its test).
+need_pkg python3-dev
+need_pkg python3-setuptools
+need_pkg python3-pip
+need_pkg python3-wheel
+need_pkg python3-distributed
 for extra in $DECANT_EXTRA_PACKAGES; do
     need_pkg "$extra"
 done

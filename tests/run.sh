@@ -73,6 +73,9 @@ suites "$build" ""
 # memory does not fit a virtual-memory limit).
 suite "hostile" sh tests/hostile/run.sh "$build/decant"
 
+# The Python module (make python) and decant.dask, against this build's CLI.
+suite "python" sh tests/python/run.sh "$build"
+
 if [ "$mode" != quick ]; then
     echo "== building $asan_build (clang, ASan+UBSan)"
     if $make --no-print-directory BUILD="$asan_build" CC=clang OPT=-O1 \

@@ -3,7 +3,10 @@
  * ASan+UBSan pass of the unit tests catches a regression at once.  Each also
  * sits in fuzz/corpus/ as a seed.
  */
+#include <stdlib.h>
+
 #include "decant.h"
+#include "prune.h"
 #include "test.h"
 
 static void extract_ok(const char *html, const char *want)
@@ -28,4 +31,22 @@ TEST(regress_nested_table_rows)
                "y</li></ul></td></tr></table><h2>Heading</h2><p>After the table comes a "
                "paragraph.</p></article></body></html>",
                "After the table");
+}
+
+/* An attribute with an empty name and an unquoted value running to the end
+ * of the input made dc_prune copy one byte past it. */
+TEST(regress_prune_empty_attribute_name_at_end)
+{
+    static const char page[] = "<ng\x02<form<t 19 42sFi-<tdolputf-r<f =hea\"16e";
+    size_t n = sizeof page - 1;
+    char *in = malloc(n), *out = malloc(n + 1); /* exact sizes, for ASan */
+    CHECK(in && out);
+    if (in && out) {
+        memcpy(in, page, n);
+        size_t o = dc_prune(in, n, out);
+        CHECK(o <= n);
+        CHECK(out[o] == '\0');
+    }
+    free(in);
+    free(out);
 }

@@ -1,0 +1,92 @@
+"""decant: clean articles out of news web pages and web archives.
+
+    >>> import decant
+    >>> rec = decant.extract(open("page.html", "rb").read(), url="https://example.org/a")
+    >>> rec["title"], rec["text"][:60]
+
+Every result is a record: the dict the ``decant`` command line prints as one
+JSON line (id, source, url, title, authors, date_published, date_modified,
+site_name, section, tags, description, image, language, text, related,
+provenance, error, and "warc" for records out of an archive).
+
+``extract`` and ``iter_warc`` release the GIL while they work, so threads
+extract in parallel; ``extract`` keeps one extractor per thread.
+``decant.dask`` runs ``iter_warc`` over many archives on a Dask cluster.
+"""
+import threading as _threading
+
+from ._decant import Error, Extractor, WarcReader, version
+
+__version__ = "0.1.0"
+__all__ = ["Error", "Extractor", "WarcReader", "extract", "iter_warc", "version", "__version__"]
+
+# An extractor is not thread-safe and is costly to make (an HTML parser and
+# its buffers), so each thread keeps its own, one per set of options.
+_local = _threading.local()
+# Bounds the extractors a thread keeps when callers vary the options a lot.
+_MAX_CACHED = 8
+
+
+def _extractor(markdown, max_bytes, max_depth, max_nodes, timeout_ms):
+    key = (markdown, max_bytes, max_depth, max_nodes, timeout_ms)
+    try:
+        cache = _local.cache
+    except AttributeError:
+        cache = _local.cache = {}
+    ex = cache.get(key)
+    if ex is None:
+        if len(cache) >= _MAX_CACHED:
+            cache.clear()
+        ex = Extractor(markdown=markdown, max_bytes=max_bytes, max_depth=max_depth,
+                       max_nodes=max_nodes, timeout_ms=timeout_ms)
+        cache[key] = ex
+    return ex
+
+
+def extract(html, url=None, content_type=None, body="text", errors="raise", *,
+            id=None, source=None, max_bytes=None, max_depth=None, max_nodes=None,
+            timeout_ms=None):
+    """Extracts one page and returns its record as a dict.
+
+    html: the page as bytes (any charset, gzip-compressed or not) or as str
+    (already decoded; its <meta charset> is then ignored).
+    url: where the page came from; resolves relative links, and is the
+    record's "url" when the page names no canonical one.
+    content_type: the HTTP Content-Type header, if known (its charset).
+    body: "text" (paragraphs separated by a blank line) or "markdown".
+    errors: "raise" raises decant.Error for a page that gives no article
+    (e.code is "binary", "not_html", "no_content", ...); "record" returns the
+    record with "error" set to {"code": ..., "message": ...} instead.
+    id, source: copied into the record (None otherwise).
+    max_bytes, max_depth, max_nodes, timeout_ms: the library's limits
+    (None keeps its defaults: 64 MiB, 512, 2,000,000, no time limit).
+
+    The GIL is released while the page is extracted; each thread uses an
+    extractor of its own.
+    """
+    if body != "text" and body != "markdown":
+        raise ValueError('body must be "text" or "markdown"')
+    ex = _extractor(body == "markdown", max_bytes, max_depth, max_nodes, timeout_ms)
+    return ex.extract(html, url, content_type, body, errors, id=id, source=source)
+
+
+def iter_warc(path, *, body="text", all_records=False, source=None, max_bytes=None,
+              max_depth=None, max_nodes=None, timeout_ms=None):
+    """Iterates over the records of the web archive at path.
+
+    The archive may be plain, gzip- or zstd-compressed WARC.  One record (a
+    dict, as from extract) is yielded per HTML response, in archive order,
+    with "error" set when the page gave no article and a "warc" object saying
+    where it came from (record_id, target_uri, date, file, offset, skip).  An
+    unreadable stretch of the archive yields an error record too.  With
+    all_records=True every other record (requests, redirects, images, ...)
+    also yields one, with "error" set and "warc"["skip"] naming the reason.
+    "id" is the WARC-Record-ID; "source" is source, or else the path.
+
+    Returns a WarcReader: an iterator that is also a context manager, with
+    close() and stats().  Raises decant.Error when the file cannot be opened.
+    The GIL is released while reading and extracting.
+    """
+    return WarcReader(path, body=body, all_records=all_records, source=source,
+                      max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes,
+                      timeout_ms=timeout_ms)

@@ -1,0 +1,901 @@
+/*
+ * _decant.c — the CPython binding of decant, over the public API only
+ * (include/decant.h).
+ *
+ * Records are made by decant_record_json and parsed with the json module, so
+ * a dict is by construction the record the CLI prints: one writer of the
+ * format, not two to keep in step.  The GIL is released around everything
+ * that touches a page (reading an archive, extracting, rendering), which is
+ * where the time goes, so threads extract in parallel.
+ *
+ * An extractor is not thread-safe, and a Python object can be shared between
+ * threads at will; so each object carries a lock, taken before the GIL is
+ * let go.  The module-level functions in __init__.py give each thread an
+ * extractor of its own, so that lock is never contended there.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <pythread.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "decant.h"
+
+typedef struct module_state {
+    PyObject *error;       /* decant.Error                                 */
+    PyObject *json_loads;  /* json.loads                                   */
+} module_state;
+
+static module_state *state_of(PyObject *module)
+{
+    return (module_state *)PyModule_GetState(module);
+}
+
+/* The module object, found through a type, so heap types need no global. */
+static PyModuleDef decant_module;
+
+static module_state *state_from_type(PyTypeObject *type)
+{
+    PyObject *m = PyType_GetModuleByDef(type, &decant_module);
+    return m ? state_of(m) : NULL;
+}
+
+/* --------------------------------------------------------------- errors */
+
+/* Raises decant.Error with .code (the status name), .message and .position. */
+static void raise_error(module_state *st, const decant_error *err, decant_status code)
+{
+    const char *name = decant_status_name(code);
+    const char *msg = err && err->message ? err->message : decant_strerror(code);
+    PyObject *text = PyUnicode_FromFormat("%s (%s)", msg, name);
+    PyObject *exc = text ? PyObject_CallOneArg(st->error, text) : NULL;
+    Py_XDECREF(text);
+    if (!exc)
+        return;
+    PyObject *c = PyUnicode_FromString(name);
+    PyObject *m = PyUnicode_DecodeUTF8(msg, (Py_ssize_t)strlen(msg), "replace");
+    PyObject *p = PyLong_FromSize_t(err ? err->position : 0);
+    if (c && m && p && PyObject_SetAttrString(exc, "code", c) == 0 &&
+        PyObject_SetAttrString(exc, "message", m) == 0 &&
+        PyObject_SetAttrString(exc, "position", p) == 0)
+        PyErr_SetObject(st->error, exc);
+    Py_XDECREF(c);
+    Py_XDECREF(m);
+    Py_XDECREF(p);
+    Py_DECREF(exc);
+}
+
+/* decant_extract's error must agree with its status, or the record's
+ * "error" (keyed off err.code) would say something else than the call did. */
+static void settle_error(decant_error *err, decant_status st)
+{
+    if (st != DECANT_OK && (err->code != st || !err->message)) {
+        err->code = st;
+        err->message = decant_strerror(st);
+    }
+}
+
+/* The record in `buf` as a dict.  Invalid UTF-8 is replaced rather than
+ * refused: a page is never worth an exception at this point. */
+static PyObject *record_to_dict(module_state *st, const decant_buffer *buf)
+{
+    PyObject *s = PyUnicode_DecodeUTF8(buf->data ? buf->data : "", (Py_ssize_t)buf->len,
+                                       "replace");
+    if (!s)
+        return NULL;
+    PyObject *d = PyObject_CallOneArg(st->json_loads, s);
+    Py_DECREF(s);
+    return d;
+}
+
+/* ------------------------------------------------------------- options */
+
+/* Shared by Extractor() and WarcReader(): the decant_options a user may set.
+ * None keeps the library's default. */
+typedef struct py_options {
+    PyObject *max_bytes, *max_depth, *max_nodes, *timeout_ms;
+} py_options;
+
+static int as_size(PyObject *o, const char *name, size_t *out)
+{
+    if (!o || o == Py_None)
+        return 0;
+    size_t v = PyLong_AsSize_t(o);
+    if (v == (size_t)-1 && PyErr_Occurred()) {
+        PyErr_Format(PyExc_ValueError, "%s must be a non-negative integer", name);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int as_unsigned(PyObject *o, const char *name, unsigned *out)
+{
+    size_t v = 0;
+    if (!o || o == Py_None)
+        return 0;
+    if (as_size(o, name, &v) < 0)
+        return -1;
+    if (v > 0xFFFFFFFFu) {
+        PyErr_Format(PyExc_ValueError, "%s is too large", name);
+        return -1;
+    }
+    *out = (unsigned)v;
+    return 0;
+}
+
+static int fill_options(const py_options *p, int markdown, decant_options *o)
+{
+    decant_options_init(o);
+    o->want_markdown = markdown;
+    if (as_size(p->max_bytes, "max_bytes", &o->max_input_bytes) < 0 ||
+        as_unsigned(p->max_depth, "max_depth", &o->max_depth) < 0 ||
+        as_size(p->max_nodes, "max_nodes", &o->max_nodes) < 0 ||
+        as_unsigned(p->timeout_ms, "timeout_ms", &o->time_limit_ms) < 0)
+        return -1;
+    if (o->max_input_bytes == 0 || o->max_depth == 0 || o->max_nodes == 0) {
+        PyErr_SetString(PyExc_ValueError, "max_bytes, max_depth and max_nodes must be positive");
+        return -1;
+    }
+    return 0;
+}
+
+/* "text" or "markdown" (None means "text"). */
+static int parse_body(PyObject *o, decant_body_format *out)
+{
+    if (!o || o == Py_None) {
+        *out = DECANT_BODY_TEXT;
+        return 0;
+    }
+    const char *s = PyUnicode_Check(o) ? PyUnicode_AsUTF8(o) : NULL;
+    if (s && strcmp(s, "text") == 0)
+        *out = DECANT_BODY_TEXT;
+    else if (s && strcmp(s, "markdown") == 0)
+        *out = DECANT_BODY_MARKDOWN;
+    else {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "body must be \"text\" or \"markdown\"");
+        return -1;
+    }
+    return 0;
+}
+
+/* An optional str argument as UTF-8 (borrowed from the object), or NULL. */
+static int opt_str(PyObject *o, const char *name, const char **out)
+{
+    *out = NULL;
+    if (!o || o == Py_None)
+        return 0;
+    if (!PyUnicode_Check(o)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a str or None", name);
+        return -1;
+    }
+    *out = PyUnicode_AsUTF8(o);
+    return *out ? 0 : -1;
+}
+
+/* Takes an object's lock.  Blocking happens without the GIL, or a thread
+ * holding the lock (and waiting for the GIL) would never get it back. */
+static void take(PyThread_type_lock lock)
+{
+    if (!PyThread_acquire_lock(lock, NOWAIT_LOCK)) {
+        Py_BEGIN_ALLOW_THREADS
+        PyThread_acquire_lock(lock, WAIT_LOCK);
+        Py_END_ALLOW_THREADS
+    }
+}
+
+/* ------------------------------------------------------------ Extractor */
+
+typedef struct extractor_object {
+    PyObject_HEAD
+    decant_extractor *ex;
+    PyThread_type_lock lock;
+    decant_buffer buf;      /* reused, so records rarely allocate          */
+    int markdown;
+} extractor_object;
+
+static int extractor_init(PyObject *self_, PyObject *args, PyObject *kw)
+{
+    extractor_object *self = (extractor_object *)self_;
+    static char *names[] = {"markdown", "max_bytes", "max_depth", "max_nodes", "timeout_ms", NULL};
+    int markdown = 0;
+    py_options p = {0};
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|$pOOOO:Extractor", names, &markdown,
+                                     &p.max_bytes, &p.max_depth, &p.max_nodes, &p.timeout_ms))
+        return -1;
+    decant_options o;
+    if (fill_options(&p, markdown, &o) < 0)
+        return -1;
+    if (self->ex) {
+        PyErr_SetString(PyExc_RuntimeError, "Extractor is already initialised");
+        return -1;
+    }
+    if (!self->lock && !(self->lock = PyThread_allocate_lock())) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    decant_error err = {0};
+    decant_status st = decant_extractor_new(&o, &self->ex, &err);
+    if (st != DECANT_OK) {
+        settle_error(&err, st);
+        raise_error(state_from_type(Py_TYPE(self)), &err, st);
+        return -1;
+    }
+    self->markdown = markdown;
+    return 0;
+}
+
+static void extractor_dealloc(PyObject *self_)
+{
+    extractor_object *self = (extractor_object *)self_;
+    PyTypeObject *tp = Py_TYPE(self_);
+    decant_extractor_free(self->ex);
+    decant_buffer_free(&self->buf);
+    if (self->lock)
+        PyThread_free_lock(self->lock);
+    tp->tp_free(self_);
+    Py_DECREF(tp);
+}
+
+/* The page's bytes.  A str is already decoded: it goes in as UTF-8 behind a
+ * byte-order mark, the one signal that outranks a <meta charset> in the page
+ * (which described the bytes the str was decoded from, not these). */
+typedef struct page_bytes {
+    Py_buffer view;
+    int have_view;
+    PyObject *owned;  /* the UTF-8 copy of a str                          */
+    const char *data;
+    size_t size;
+} page_bytes;
+
+static int get_page(PyObject *html, page_bytes *pb)
+{
+    memset(pb, 0, sizeof *pb);
+    if (PyUnicode_Check(html)) {
+        /* surrogatepass: any str is accepted; the decoder copes with the
+         * stray bytes a lone surrogate becomes. */
+        PyObject *u = PyUnicode_AsEncodedString(html, "utf-8", "surrogatepass");
+        if (!u)
+            return -1;
+        Py_ssize_t n = PyBytes_GET_SIZE(u);
+        pb->owned = PyBytes_FromStringAndSize(NULL, n + 3);
+        if (!pb->owned) {
+            Py_DECREF(u);
+            return -1;
+        }
+        char *d = PyBytes_AS_STRING(pb->owned);
+        memcpy(d, "\xEF\xBB\xBF", 3);
+        memcpy(d + 3, PyBytes_AS_STRING(u), (size_t)n);
+        Py_DECREF(u);
+        pb->data = d;
+        pb->size = (size_t)n + 3;
+        return 0;
+    }
+    if (PyObject_GetBuffer(html, &pb->view, PyBUF_SIMPLE) < 0) {
+        PyErr_Format(PyExc_TypeError, "html must be bytes, a bytes-like object or str, not %.100s",
+                     Py_TYPE(html)->tp_name);
+        return -1;
+    }
+    pb->have_view = 1;
+    pb->data = pb->view.buf;
+    pb->size = (size_t)pb->view.len;
+    return 0;
+}
+
+static void release_page(page_bytes *pb)
+{
+    if (pb->have_view)
+        PyBuffer_Release(&pb->view);
+    Py_XDECREF(pb->owned);
+}
+
+PyDoc_STRVAR(extractor_extract_doc,
+"extract(html, url=None, content_type=None, body='text', errors='raise', *,\n"
+"        id=None, source=None) -> dict\n"
+"--\n"
+"\n"
+"Extracts one page and returns its record: the dict the CLI prints as JSON\n"
+"(id, source, url, title, authors, date_published, date_modified, site_name,\n"
+"section, tags, description, image, language, text, related, provenance,\n"
+"error).\n"
+"\n"
+"html is the page as bytes (any charset, maybe gzip-compressed) or as str.\n"
+"url and content_type are where the page came from and its HTTP\n"
+"Content-Type header, if known.  body is \"text\" or \"markdown\" (the latter\n"
+"needs Extractor(markdown=True)).  A page that gives no article raises\n"
+"decant.Error, or with errors=\"record\" returns the record with \"error\" set.\n"
+"id and source are copied into the record.  The GIL is released while the\n"
+"page is extracted.");
+
+static PyObject *extractor_extract(PyObject *self_, PyObject *args, PyObject *kw)
+{
+    extractor_object *self = (extractor_object *)self_;
+    static char *names[] = {"html", "url", "content_type", "body", "errors", "id", "source", NULL};
+    PyObject *html, *url_o = Py_None, *ct_o = Py_None, *body_o = Py_None, *errors_o = Py_None;
+    PyObject *id_o = Py_None, *source_o = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOOO$OO:extract", names, &html, &url_o, &ct_o,
+                                     &body_o, &errors_o, &id_o, &source_o))
+        return NULL;
+    module_state *ms = state_from_type(Py_TYPE(self));
+    if (!ms)
+        return NULL;
+    if (!self->ex) {
+        PyErr_SetString(PyExc_RuntimeError, "Extractor is not initialised");
+        return NULL;
+    }
+    decant_body_format body;
+    const char *url, *ct, *id, *source, *errors = "raise";
+    if (parse_body(body_o, &body) < 0 || opt_str(url_o, "url", &url) < 0 ||
+        opt_str(ct_o, "content_type", &ct) < 0 || opt_str(id_o, "id", &id) < 0 ||
+        opt_str(source_o, "source", &source) < 0 ||
+        (errors_o != Py_None && opt_str(errors_o, "errors", &errors) < 0))
+        return NULL;
+    int record_errors = strcmp(errors, "record") == 0;
+    if (!record_errors && strcmp(errors, "raise") != 0) {
+        PyErr_SetString(PyExc_ValueError, "errors must be \"raise\" or \"record\"");
+        return NULL;
+    }
+    if (body == DECANT_BODY_MARKDOWN && !self->markdown) {
+        PyErr_SetString(PyExc_ValueError,
+                        "body=\"markdown\" needs an Extractor made with markdown=True");
+        return NULL;
+    }
+    page_bytes pb;
+    if (get_page(html, &pb) < 0)
+        return NULL;
+
+    take(self->lock);
+    decant_error err = {0};
+    decant_status st, rst = DECANT_OK;
+    decant_record_info info = {.id = id, .source = source, .url = url};
+    decant_input in = {.data = pb.data, .size = pb.size, .url = url, .content_type = ct};
+    Py_BEGIN_ALLOW_THREADS
+    decant_article *a = NULL;
+    st = decant_extract(self->ex, &in, &a, &err);
+    settle_error(&err, st);
+    self->buf.len = 0;
+    if (st == DECANT_OK || record_errors)
+        rst = decant_record_json(a, st == DECANT_OK ? NULL : &err, &info, body, &self->buf);
+    decant_article_free(a);
+    Py_END_ALLOW_THREADS
+
+    PyObject *result = NULL;
+    if (st != DECANT_OK && !record_errors)
+        raise_error(ms, &err, st);
+    else if (rst != DECANT_OK)
+        PyErr_NoMemory();
+    else
+        result = record_to_dict(ms, &self->buf);
+    /* A huge page should not pin its record's memory until the next one. */
+    if (self->buf.cap > ((size_t)4 << 20))
+        decant_buffer_free(&self->buf);
+    PyThread_release_lock(self->lock);
+    release_page(&pb);
+    return result;
+}
+
+static PyObject *extractor_get_markdown(PyObject *self, void *closure)
+{
+    (void)closure;
+    return PyBool_FromLong(((extractor_object *)self)->markdown);
+}
+
+static PyMethodDef extractor_methods[] = {
+    {"extract", (PyCFunction)(void (*)(void))extractor_extract, METH_VARARGS | METH_KEYWORDS,
+     extractor_extract_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef extractor_getset[] = {
+    {"markdown", extractor_get_markdown, NULL, "Whether Markdown bodies are rendered.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+PyDoc_STRVAR(extractor_doc,
+"Extractor(*, markdown=False, max_bytes=None, max_depth=None, max_nodes=None,\n"
+"          timeout_ms=None)\n"
+"--\n"
+"\n"
+"A reusable extractor: an HTML parser plus scratch memory, for many pages.\n"
+"\n"
+"markdown=True also renders Markdown bodies.  max_bytes (default 64 MiB,\n"
+"after gzip decompression), max_depth (512), max_nodes (2,000,000) and\n"
+"timeout_ms (none) are the library's limits; None keeps the default.\n"
+"An Extractor may be shared by threads, but they then take turns; give\n"
+"each thread its own (decant.extract does) to extract in parallel.");
+
+static PyType_Slot extractor_slots[] = {
+    {Py_tp_doc, (void *)extractor_doc},
+    {Py_tp_init, (void *)extractor_init},
+    {Py_tp_new, (void *)PyType_GenericNew},
+    {Py_tp_dealloc, (void *)extractor_dealloc},
+    {Py_tp_methods, extractor_methods},
+    {Py_tp_getset, extractor_getset},
+    {0, NULL},
+};
+
+static PyType_Spec extractor_spec = {
+    .name = "decant._decant.Extractor",
+    .basicsize = sizeof(extractor_object),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = extractor_slots,
+};
+
+/* ----------------------------------------------------------- WarcReader */
+
+typedef struct reader_object {
+    PyObject_HEAD
+    decant_warc_reader *rd;     /* NULL once the archive is exhausted      */
+    decant_extractor *ex;
+    PyThread_type_lock lock;
+    decant_buffer buf;
+    char *path;                 /* as given: the records' "warc"."file"    */
+    char *file_id;              /* the CLI's id for the file               */
+    char *source;               /* the records' "source"                   */
+    decant_body_format body;
+    int all_records;
+    /* counts, for stats() */
+    unsigned long long records, extracted, failed, corrupt;
+    unsigned long long skipped[DECANT_WARC_SKIP_COUNT];
+} reader_object;
+
+static int ends_with(const char *s, size_t n, const char *suffix, size_t *stem)
+{
+    size_t k = strlen(suffix);
+    if (n > k && strncasecmp(s + n - k, suffix, k) == 0) {
+        *stem = n - k;
+        return 1;
+    }
+    return 0;
+}
+
+/* The id the CLI gives an archive: its file name without .warc[.gz|.zst]
+ * (or a page's .html[.gz]), so that records line up with the CLI's. */
+static char *make_file_id(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash && slash[1] ? slash + 1 : path;
+    size_t n = strlen(base), m = n, k;
+    if (!ends_with(base, n, ".gz", &m))
+        ends_with(base, n, ".zst", &m);
+    if (ends_with(base, m, ".warc", &k)) {
+        n = k;
+    } else {
+        m = n;
+        ends_with(base, n, ".gz", &m);
+        if (ends_with(base, m, ".html", &k) || ends_with(base, m, ".htm", &k))
+            n = k;
+    }
+    char *id = PyMem_RawMalloc(n + 1);
+    if (id) {
+        memcpy(id, base, n);
+        id[n] = '\0';
+    }
+    return id;
+}
+
+static char *raw_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = PyMem_RawMalloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+static int reader_init(PyObject *self_, PyObject *args, PyObject *kw)
+{
+    reader_object *self = (reader_object *)self_;
+    static char *names[] = {"path",      "body",      "all_records", "source",     "max_bytes",
+                            "max_depth", "max_nodes", "timeout_ms",  NULL};
+    PyObject *path_b = NULL, *body_o = Py_None, *source_o = Py_None;
+    int all_records = 0;
+    py_options p = {0};
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&|$OpOOOOO:WarcReader", names,
+                                     PyUnicode_FSConverter, &path_b, &body_o, &all_records,
+                                     &source_o, &p.max_bytes, &p.max_depth, &p.max_nodes,
+                                     &p.timeout_ms))
+        return -1;
+    int rc = -1;
+    const char *source = NULL;
+    decant_options o;
+    if (self->rd || self->ex || self->path) {
+        PyErr_SetString(PyExc_RuntimeError, "WarcReader is already initialised");
+        goto out;
+    }
+    if (parse_body(body_o, &self->body) < 0 || opt_str(source_o, "source", &source) < 0 ||
+        fill_options(&p, self->body == DECANT_BODY_MARKDOWN, &o) < 0)
+        goto out;
+    const char *path = PyBytes_AS_STRING(path_b);
+    if (strlen(path) != (size_t)PyBytes_GET_SIZE(path_b)) {
+        PyErr_SetString(PyExc_ValueError, "path contains a NUL byte");
+        goto out;
+    }
+    self->all_records = all_records;
+    self->path = raw_strdup(path);
+    self->file_id = make_file_id(path);
+    self->source = raw_strdup(source ? source : path);
+    self->lock = PyThread_allocate_lock();
+    if (!self->path || !self->file_id || !self->source || !self->lock) {
+        PyErr_NoMemory();
+        goto out;
+    }
+    decant_error err = {0}, xerr = {0};
+    decant_status st, xst;
+    Py_BEGIN_ALLOW_THREADS
+    st = decant_warc_open(self->path, &o, &self->rd, &err);
+    xst = st == DECANT_OK ? decant_extractor_new(&o, &self->ex, &xerr) : DECANT_OK;
+    Py_END_ALLOW_THREADS
+    module_state *ms = state_from_type(Py_TYPE(self));
+    if (!ms)
+        goto out;
+    if (st != DECANT_OK) {
+        settle_error(&err, st);
+        raise_error(ms, &err, st);
+    } else if (xst != DECANT_OK) {
+        settle_error(&xerr, xst);
+        raise_error(ms, &xerr, xst);
+    } else {
+        rc = 0;
+    }
+out:
+    Py_XDECREF(path_b);
+    return rc;
+}
+
+static void reader_release(reader_object *self)
+{
+    decant_warc_close(self->rd);
+    self->rd = NULL;
+    decant_extractor_free(self->ex);
+    self->ex = NULL;
+    decant_buffer_free(&self->buf);
+}
+
+static void reader_dealloc(PyObject *self_)
+{
+    reader_object *self = (reader_object *)self_;
+    PyTypeObject *tp = Py_TYPE(self_);
+    reader_release(self);
+    PyMem_RawFree(self->path);
+    PyMem_RawFree(self->file_id);
+    PyMem_RawFree(self->source);
+    if (self->lock)
+        PyThread_free_lock(self->lock);
+    tp->tp_free(self_);
+    Py_DECREF(tp);
+}
+
+static void set_skip_error(decant_error *err, decant_status code, const char *fmt, const char *arg)
+{
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    snprintf(err->detail, sizeof err->detail, fmt, arg);
+    err->message = err->detail;
+}
+
+/* Why a record was passed over, worded as the CLI words it. */
+static void skip_error(const decant_warc_record *rec, decant_error *err)
+{
+    char num[16];
+    switch (rec->skip) {
+    case DECANT_WARC_SKIP_NOT_RESPONSE:
+        set_skip_error(err, DECANT_ERR_NOT_HTML, "skipped: a %s record",
+                       rec->type ? rec->type : "untyped");
+        break;
+    case DECANT_WARC_SKIP_NOT_HTTP:
+        set_skip_error(err, DECANT_ERR_NOT_HTML, "skipped: %s", "no HTTP response in the record");
+        break;
+    case DECANT_WARC_SKIP_STATUS:
+        snprintf(num, sizeof num, "%d", rec->http_status);
+        set_skip_error(err, DECANT_ERR_NOT_HTML, "skipped: HTTP status %s", num);
+        break;
+    case DECANT_WARC_SKIP_NOT_HTML:
+        set_skip_error(err, DECANT_ERR_NOT_HTML, "skipped: Content-Type %s",
+                       rec->content_type ? rec->content_type
+                                         : "(none), and not HTML by its bytes");
+        break;
+    case DECANT_WARC_SKIP_TOO_LARGE:
+        set_skip_error(err, DECANT_ERR_TOO_LARGE, "skipped: %s", "payload larger than --max-bytes");
+        break;
+    case DECANT_WARC_SKIP_ENCODING:
+        set_skip_error(err, DECANT_ERR_DECODE, "skipped: %s",
+                       "unsupported or corrupt Transfer-Encoding or Content-Encoding");
+        break;
+    default:
+        set_skip_error(err, DECANT_ERR_EMPTY, "skipped: %s", "empty payload");
+        break;
+    }
+}
+
+/* Reads on to the next record worth yielding and renders it into self->buf.
+ * Runs without the GIL.  Returns 1 with a record, 0 at the end, -1 when the
+ * record could not be rendered (out of memory). */
+static int reader_step(reader_object *self)
+{
+    decant_warc_record rec;
+    decant_error err;
+    for (;;) {
+        memset(&err, 0, sizeof err);
+        decant_status st = decant_warc_next(self->rd, &rec, &err);
+        if (st == DECANT_ERR_EMPTY)
+            return 0;
+        decant_warc_info w = {.file = self->path};
+        decant_record_info info = {.id = self->file_id, .source = self->source, .warc = &w};
+        decant_article *a = NULL;
+        int failed = 1;
+        self->buf.len = 0;
+        if (st != DECANT_OK) {
+            /* A corrupt stretch: reported where it starts, as the CLI does. */
+            settle_error(&err, st);
+            w.offset = err.position;
+            self->corrupt++;
+        } else {
+            self->records++;
+            if (rec.skip != DECANT_WARC_HTML) {
+                if ((unsigned)rec.skip < DECANT_WARC_SKIP_COUNT)
+                    self->skipped[rec.skip]++;
+                if (!self->all_records)
+                    continue;
+                w.skip = decant_warc_skip_name(rec.skip);
+                skip_error(&rec, &err);
+            }
+            w.record_id = rec.record_id;
+            w.target_uri = rec.target_uri;
+            w.date = rec.date;
+            w.offset = rec.offset;
+            if (rec.record_id)
+                info.id = rec.record_id;
+            if (rec.skip == DECANT_WARC_HTML) {
+                decant_input in = {.data = rec.payload, .size = rec.payload_size,
+                                   .url = rec.target_uri, .content_type = rec.content_type};
+                st = decant_extract(self->ex, &in, &a, &err);
+                settle_error(&err, st);
+                failed = st != DECANT_OK;
+                if (failed)
+                    self->failed++;
+                else
+                    self->extracted++;
+            }
+        }
+        st = decant_record_json(a, failed ? &err : NULL, &info, self->body, &self->buf);
+        decant_article_free(a);
+        return st == DECANT_OK ? 1 : -1;
+    }
+}
+
+static PyObject *reader_next(PyObject *self_)
+{
+    reader_object *self = (reader_object *)self_;
+    module_state *ms = state_from_type(Py_TYPE(self));
+    if (!ms || !self->lock)
+        return NULL;
+    take(self->lock);
+    PyObject *result = NULL;
+    if (self->rd) {
+        int got;
+        Py_BEGIN_ALLOW_THREADS
+        got = reader_step(self);
+        if (got == 0)
+            reader_release(self);  /* an exhausted archive keeps no buffers */
+        Py_END_ALLOW_THREADS
+        if (got > 0)
+            result = record_to_dict(ms, &self->buf);
+        else if (got < 0)
+            PyErr_NoMemory();
+    }
+    PyThread_release_lock(self->lock);
+    return result;  /* NULL without an exception ends the iteration */
+}
+
+PyDoc_STRVAR(reader_close_doc,
+"close() -> None\n"
+"--\n"
+"\n"
+"Closes the archive and frees the reader's buffers; iteration then ends.");
+
+static PyObject *reader_close(PyObject *self_, PyObject *unused)
+{
+    (void)unused;
+    reader_object *self = (reader_object *)self_;
+    if (self->lock) {
+        take(self->lock);
+        reader_release(self);
+        PyThread_release_lock(self->lock);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *reader_enter(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return Py_NewRef(self);
+}
+
+static PyObject *reader_exit(PyObject *self, PyObject *args)
+{
+    (void)args;
+    return reader_close(self, NULL);
+}
+
+PyDoc_STRVAR(reader_stats_doc,
+"stats() -> dict\n"
+"--\n"
+"\n"
+"Counts so far: records (WARC records read), extracted, failed (pages that\n"
+"gave no article), corrupt (unreadable stretches of the archive) and\n"
+"skipped (a dict by reason: not_response, status, not_html, ...).");
+
+static PyObject *reader_stats(PyObject *self_, PyObject *unused)
+{
+    (void)unused;
+    reader_object *self = (reader_object *)self_;
+    PyObject *skipped = PyDict_New();
+    if (!skipped)
+        return NULL;
+    for (int i = 1; i < DECANT_WARC_SKIP_COUNT; i++) {
+        PyObject *n = PyLong_FromUnsignedLongLong(self->skipped[i]);
+        int bad = !n || PyDict_SetItemString(skipped, decant_warc_skip_name((decant_warc_skip)i), n);
+        Py_XDECREF(n);
+        if (bad) {
+            Py_DECREF(skipped);
+            return NULL;
+        }
+    }
+    return Py_BuildValue("{s:K,s:K,s:K,s:K,s:N}", "records", self->records, "extracted",
+                         self->extracted, "failed", self->failed, "corrupt", self->corrupt,
+                         "skipped", skipped);
+}
+
+static PyObject *reader_get_path(PyObject *self, void *closure)
+{
+    (void)closure;
+    const char *p = ((reader_object *)self)->path;
+    if (!p)
+        Py_RETURN_NONE;
+    return PyUnicode_DecodeFSDefault(p);
+}
+
+static PyMethodDef reader_methods[] = {
+    {"close", reader_close, METH_NOARGS, reader_close_doc},
+    {"stats", reader_stats, METH_NOARGS, reader_stats_doc},
+    {"__enter__", reader_enter, METH_NOARGS, "Returns the reader itself."},
+    {"__exit__", reader_exit, METH_VARARGS, "Closes the reader."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef reader_getset[] = {
+    {"path", reader_get_path, NULL, "The archive's path, as given.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+PyDoc_STRVAR(reader_doc,
+"WarcReader(path, *, body='text', all_records=False, source=None,\n"
+"           max_bytes=None, max_depth=None, max_nodes=None, timeout_ms=None)\n"
+"--\n"
+"\n"
+"An iterator over the records of a web archive (WARC, plain, gzip or zstd),\n"
+"each the dict the CLI prints for it: one per HTML response (with \"error\"\n"
+"set when it gave no article), one per unreadable stretch of the archive,\n"
+"and with all_records=True one per other record (\"error\" set and\n"
+"\"warc\".\"skip\" saying why).  source defaults to the path.  The GIL is\n"
+"released while reading and extracting.  Raises decant.Error when the file\n"
+"cannot be opened.  Usable as a context manager; close() frees it early.");
+
+static PyType_Slot reader_slots[] = {
+    {Py_tp_doc, (void *)reader_doc},
+    {Py_tp_init, (void *)reader_init},
+    {Py_tp_new, (void *)PyType_GenericNew},
+    {Py_tp_dealloc, (void *)reader_dealloc},
+    {Py_tp_iter, (void *)PyObject_SelfIter},
+    {Py_tp_iternext, (void *)reader_next},
+    {Py_tp_methods, reader_methods},
+    {Py_tp_getset, reader_getset},
+    {0, NULL},
+};
+
+static PyType_Spec reader_spec = {
+    .name = "decant._decant.WarcReader",
+    .basicsize = sizeof(reader_object),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = reader_slots,
+};
+
+/* --------------------------------------------------------------- module */
+
+PyDoc_STRVAR(version_doc,
+"version() -> str\n"
+"--\n"
+"\n"
+"The version of the decant library this module is linked with.");
+
+static PyObject *mod_version(PyObject *m, PyObject *unused)
+{
+    (void)m;
+    (void)unused;
+    return PyUnicode_FromString(decant_version());
+}
+
+static PyMethodDef module_methods[] = {
+    {"version", mod_version, METH_NOARGS, version_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static int add_type(PyObject *m, PyType_Spec *spec)
+{
+    PyObject *t = PyType_FromModuleAndSpec(m, spec, NULL);
+    if (!t)
+        return -1;
+    int rc = PyModule_AddType(m, (PyTypeObject *)t);
+    Py_DECREF(t);
+    return rc;
+}
+
+static int module_exec(PyObject *m)
+{
+    module_state *st = state_of(m);
+    PyObject *json = PyImport_ImportModule("json");
+    if (!json)
+        return -1;
+    st->json_loads = PyObject_GetAttrString(json, "loads");
+    Py_DECREF(json);
+    if (!st->json_loads)
+        return -1;
+    st->error = PyErr_NewExceptionWithDoc(
+        "decant.Error",
+        "A page, or an archive, that gave no result.\n\n"
+        "code is the status name (\"binary\", \"not_html\", \"no_content\", ...),\n"
+        "message the library's description, position a byte offset where known.",
+        PyExc_Exception, NULL);
+    if (!st->error || PyModule_AddObjectRef(m, "Error", st->error) < 0)
+        return -1;
+    if (add_type(m, &extractor_spec) < 0 || add_type(m, &reader_spec) < 0)
+        return -1;
+    return 0;
+}
+
+static int module_traverse(PyObject *m, visitproc visit, void *arg)
+{
+    module_state *st = state_of(m);
+    Py_VISIT(st->error);
+    Py_VISIT(st->json_loads);
+    return 0;
+}
+
+static int module_clear(PyObject *m)
+{
+    module_state *st = state_of(m);
+    Py_CLEAR(st->error);
+    Py_CLEAR(st->json_loads);
+    return 0;
+}
+
+static void module_free(void *m)
+{
+    module_clear((PyObject *)m);
+}
+
+static PyModuleDef_Slot module_slots[] = {
+    {Py_mod_exec, (void *)module_exec},
+    {0, NULL},
+};
+
+static PyModuleDef decant_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "decant._decant",
+    .m_doc = "The C core of decant: Extractor, WarcReader, Error and version().",
+    .m_size = sizeof(module_state),
+    .m_methods = module_methods,
+    .m_slots = module_slots,
+    .m_traverse = module_traverse,
+    .m_clear = module_clear,
+    .m_free = module_free,
+};
+
+PyMODINIT_FUNC PyInit__decant(void)
+{
+    return PyModuleDef_Init(&decant_module);
+}

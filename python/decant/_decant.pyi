@@ -1,0 +1,44 @@
+"""Type stubs of decant's C core (decant/_decant.c)."""
+from os import PathLike
+from types import TracebackType
+from typing import Any, Iterator, Literal
+
+from . import Record
+
+class Error(Exception):
+    """A page, or an archive, that gave no result."""
+    code: str
+    """The status name: "binary", "not_html", "no_content", "empty", ..."""
+    message: str
+    """The library's description of the failure."""
+    position: int
+    """A byte offset in the input where known, else 0."""
+
+class Extractor:
+    """A reusable extractor; threads sharing one take turns."""
+    markdown: bool
+    def __init__(self, *, markdown: bool = ..., max_bytes: int | None = ...,
+                 max_depth: int | None = ..., max_nodes: int | None = ...,
+                 timeout_ms: int | None = ...) -> None: ...
+    def extract(self, html: bytes | bytearray | memoryview | str, url: str | None = ...,
+                content_type: str | None = ..., body: Literal["text", "markdown"] = ...,
+                errors: Literal["raise", "record"] = ..., *, id: str | None = ...,
+                source: str | None = ...) -> Record: ...
+
+class WarcReader(Iterator[Record]):
+    """An iterator over the records of a web archive."""
+    path: str | None
+    def __init__(self, path: str | bytes | PathLike[str] | PathLike[bytes], *,
+                 body: Literal["text", "markdown"] = ..., all_records: bool = ...,
+                 source: str | None = ..., max_bytes: int | None = ...,
+                 max_depth: int | None = ..., max_nodes: int | None = ...,
+                 timeout_ms: int | None = ...) -> None: ...
+    def __iter__(self) -> WarcReader: ...
+    def __next__(self) -> Record: ...
+    def close(self) -> None: ...
+    def stats(self) -> dict[str, Any]: ...
+    def __enter__(self) -> WarcReader: ...
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None: ...
+
+def version() -> str: ...
