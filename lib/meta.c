@@ -519,7 +519,13 @@ static int element_flags(pass *p, uint32_t i, const dc_node *n, uint8_t *cx)
         if (!(*cx & DC_CX_ARTICLE))
             *cx |= DC_CX_BAD;
         break;
-    case DC_TAG_NAV: case DC_TAG_ASIDE: case DC_TAG_FORM:
+    case DC_TAG_ASIDE:
+        /* An <aside> inside the article is its own fact box (date, author);
+         * the page's asides are sidebars. */
+        if (!(*cx & DC_CX_ARTICLE))
+            *cx |= DC_CX_BAD;
+        break;
+    case DC_TAG_NAV: case DC_TAG_FORM:
         *cx |= DC_CX_BAD;
         break;
     case DC_TAG_MAIN:

@@ -340,3 +340,14 @@ TEST(rule_main_is_never_a_sidebar)
     CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
     decant_article_free(a);
 }
+
+TEST(rule_aside_inside_article_is_its_fact_box)
+{
+    decant_article *a = run("<html><body><aside><time datetime='2020-01-01'>1 Jan</time></aside>"
+                            "<article><h1>Notes on a quiet river</h1><aside><time datetime='2021-06-06'>"
+                            "June 6, 2021</time></aside><p>The river runs slowly past the old mill, and "
+                            "the town has grown around it over three centuries of trade.</p></article>"
+                            "</body></html>");
+    CHECK(get(a, DECANT_FIELD_DATE_PUBLISHED) && strncmp(get(a, DECANT_FIELD_DATE_PUBLISHED), "2021-06-06", 10) == 0);
+    decant_article_free(a);
+}
