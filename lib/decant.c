@@ -85,7 +85,7 @@ void decant_options_init(decant_options *o)
     o->version = DECANT_OPTIONS_VERSION;
     o->max_input_bytes = (size_t)64 << 20;
     o->max_depth = 512;
-    o->max_nodes = 2000000;
+    o->max_nodes = 1000000;
     o->time_limit_ms = 0;
     o->want_markdown = 0;
     o->allocator = NULL;
