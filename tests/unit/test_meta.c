@@ -1,14 +1,8 @@
 /* test_meta.c — metadata through the public API: values and provenance. */
 #include <stdlib.h>
 
-#include "decant.h"
-#include "test.h"
+#include "page.h"
 
-#define BODY "<p>" \
-    "The council met on Tuesday to discuss the new budget for the coming year, and the debate " \
-    "lasted well into the evening as members argued over schools, roads and parks.</p><p>" \
-    "In the end the proposal passed by a narrow margin, with several members promising to " \
-    "revisit the decision once the first quarterly figures are published next spring.</p>"
 
 /* Bodies in the page's declared language: the detected language must agree with it. */
 #define BODY_IT "<p>" \
@@ -22,22 +16,7 @@
 
 static decant_article *run(const char *html, const char *url)
 {
-    decant_input in = {html, strlen(html), url, NULL};
-    decant_article *a = NULL;
-    decant_status st = decant_extract_once(NULL, &in, &a, NULL);
-    CHECK(st == DECANT_OK || st == DECANT_ERR_NO_CONTENT);
-    CHECK(a != NULL);
-    return a;
-}
-
-static const char *get(decant_article *a, decant_field f)
-{
-    return decant_article_get(a, f);
-}
-
-static const char *src(decant_article *a, decant_field f)
-{
-    return decant_article_source(a, f);
+    return page_article(html, url);
 }
 
 TEST(meta_jsonld_graph)
@@ -52,16 +31,16 @@ TEST(meta_jsonld_graph)
         "\"articleSection\":\"Politics\"},"
         "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Jane Doe\"}]}</script>"
         "</head><body><article>" BODY "</article></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Budget passes after long debate");
-    CHECK_STR(src(a, DECANT_FIELD_TITLE), "json-ld");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00+02:00");
-    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "json-ld");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_MODIFIED), "2024-06-20T08:00:00+02:00");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Budget passes after long debate");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_TITLE), "json-ld");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00+02:00");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "json-ld");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_MODIFIED), "2024-06-20T08:00:00+02:00");
     CHECK(decant_article_author_count(a) == 1);
     CHECK_STR(decant_article_author(a, 0), "Jane Doe");
-    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "json-ld");
-    CHECK_STR(get(a, DECANT_FIELD_SECTION), "Politics");
-    CHECK_STR(get(a, DECANT_FIELD_SITE_NAME), "The Daily");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "json-ld");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_SECTION), "Politics");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_SITE_NAME), "The Daily");
     decant_article_free(a);
 }
 
@@ -84,11 +63,11 @@ TEST(meta_jsonld_broken_ignored)
         "<html><head><title>Plain title</title><script type=\"application/ld+json\">"
         "{\"@type\":\"NewsArticle\",\"headline\":\"Broken \"</script>"
         "<meta property=\"og:title\" content=\"OG headline\"></head><body>" BODY "</body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "OG headline");
-    CHECK_STR(src(a, DECANT_FIELD_TITLE), "opengraph");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "OG headline");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_TITLE), "opengraph");
     CHECK(decant_article_author_count(a) == 0);
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
-    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
     decant_article_free(a);
 }
 
@@ -98,8 +77,8 @@ TEST(meta_jsonld_trailing_comma_repaired)
         "<html><head><script type=\"application/ld+json\"><!-- {\"@type\":\"Article\","
         "\"headline\":\"Repaired\",\"datePublished\":\"2023-01-02\",} --></script></head><body>"
         BODY "</body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Repaired");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2023-01-02");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Repaired");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2023-01-02");
     decant_article_free(a);
 }
 
@@ -113,15 +92,15 @@ TEST(meta_opengraph_and_meta)
         "<meta property=\"og:image\" content=\"/img/a.jpg\">"
         "<meta name=\"description\" content=\"About the budget.\"></head><body>"
         BODY "</body></html>", "https://news.example.com/a/b.html");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T15:05:00+00:00");
-    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "opengraph");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T15:05:00+00:00");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "opengraph");
     CHECK(decant_article_author_count(a) == 2);
     CHECK_STR(decant_article_author(a, 0), "Carla Bruni");
     CHECK_STR(decant_article_author(a, 1), "Dan Brown");
-    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "meta");
-    CHECK_STR(get(a, DECANT_FIELD_IMAGE), "https://news.example.com/img/a.jpg");
-    CHECK_STR(get(a, DECANT_FIELD_DESCRIPTION), "About the budget.");
-    CHECK_STR(get(a, DECANT_FIELD_SITE_NAME), "Gazette");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "meta");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_IMAGE), "https://news.example.com/img/a.jpg");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DESCRIPTION), "About the budget.");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_SITE_NAME), "Gazette");
     decant_article_free(a);
 }
 
@@ -132,11 +111,11 @@ TEST(meta_microdata)
         "<h1 itemprop=\"headline\">Microdata headline</h1>"
         "<span itemprop=\"author\" itemscope><span itemprop=\"name\">Luca Bianchi</span></span>"
         "<meta itemprop=\"datePublished\" content=\"2022-03-04\">" BODY "</div></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Microdata headline");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Microdata headline");
     CHECK_STR(decant_article_author(a, 0), "Luca Bianchi");
-    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "microdata");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2022-03-04");
-    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "microdata");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "microdata");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2022-03-04");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "microdata");
     decant_article_free(a);
 }
 
@@ -146,8 +125,8 @@ TEST(meta_time_element)
         "<html><body><nav><time datetime=\"2020-01-01\">old</time></nav><article><h1>Headline</h1>"
         "<time datetime=\"2024-06-19T17:05\" class=\"published\">19 June</time>" BODY
         "</article></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
-    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "time-element");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "time-element");
     decant_article_free(a);
 }
 
@@ -157,13 +136,13 @@ TEST(meta_dateline_italian)
         "<html lang=\"it\"><body><article><h1>Titolo</h1><div class=\"data-articolo\">"
         "Mercoledì 19 Giugno 2024 17:05</div><div class=\"firma\">di Mario Rossi</div>" BODY_IT
         "</article></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
-    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "dateline");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "dateline");
     CHECK(decant_article_author_count(a) == 1);
     CHECK_STR(decant_article_author(a, 0), "Mario Rossi");
-    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "byline");
-    CHECK_STR(get(a, DECANT_FIELD_LANGUAGE), "it");
-    CHECK_STR(src(a, DECANT_FIELD_LANGUAGE), "detected");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "byline");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_LANGUAGE), "it");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_LANGUAGE), "detected");
     decant_article_free(a);
 }
 
@@ -172,13 +151,13 @@ TEST(meta_dateline_german_french)
     decant_article *a = run(
         "<html lang=\"de-de\"><body><article><h1>Titel</h1><p class=\"datum\">19. Juni 2024, 17:05 Uhr"
         "</p>" BODY_DE "</article></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
-    CHECK_STR(get(a, DECANT_FIELD_LANGUAGE), "de-DE");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_LANGUAGE), "de-DE");
     decant_article_free(a);
     a = run("<html lang=\"fr\"><body><article><h1>Titre</h1><span class=\"date\">Publié le 19 juin "
             "2024 à 17h05</span><span class=\"auteur author\">par Jean Dupont</span>" BODY
             "</article></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19T17:05:00");
     CHECK_STR(decant_article_author(a, 0), "Jean Dupont");
     decant_article_free(a);
 }
@@ -187,11 +166,11 @@ TEST(meta_numeric_date_follows_language)
 {
     decant_article *a = run("<html lang=\"en-US\"><body><article><h1>T</h1><span class=\"date\">"
                             "05/06/2024</span>" BODY "</article></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-05-06");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-05-06");
     decant_article_free(a);
     a = run("<html lang=\"en-GB\"><body><article><h1>T</h1><span class=\"date\">"
             "05/06/2024</span>" BODY "</article></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-05");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-05");
     decant_article_free(a);
 }
 
@@ -202,7 +181,7 @@ TEST(meta_byline_english)
         " | June 19, 2024</div>" BODY "</article></body></html>", NULL);
     CHECK(decant_article_author_count(a) == 1);
     CHECK_STR(decant_article_author(a, 0), "John Smith");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
     decant_article_free(a);
 }
 
@@ -234,7 +213,7 @@ TEST(meta_byline_rejects_non_names)
         "<span class=\"author\">@newsdesk</span><span class=\"author\">admin</span>"
         "<span class=\"author\">Staff Writer</span>" BODY "</article></body></html>", NULL);
     CHECK(decant_article_author_count(a) == 0);
-    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), NULL);
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), NULL);
     decant_article_free(a);
 }
 
@@ -247,7 +226,7 @@ TEST(meta_person_byline_beats_org_author)
         "<h1>H</h1><span class=\"byline\">By Rita Ora</span>" BODY "</article></body></html>", NULL);
     CHECK(decant_article_author_count(a) == 1);
     CHECK_STR(decant_article_author(a, 0), "Rita Ora");
-    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "byline");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "byline");
     decant_article_free(a);
 }
 
@@ -255,12 +234,12 @@ TEST(meta_title_suffix_stripped)
 {
     decant_article *a = run("<html><head><title>Budget passes after debate | The Gazette</title>"
                             "</head><body>" BODY "</body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Budget passes after debate");
-    CHECK_STR(src(a, DECANT_FIELD_TITLE), "title-element");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Budget passes after debate");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_TITLE), "title-element");
     decant_article_free(a);
     a = run("<html><head><title>Storm hits the coast tonight - Gazette</title><meta property="
             "\"og:site_name\" content=\"Gazette\"></head><body>" BODY "</body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Storm hits the coast tonight");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Storm hits the coast tonight");
     decant_article_free(a);
 }
 
@@ -268,7 +247,7 @@ TEST(meta_title_h1)
 {
     decant_article *a = run("<html><head><title>Storm hits the coast - Gazette</title></head><body>"
                             "<article><h1>Storm hits the coast</h1>" BODY "</article></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Storm hits the coast");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Storm hits the coast");
     decant_article_free(a);
 }
 
@@ -276,10 +255,10 @@ TEST(meta_canonical_made_absolute)
 {
     decant_article *a = run("<html><head><link rel=\"canonical\" href=\"/news/2024/06/19/story\">"
                             "</head><body>" BODY "</body></html>", "https://example.com/amp/story?x=1");
-    CHECK_STR(get(a, DECANT_FIELD_URL), "https://example.com/news/2024/06/19/story");
-    CHECK_STR(src(a, DECANT_FIELD_URL), "link-canonical");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
-    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "url");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_URL), "https://example.com/news/2024/06/19/story");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_URL), "link-canonical");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "url");
     decant_article_free(a);
 }
 
@@ -288,18 +267,18 @@ TEST(meta_language_locale_fallback)
     /* Too little text to detect a language from: the declared one stays. */
     decant_article *a = run("<html><head><meta property=\"og:locale\" content=\"it_IT\"></head>"
                             "<body><p>Il consiglio ha votato.</p></body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_LANGUAGE), "it-IT");
-    CHECK_STR(src(a, DECANT_FIELD_LANGUAGE), "opengraph");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_LANGUAGE), "it-IT");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_LANGUAGE), "opengraph");
     decant_article_free(a);
 }
 
 TEST(meta_nothing_known)
 {
     decant_article *a = run("<html><body>" BODY "</body></html>", NULL);
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), NULL);
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
-    CHECK_STR(get(a, DECANT_FIELD_URL), NULL);
-    CHECK_STR(src(a, DECANT_FIELD_URL), NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_URL), NULL);
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_URL), NULL);
     CHECK(decant_article_author_count(a) == 0);
     decant_article_free(a);
 }

@@ -1,33 +1,12 @@
 /* test_meta_rules.c — one tiny page per metadata rule, through the public API. */
 #include <stdlib.h>
 
-#include "decant.h"
-#include "test.h"
+#include "page.h"
 
-#define BODY "<p>" \
-    "The council met on Tuesday to discuss the new budget for the coming year, and the debate " \
-    "lasted well into the evening as members argued over schools, roads and parks.</p><p>" \
-    "In the end the proposal passed by a narrow margin, with several members promising to " \
-    "revisit the decision once the first quarterly figures are published next spring.</p>"
 
 static decant_article *run(const char *html)
 {
-    decant_input in = {html, strlen(html), NULL, NULL};
-    decant_article *a = NULL;
-    decant_status st = decant_extract_once(NULL, &in, &a, NULL);
-    CHECK(st == DECANT_OK || st == DECANT_ERR_NO_CONTENT);
-    CHECK(a != NULL);
-    return a;
-}
-
-static const char *get(decant_article *a, decant_field f)
-{
-    return decant_article_get(a, f);
-}
-
-static const char *src(decant_article *a, decant_field f)
-{
-    return decant_article_source(a, f);
+    return page_article(html, NULL);
 }
 
 /* ------------------------------------------------------------ title */
@@ -38,8 +17,8 @@ TEST(rule_title_section_label_h1_loses)
         "<html><head><title>Packing tips for a smooth move | Atlas</title>"
         "<meta property=\"og:title\" content=\"Packing tips for a smooth move\"></head>"
         "<body><h1>Blog</h1><article>" BODY "</article></body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Packing tips for a smooth move");
-    CHECK_STR(src(a, DECANT_FIELD_TITLE), "opengraph");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Packing tips for a smooth move");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_TITLE), "opengraph");
     decant_article_free(a);
 }
 
@@ -48,7 +27,7 @@ TEST(rule_title_h1_naming_the_site_loses)
     decant_article *a = run(
         "<html><head><title>Investment strategy review - Bogleheads.org</title></head>"
         "<body><h1>Bogleheads.org</h1>" BODY "</body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Investment strategy review");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Investment strategy review");
     decant_article_free(a);
 }
 
@@ -58,7 +37,7 @@ TEST(rule_title_h1_with_date_around_loses)
         "<html><head><meta property=\"og:title\" content=\"Preparing a transition in Debusine\"></head>"
         "<body><article><h1>Dec 18 2025 Preparing a transition in Debusine</h1>" BODY
         "</article></body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Preparing a transition in Debusine");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Preparing a transition in Debusine");
     decant_article_free(a);
 }
 
@@ -68,8 +47,8 @@ TEST(rule_title_h1_agreeing_with_nbsp_og_title)
         "<html><head><meta property=\"og:title\" content=\"Build your first app\xC2\xA0|\xC2\xA0Get started"
         "\xC2\xA0|\xC2\xA0" "Android Developers\"></head>"
         "<body><article><h1>Build your first app</h1>" BODY "</article></body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Build your first app");
-    CHECK_STR(src(a, DECANT_FIELD_TITLE), "title-element");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Build your first app");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_TITLE), "title-element");
     decant_article_free(a);
 }
 
@@ -80,7 +59,7 @@ TEST(rule_title_rephrased_h1_kept)
         "<html><head><meta property=\"og:title\" content=\"Council budget passes: what it means\"></head>"
         "<body><article><h1>Council passes the budget after a long debate</h1>" BODY
         "</article></body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Council passes the budget after a long debate");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Council passes the budget after a long debate");
     decant_article_free(a);
 }
 
@@ -90,7 +69,7 @@ TEST(rule_title_logo_h1_skipped)
         "<html><head><title>The Daily</title><meta property=\"og:site_name\" content=\"The Daily\">"
         "</head><body><h1 class=\"site-title\">The Daily</h1>"
         "<article><h1>Budget passes after long debate</h1>" BODY "</article></body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Budget passes after long debate");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Budget passes after long debate");
     decant_article_free(a);
 }
 
@@ -117,7 +96,7 @@ TEST(rule_author_twitter_label_pair)
         "<meta name=\"twitter:data2\" content=\"4 minutes\"></head><body>" BODY "</body></html>");
     CHECK(decant_article_author_count(a) == 1);
     CHECK_STR(decant_article_author(a, 0), "Tyler Brown");
-    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "meta");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "meta");
     decant_article_free(a);
 }
 
@@ -128,7 +107,7 @@ TEST(rule_author_label_byline_without_class)
         BODY "</article></body></html>");
     CHECK(decant_article_author_count(a) == 1);
     CHECK_STR(decant_article_author(a, 0), "A. J. Neal");
-    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "byline");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "byline");
     decant_article_free(a);
     a = run("<html><body><article><h1>Guide</h1><div><p>Written by</p><p>Edzel Tabing</p></div>"
             BODY "</article></body></html>");
@@ -166,7 +145,7 @@ TEST(rule_author_forum_first_post_only)
             "</div></body></html>");
     CHECK(decant_article_author_count(a) == 1);
     CHECK_STR(decant_article_author(a, 0), "drat");
-    CHECK_STR(src(a, DECANT_FIELD_AUTHORS), "microdata");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "microdata");
     decant_article_free(a);
 }
 
@@ -211,7 +190,7 @@ TEST(rule_date_release_date_is_not_the_page_date)
         "<html><body><h1>Counter-Strike 2</h1><div class=\"grid_label\">Released</div>"
         "<div class=\"grid_content grid_date\">21 Aug, 2012</div>"
         "<div><b>Release Date:</b> 21 Aug, 2012</div>" BODY "</body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
     decant_article_free(a);
 }
 
@@ -221,12 +200,12 @@ TEST(rule_date_article_footer_counts_page_footer_not)
         "<html><body><article><h1>Puppy training</h1>" BODY "<footer><span class=\"article-date\">"
         "<time datetime=\"2025-08-12T11:15:06Z\">August 12, 2025</time></span></footer></article>"
         "</body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-08-12T11:15:06+00:00");
-    CHECK_STR(src(a, DECANT_FIELD_DATE_PUBLISHED), "time-element");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-08-12T11:15:06+00:00");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "time-element");
     decant_article_free(a);
     a = run("<html><body><article><h1>Puppy training</h1>" BODY "</article><footer>"
             "<time datetime=\"2025-08-12\">August 12, 2025</time></footer></body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
     decant_article_free(a);
 }
 
@@ -236,7 +215,7 @@ TEST(rule_date_product_page_has_no_visible_date)
         "<html><head><meta property=\"og:type\" content=\"product\"></head><body><h1>Desk</h1>"
         "<span class=\"date\">March 3, 2024</span><div class=\"byline\">By Tom Kline</div>" BODY
         "</body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
     CHECK(decant_article_author_count(a) == 0);
     decant_article_free(a);
 }
@@ -247,7 +226,7 @@ TEST(rule_date_content_containers_are_never_sidebars)
     decant_article *a = run(
         "<html><body class=\"menu-overlay\"><article class=\"newsletter-post\"><h1>Writing with AI</h1>"
         "<div class=\"meta\">Nov 02, 2025</div>" BODY "</article></body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-11-02");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-11-02");
     decant_article_free(a);
 }
 
@@ -326,8 +305,8 @@ TEST(rule_title_permalink_sign_and_layout_sidebar)
         "<html><head><meta property=\"og:title\" content=\"Models | Django documentation\"></head>"
         "<body><div class=\"container sidebar-right\"><article><h1>Models<a class=\"headerlink\" "
         "href=\"#m\">\xC2\xB6</a></h1>" BODY "</article></div></body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Models");
-    CHECK_STR(src(a, DECANT_FIELD_TITLE), "title-element");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Models");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_TITLE), "title-element");
     decant_article_free(a);
 }
 
@@ -336,8 +315,8 @@ TEST(rule_main_is_never_a_sidebar)
     decant_article *a = run(
         "<html><body><div class=\"sidebar\"><main><h1>Budget passes</h1>"
         "<time datetime=\"2024-06-19\">June 19, 2024</time>" BODY "</main></div></body></html>");
-    CHECK_STR(get(a, DECANT_FIELD_TITLE), "Budget passes");
-    CHECK_STR(get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Budget passes");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-06-19");
     decant_article_free(a);
 }
 
@@ -348,6 +327,6 @@ TEST(rule_aside_inside_article_is_its_fact_box)
                             "June 6, 2021</time></aside><p>The river runs slowly past the old mill, and "
                             "the town has grown around it over three centuries of trade.</p></article>"
                             "</body></html>");
-    CHECK(get(a, DECANT_FIELD_DATE_PUBLISHED) && strncmp(get(a, DECANT_FIELD_DATE_PUBLISHED), "2021-06-06", 10) == 0);
+    CHECK(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED) && strncmp(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2021-06-06", 10) == 0);
     decant_article_free(a);
 }
