@@ -23,16 +23,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-# check NAME COMMAND...: the check passes when COMMAND succeeds.
-check() {
-    name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+. "$root/tests/lib.sh"
 
 # field FILE KEY: KEY of every JSONL record in FILE, one per line; strings
 # raw, null as "null", anything else as JSON.  Fails on malformed JSON.
@@ -249,5 +240,4 @@ ok=0
 [ -n "$keys" ] && [ -z "$undocumented" ] && ok=1
 check "docs/decant.1 documents every record field${undocumented:+ (missing:$undocumented)}" [ $ok -eq 1 ]
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary cli

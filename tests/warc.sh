@@ -35,15 +35,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-check() {
-    name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+. "$root/tests/lib.sh"
 
 # ids FILE: the "id" of every record, one per line.
 ids() {
@@ -340,5 +332,4 @@ if len(big) != 4 or any(r["error"]["code"] != "too_large" for r in big):
 check "--format text names each archive page by its record id" \
     sh -c 'grep -q "^==> urn:test:page-1 <==" out && grep -q "^==> urn:test:page-4 <==" out'
 
-echo "warc: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary warc
