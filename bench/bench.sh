@@ -12,12 +12,7 @@
 # decant process (os.wait4).  readability-lxml (Debian python3-readability,
 # installed here on demand) runs in one Python process over the same files,
 # already read into memory, timing only Document(html).summary().
-set -eu
-[ $# -ge 1 ] || { echo "usage: $0 DECANT" >&2; exit 2; }
-decant=$1
-root=$(cd "$(dirname "$0")/.." && pwd)
-case $decant in /*) ;; *) decant=$(pwd)/$decant ;; esac
-shared=$(dirname "$root")/shared
+. "$(dirname "$0")/common.sh"
 BENCH_SET=${BENCH_SET:-$shared/bench/scrapinghub}
 RUNS=${RUNS:-5}
 

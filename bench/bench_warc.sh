@@ -13,12 +13,7 @@
 # head.  MB/s counts the uncompressed WARC.  The "reader only" row runs with
 # --max-bytes 1, so that every page is skipped as too large: what is left is
 # reading, decompressing and parsing the archive.
-set -eu
-[ $# -ge 1 ] || { echo "usage: $0 DECANT" >&2; exit 2; }
-decant=$1
-root=$(cd "$(dirname "$0")/.." && pwd)
-case $decant in /*) ;; *) decant=$(pwd)/$decant ;; esac
-shared=$(dirname "$root")/shared
+. "$(dirname "$0")/common.sh"
 WARC_SET=${WARC_SET:-$shared/bench/wcxb-dev/html}
 RUNS=${RUNS:-3}
 REPEAT=${REPEAT:-1}

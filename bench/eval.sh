@@ -12,12 +12,7 @@
 # bench/out/<set>.jsonl, scores it with SET/../score.py, and prints the
 # figures published for other extractors beside it.  For scrapinghub it also
 # scores the other extractors' outputs in SET/anchors/ in the same run.
-set -eu
-[ $# -ge 1 ] || { echo "usage: $0 DECANT" >&2; exit 2; }
-decant=$1
-root=$(cd "$(dirname "$0")/.." && pwd)
-case $decant in /*) ;; *) decant=$(pwd)/$decant ;; esac
-shared=$(dirname "$root")/shared
+. "$(dirname "$0")/common.sh"
 EVAL=${EVAL:-"$shared/bench/scrapinghub $shared/bench/wcxb-dev"}
 WORST=${WORST:-10}
 JOBS=${JOBS:-2}
