@@ -25,7 +25,7 @@ typedef enum dc_block_kind {
 } dc_block_kind;
 
 typedef struct dc_block {
-    uint8_t kind, level, ordered, header_row;
+    uint8_t kind, level, ordered;
     uint32_t node;      /* the element the block came from */
     const char *text;   /* NUL-terminated, whitespace collapsed */
     uint32_t len;
@@ -41,7 +41,7 @@ typedef struct dc_stats {
     uint32_t chars;     /* non-space characters of text, links included */
     uint32_t link;      /* of which inside <a>                          */
     uint16_t commas;
-    uint16_t p, img, li, input, embed, heading, blocks; /* descendant counts */
+    uint16_t p, li;       /* descendant <p> with text, and <li>       */
     int16_t weight;     /* class/id vocabulary: < 0 furniture, > 0 content */
     uint8_t has_h1, has_content, has_block_child, scored;
     float score;

@@ -64,12 +64,7 @@ static void fold(dc_stats *p, const dc_stats *c)
     p->link += c->link;
     p->commas = add16(p->commas, c->commas);
     p->p = add16(p->p, c->p);
-    p->img = add16(p->img, c->img);
     p->li = add16(p->li, c->li);
-    p->input = add16(p->input, c->input);
-    p->embed = add16(p->embed, c->embed);
-    p->heading = add16(p->heading, c->heading);
-    p->blocks = add16(p->blocks, c->blocks);
     p->has_h1 |= c->has_h1;
     p->has_content |= c->has_content;
 }
@@ -82,18 +77,11 @@ static void own_counts(dc_node *n, dc_stats *st)
         if (st->chars)
             st->p = add16(st->p, 1);
         break;
-    case DC_TAG_IMG: case DC_TAG_PICTURE:
-        st->img = add16(st->img, 1);
-        break;
     case DC_TAG_LI:
         st->li = add16(st->li, 1);
         break;
     case DC_TAG_H1:
         st->has_h1 = 1;
-        st->heading = add16(st->heading, 1);
-        break;
-    case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5: case DC_TAG_H6:
-        st->heading = add16(st->heading, 1);
         break;
     case DC_TAG_A:
         st->link = st->chars;
@@ -169,10 +157,8 @@ static void stats_pass(dc_extract_ctx *cx, uint32_t prose_total)
             continue;
         dc_stats *p = &st[n->parent];
         fold(p, s);
-        if (dc_is_element(n) && dc_tag_is_block((dc_tag)n->tag) && n->tag != DC_TAG_BR) {
+        if (dc_is_element(n) && dc_tag_is_block((dc_tag)n->tag) && n->tag != DC_TAG_BR)
             p->has_block_child = 1;
-            p->blocks = add16(p->blocks, 1);
-        }
     }
 }
 
