@@ -5,6 +5,8 @@
  */
 #include "prune.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "dom.h"
@@ -169,18 +171,194 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o)
     return 0;
 }
 
+/* What the pass needs to know about a tag, from its name alone. */
+enum {
+    T_RAW = 7,        /* mask: 1 + index into raw_names, for start tags      */
+    T_TAG = 1 << 3,   /* a start or end tag (a letter follows '<' or '</')   */
+    T_END = 1 << 4,
+    T_BLOCK = 1 << 5, /* whitespace beside it never reaches the text         */
+    T_PRE = 1 << 6,   /* keeps its whitespace (pre, textarea, listing)       */
+    T_HEAD = 1 << 7,  /* may stand in <head>                                  */
+    T_PLAIN = 1 << 8, /* <plaintext>: the rest of the page is text            */
+    T_GONE = 1 << 9,  /* removed with its body when nothing reads it         */
+};
+
+static const struct {
+    const char *name;
+    size_t len;
+} raw_names[] = {{"script", 6}, {"style", 5}, {"svg", 3}, {"nav", 3}, {"select", 6}, {"template", 8}};
+
+static const struct {
+    const char *name;
+    unsigned kind;
+} tag_kinds[] = {
+    {"script", 1 | T_HEAD | T_GONE}, {"style", 2 | T_HEAD | T_GONE}, {"svg", 3 | T_GONE},
+    {"nav", 4 | T_BLOCK}, {"input", T_GONE},
+    {"select", 5}, {"template", 6 | T_HEAD},
+    {"html", T_BLOCK}, {"head", T_BLOCK | T_HEAD}, {"body", T_BLOCK}, {"title", T_HEAD},
+    {"meta", T_HEAD}, {"link", T_HEAD | T_GONE}, {"base", T_HEAD}, {"noscript", T_HEAD},
+    {"div", T_BLOCK}, {"p", T_BLOCK}, {"ul", T_BLOCK}, {"ol", T_BLOCK}, {"li", T_BLOCK},
+    {"dl", T_BLOCK}, {"dt", T_BLOCK}, {"dd", T_BLOCK}, {"menu", T_BLOCK},
+    {"section", T_BLOCK}, {"article", T_BLOCK}, {"main", T_BLOCK}, {"aside", T_BLOCK},
+    {"header", T_BLOCK}, {"footer", T_BLOCK}, {"address", T_BLOCK}, {"hgroup", T_BLOCK},
+    {"h1", T_BLOCK}, {"h2", T_BLOCK}, {"h3", T_BLOCK}, {"h4", T_BLOCK}, {"h5", T_BLOCK},
+    {"h6", T_BLOCK}, {"table", T_BLOCK}, {"thead", T_BLOCK}, {"tbody", T_BLOCK},
+    {"tfoot", T_BLOCK}, {"tr", T_BLOCK}, {"td", T_BLOCK}, {"th", T_BLOCK},
+    {"caption", T_BLOCK}, {"colgroup", T_BLOCK}, {"col", T_BLOCK}, {"figure", T_BLOCK},
+    {"figcaption", T_BLOCK}, {"blockquote", T_BLOCK}, {"form", T_BLOCK},
+    {"fieldset", T_BLOCK}, {"hr", T_BLOCK}, {"br", T_BLOCK}, {"center", T_BLOCK},
+    {"details", T_BLOCK}, {"summary", T_BLOCK}, {"dialog", T_BLOCK},
+    {"pre", T_BLOCK | T_PRE}, {"textarea", T_PRE}, {"listing", T_BLOCK | T_PRE},
+    {"plaintext", T_PLAIN},
+};
+
+/* Open addressing over tag_kinds, built once: every '<' of a page is looked
+ * up, and a linear scan of the table was a third of the pass. */
+#define KIND_SLOTS 256
+static int16_t kind_slot[KIND_SLOTS];
+static pthread_once_t kinds_once = PTHREAD_ONCE_INIT;
+
+static uint32_t hash_step(uint32_t h, unsigned char c)
+{
+    return (h ^ c) * 16777619u;
+}
+
+static void build_kinds(void)
+{
+    for (size_t i = 0; i < KIND_SLOTS; i++)
+        kind_slot[i] = -1;
+    for (size_t k = 0; k < sizeof tag_kinds / sizeof tag_kinds[0]; k++) {
+        uint32_t h = 2166136261u;
+        for (const char *c = tag_kinds[k].name; *c; c++)
+            h = hash_step(h, (unsigned char)*c);
+        while (kind_slot[h & (KIND_SLOTS - 1)] >= 0)
+            h++;
+        kind_slot[h & (KIND_SLOTS - 1)] = (int16_t)k;
+    }
+}
+
+/* Classifies what follows a '<' (s[0] == '<', n bytes left): 0 unless it is
+ * a start or end tag.  The name is matched case-insensitively, and must end
+ * where HTML ends a tag name. */
+static unsigned tag_class(const char *s, size_t n)
+{
+    size_t i = 1;
+    unsigned end = 0;
+    if (i < n && s[i] == '/') {
+        end = T_END;
+        i++;
+    }
+    if (i >= n || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+        return 0;
+    char low[12];
+    size_t l = 0;
+    uint32_t h = 2166136261u;
+    while (i < n && !is_ws(s[i]) && s[i] != '/' && s[i] != '>') {
+        if (l == sizeof low)
+            return T_TAG | end; /* longer than any name we know */
+        low[l] = (char)lower((unsigned char)s[i++]);
+        h = hash_step(h, (unsigned char)low[l++]);
+    }
+    if (i >= n)
+        return T_TAG | end;
+    pthread_once(&kinds_once, build_kinds);
+    for (int k; (k = kind_slot[h & (KIND_SLOTS - 1)]) >= 0; h++) {
+        const char *w = tag_kinds[k].name;
+        if (w[l] == '\0' && memcmp(w, low, l) == 0) {
+            unsigned kind = tag_kinds[k].kind;
+            return T_TAG | end | (end ? kind & ~(unsigned)T_RAW : kind);
+        }
+    }
+    return T_TAG | end;
+}
+
+static int all_ws(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_ws(s[i]))
+            return 0;
+    return 1;
+}
+
+/*
+ * Length of the whole element at s (a start tag of class cls) when nothing
+ * reads any of it, or 0 to keep it: scripts other than JSON-LD, styles,
+ * inline SVG, form inputs, and <link>s other than canonical ones (and
+ * microdata's).  A sixth of a pruned page's elements are such, and an
+ * element the parser never sees costs it nothing.
+ */
+static size_t gone_len(const char *s, size_t left, unsigned cls)
+{
+    size_t te = tag_end(s, left);
+    if (!te)
+        return 0;
+    size_t r = cls & T_RAW;
+    if (!r) /* void: input, link */
+        return (cls & T_HEAD) && (contains_ci(s, te, "canonical") || contains_ci(s, te, "itemprop"))
+                   ? 0
+                   : te;
+    r--;
+    if (r == 0 && contains_ci(s, te, "ld+json"))
+        return 0;
+    size_t body = find_close(s + te, left - te, raw_names[r].name, raw_names[r].len);
+    if (body == left - te)
+        return 0;
+    size_t close = tag_end(s + te + body, left - te - body);
+    return close ? te + body + close : 0;
+}
+
+/* Skips a raw-text element's body (the start tag at s, whose name is
+ * raw_names[r]), copying the start tag, and the body too for JSON-LD.
+ * Returns the bytes consumed, or 0 when it is unterminated. */
+static size_t skip_raw(const char *s, size_t left, size_t r, char *out, size_t *o)
+{
+    size_t te = tag_end(s, left);
+    if (!te)
+        return 0;
+    size_t body = find_close(s + te, left - te, raw_names[r].name, raw_names[r].len);
+    if (body == left - te)
+        return 0; /* unterminated: leave it to the parser */
+    int keep = r == 0 && contains_ci(s, te, "ld+json");
+    size_t copy = keep ? te + body : te;
+    memcpy(out + *o, s, copy);
+    *o += copy;
+    return te + body;
+}
+
+/*
+ * One pass over the page.  Whitespace-only text is held back (`pend`) until
+ * the next tag shows whether it matters: between two block tags, or in
+ * <head> before a tag the head can hold, the parser would make it a text
+ * node that renders as nothing; elsewhere ("</b> <i>") it separates words
+ * and is kept, as one byte.  Comments and removed elements are transparent
+ * to this.
+ */
 size_t dc_prune(const char *in, size_t n, char *out)
 {
-    static const struct {
-        const char *name;
-        size_t len;
-    } raw[] = {{"script", 6}, {"style", 5}, {"svg", 3}, {"nav", 3}, {"select", 6}, {"template", 8}};
     size_t i = 0, o = 0;
+    unsigned prev = 0;   /* class of the last tag copied, if no text since */
+    unsigned pre = 0;    /* open pre-like elements                          */
+    int head = 0, plain = 0;
+    char pend = 0;
     while (i < n) {
         const char *p = memchr(in + i, '<', n - i);
         size_t at = p ? (size_t)(p - in) : n;
-        memcpy(out + o, in + i, at - i);
-        o += at - i;
+        if (at > i) {
+            if (pre || plain) {
+                memcpy(out + o, in + i, at - i);
+                o += at - i;
+                prev = 0;
+            } else if (all_ws(in + i, at - i)) {
+                pend = pend == '\n' || memchr(in + i, '\n', at - i) ? '\n' : ' ';
+            } else {
+                if (pend)
+                    out[o++] = pend;
+                pend = 0;
+                memcpy(out + o, in + i, at - i);
+                o += at - i;
+                prev = 0;
+            }
+        }
         i = at;
         if (i >= n)
             break;
@@ -192,25 +370,54 @@ size_t dc_prune(const char *in, size_t n, char *out)
                 i = (size_t)(e - in) + 3;
                 continue;
             }
-        } else {
-            for (size_t r = 0; r < sizeof raw / sizeof raw[0]; r++) {
-                if (!starts_tag(s + 1, left - 1, raw[r].name, raw[r].len))
-                    continue;
-                size_t te = tag_end(s, left);
-                if (!te)
-                    break;
-                size_t body = find_close(s + te, left - te, raw[r].name, raw[r].len);
-                if (body == left - te)
-                    break; /* unterminated: leave it to the parser */
-                int keep = r == 0 && contains_ci(s, te, "ld+json");
-                size_t copy = keep ? te + body : te;
-                memcpy(out + o, s, copy);
-                o += copy;
-                i += te + body;
-                goto next;
+        }
+        unsigned cls = plain ? 0 : tag_class(s, left);
+        if ((cls & (T_GONE | T_END)) == T_GONE) {
+            size_t gone = gone_len(s, left, cls);
+            if (gone) {
+                i += gone; /* as transparent as a comment */
+                continue;
             }
         }
-        if (left > 1 && ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z'))) {
+        if (pend) {
+            if (!((head && (cls & T_HEAD)) || (prev & cls & T_BLOCK)))
+                out[o++] = pend;
+            pend = 0;
+        }
+        prev = cls;
+        if (!(cls & T_TAG)) {
+            out[o++] = '<';
+            i++;
+            continue;
+        }
+        if (cls & T_END) {
+            if ((cls & T_PRE) && pre)
+                pre--;
+            if ((cls & T_HEAD) && (cls & T_BLOCK))
+                head = 0; /* </head> */
+            /* Copied whole, so that its name is not read again as text. */
+            size_t te = tag_end(s, left);
+            if (te) {
+                memcpy(out + o, s, te);
+                o += te;
+                i += te;
+                continue;
+            }
+        } else {
+            if (cls & T_PRE)
+                pre++;
+            if (cls & T_PLAIN)
+                plain = 1;
+            /* <head> opens the head; anything that cannot stand in it
+             * (<body>, a <div>) means the body has begun. */
+            head = (cls & T_HEAD) && (head || (cls & T_BLOCK));
+            if (cls & T_RAW) {
+                size_t used = skip_raw(s, left, (cls & T_RAW) - 1, out, &o);
+                if (used) {
+                    i += used;
+                    continue;
+                }
+            }
             size_t used = copy_tag(s, left, out, &o);
             if (used) {
                 i += used;
@@ -219,8 +426,9 @@ size_t dc_prune(const char *in, size_t n, char *out)
         }
         out[o++] = '<';
         i++;
-    next:;
     }
+    if (pend)
+        out[o++] = pend;
     out[o] = '\0';
     return o;
 }

@@ -14,7 +14,11 @@ static char *pruned(const char *in)
 TEST(prune_script_body_removed)
 {
     CHECK_STR(pruned("<p>a</p><script>var x = '<p>no</p>';</script><p>b</p>"),
-              "<p>a</p><script></script><p>b</p>");
+              "<p>a</p><p>b</p>");
+    /* A script nothing reads goes whole; an unread <link> too, a canonical one stays. */
+    CHECK_STR(pruned("<link rel=stylesheet href=a.css><link rel=canonical href=/c>"
+                     "<script src=x.js></script><input type=hidden value=1>t"),
+              "<link rel=canonical href=/c>t");
 }
 
 TEST(prune_keeps_json_ld)
@@ -26,12 +30,13 @@ TEST(prune_keeps_json_ld)
 TEST(prune_style_svg_comment)
 {
     CHECK_STR(pruned("<STYLE media=x>p{}</style><svg viewBox='0 0 1 1'><path d='M0'/></SVG>x<!-- c -->y"),
-              "<STYLE media=x></style><svg viewBox='0 0 1 1'></SVG>xy");
+              "xy");
 }
 
 TEST(prune_quoted_gt_in_tag)
 {
-    CHECK_STR(pruned("<script data-x=\"a>b\">code</script>t"), "<script data-x=\"a>b\"></script>t");
+    CHECK_STR(pruned("<script data-x=\"a>b\">code</script>t"), "t");
+    CHECK_STR(pruned("<template data-x=\"a>b\">code</template>t"), "<template data-x=\"a>b\"></template>t");
 }
 
 TEST(prune_unterminated_left_alone)
@@ -66,4 +71,21 @@ TEST(prune_navigation_and_selects)
     CHECK_STR(pruned("<nav class=m><ul><li><a href=/a>A</a></li></ul></nav><p>t</p>"
                      "<select name=c><option>One</option></select>"),
               "<nav class=m></nav><p>t</p><select name=c></select>");
+}
+
+TEST(prune_whitespace_between_blocks)
+{
+    /* Between two block tags, or inside <head>, whitespace renders as
+     * nothing and goes; beside inline tags it separates words and stays. */
+    CHECK_STR(pruned("<html>\n<head>\n  <title>T</title>\n  <meta charset=utf-8>\n</head>\n"
+                     "<body>\n<div>\n  <p>a <b>b</b> <i>c</i></p>\n  <p>d</p>\n</div>\n</body>"),
+              "<html><head><title>T</title><meta charset=utf-8></head>"
+              "<body><div><p>a <b>b</b> <i>c</i></p><p>d</p></div></body>");
+    /* A removed element or comment does not join the words around it. */
+    CHECK_STR(pruned("<p>a</p> <!-- c --> <p>b</p>x <script></script> y"), "<p>a</p><p>b</p>x  y");
+    /* <pre> keeps every byte of its whitespace. */
+    CHECK_STR(pruned("<pre>\n<div>\n  x\n</div>\n</pre>\n<p>"), "<pre>\n<div>\n  x\n</div>\n</pre><p>");
+    /* An element the head cannot hold is the body's, whitespace and all. */
+    CHECK_STR(pruned("<head><noscript>Enable it <a href=/x>here</a></noscript>"),
+              "<head><noscript>Enable it <a href=/x>here</a></noscript>");
 }
