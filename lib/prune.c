@@ -64,11 +64,14 @@ static size_t find_close(const char *s, size_t n, const char *w, size_t wl)
     return n;
 }
 
+/* Does s contain w (lower-case, starting with a letter), in any case? */
 static int contains_ci(const char *s, size_t n, const char *w)
 {
     size_t wl = strlen(w);
     for (size_t i = 0; i + wl <= n; i++) {
-        size_t k = 0;
+        if (((unsigned char)s[i] | 0x20) != (unsigned char)w[0])
+            continue; /* the cheap test first: most bytes fail it */
+        size_t k = 1;
         while (k < wl && lower((unsigned char)s[i + k]) == w[k])
             k++;
         if (k == wl)
@@ -181,6 +184,7 @@ enum {
     T_HEAD = 1 << 7,  /* may stand in <head>                                  */
     T_PLAIN = 1 << 8, /* <plaintext>: the rest of the page is text            */
     T_GONE = 1 << 9,  /* removed with its body when nothing reads it         */
+    T_BR = 1 << 10,
 };
 
 static const struct {
@@ -206,7 +210,7 @@ static const struct {
     {"tfoot", T_BLOCK}, {"tr", T_BLOCK}, {"td", T_BLOCK}, {"th", T_BLOCK},
     {"caption", T_BLOCK}, {"colgroup", T_BLOCK}, {"col", T_BLOCK}, {"figure", T_BLOCK},
     {"figcaption", T_BLOCK}, {"blockquote", T_BLOCK}, {"form", T_BLOCK},
-    {"fieldset", T_BLOCK}, {"hr", T_BLOCK}, {"br", T_BLOCK}, {"center", T_BLOCK},
+    {"fieldset", T_BLOCK}, {"hr", T_BLOCK}, {"br", T_BLOCK | T_BR}, {"center", T_BLOCK},
     {"details", T_BLOCK}, {"summary", T_BLOCK}, {"dialog", T_BLOCK},
     {"pre", T_BLOCK | T_PRE}, {"textarea", T_PRE}, {"listing", T_BLOCK | T_PRE},
     {"plaintext", T_PLAIN},
@@ -281,48 +285,39 @@ static int all_ws(const char *s, size_t n)
 }
 
 /*
- * Length of the whole element at s (a start tag of class cls) when nothing
- * reads any of it, or 0 to keep it: scripts other than JSON-LD, styles,
- * inline SVG, form inputs, and <link>s other than canonical ones (and
- * microdata's).  A sixth of a pruned page's elements are such, and an
- * element the parser never sees costs it nothing.
+ * Is the start tag just copied (t, attributes already filtered) one of an
+ * element that goes whole?  Scripts other than JSON-LD, styles, inline SVG,
+ * form inputs, and <link>s other than canonical and microdata ones: a sixth
+ * of a pruned page's elements, and one the parser never sees costs it
+ * nothing.  The filtered copy is checked, not the source tag, because its
+ * srcset and data-* attributes can be kilobytes long.
  */
-static size_t gone_len(const char *s, size_t left, unsigned cls)
+static int goes_whole(const char *t, size_t n, unsigned cls)
 {
-    size_t te = tag_end(s, left);
-    if (!te)
-        return 0;
-    size_t r = cls & T_RAW;
-    if (!r) /* void: input, link */
-        return (cls & T_HEAD) && (contains_ci(s, te, "canonical") || contains_ci(s, te, "itemprop"))
-                   ? 0
-                   : te;
-    r--;
-    if (r == 0 && contains_ci(s, te, "ld+json"))
-        return 0;
-    size_t body = find_close(s + te, left - te, raw_names[r].name, raw_names[r].len);
-    if (body == left - te)
-        return 0;
-    size_t close = tag_end(s + te + body, left - te - body);
-    return close ? te + body + close : 0;
+    switch (cls & T_RAW) {
+    case 0: /* void: input, link */
+        return !(cls & T_HEAD) || !(contains_ci(t, n, "canonical") || contains_ci(t, n, "itemprop"));
+    case 1: /* script */
+        return !contains_ci(t, n, "ld+json");
+    default:
+        return 1;
+    }
 }
 
-/* Skips a raw-text element's body (the start tag at s, whose name is
- * raw_names[r]), copying the start tag, and the body too for JSON-LD.
- * Returns the bytes consumed, or 0 when it is unterminated. */
-static size_t skip_raw(const char *s, size_t left, size_t r, char *out, size_t *o)
+/* Length of the body of the raw-text element whose start tag ended just
+ * before s, or `left` when it is unterminated. */
+static size_t raw_body(const char *s, size_t left, unsigned cls)
 {
-    size_t te = tag_end(s, left);
-    if (!te)
-        return 0;
-    size_t body = find_close(s + te, left - te, raw_names[r].name, raw_names[r].len);
-    if (body == left - te)
-        return 0; /* unterminated: leave it to the parser */
-    int keep = r == 0 && contains_ci(s, te, "ld+json");
-    size_t copy = keep ? te + body : te;
-    memcpy(out + *o, s, copy);
-    *o += copy;
-    return te + body;
+    size_t r = (cls & T_RAW) - 1;
+    return find_close(s, left, raw_names[r].name, raw_names[r].len);
+}
+
+/* Whitespace just inside a block, after its start tag or before its end
+ * tag, starts or ends a line and renders as nothing. */
+static int opens_or_closes(unsigned prev, unsigned cls)
+{
+    return ((prev & (T_BLOCK | T_END)) == T_BLOCK && !(prev & T_BR)) ||
+           (cls & (T_BLOCK | T_END)) == (T_BLOCK | T_END);
 }
 
 /*
@@ -344,19 +339,15 @@ size_t dc_prune(const char *in, size_t n, char *out)
         const char *p = memchr(in + i, '<', n - i);
         size_t at = p ? (size_t)(p - in) : n;
         if (at > i) {
-            if (pre || plain) {
-                memcpy(out + o, in + i, at - i);
-                o += at - i;
-                prev = 0;
-            } else if (all_ws(in + i, at - i)) {
-                pend = pend == '\n' || memchr(in + i, '\n', at - i) ? '\n' : ' ';
-            } else {
+            if (pre || plain || !all_ws(in + i, at - i)) {
                 if (pend)
                     out[o++] = pend;
                 pend = 0;
                 memcpy(out + o, in + i, at - i);
                 o += at - i;
                 prev = 0;
+            } else {
+                pend = pend == '\n' || memchr(in + i, '\n', at - i) ? '\n' : ' ';
             }
         }
         i = at;
@@ -372,15 +363,12 @@ size_t dc_prune(const char *in, size_t n, char *out)
             }
         }
         unsigned cls = plain ? 0 : tag_class(s, left);
-        if ((cls & (T_GONE | T_END)) == T_GONE) {
-            size_t gone = gone_len(s, left, cls);
-            if (gone) {
-                i += gone; /* as transparent as a comment */
-                continue;
-            }
-        }
+        /* Undone if the element turns out to go whole. */
+        size_t mark = o;
+        char held = pend;
+        unsigned before = prev;
         if (pend) {
-            if (!((head && (cls & T_HEAD)) || (prev & cls & T_BLOCK)))
+            if (!((head && (cls & T_HEAD)) || (prev & cls & T_BLOCK) || opens_or_closes(prev, cls)))
                 out[o++] = pend;
             pend = 0;
         }
@@ -403,29 +391,44 @@ size_t dc_prune(const char *in, size_t n, char *out)
                 i += te;
                 continue;
             }
-        } else {
-            if (cls & T_PRE)
-                pre++;
-            if (cls & T_PLAIN)
-                plain = 1;
-            /* <head> opens the head; anything that cannot stand in it
-             * (<body>, a <div>) means the body has begun. */
-            head = (cls & T_HEAD) && (head || (cls & T_BLOCK));
-            if (cls & T_RAW) {
-                size_t used = skip_raw(s, left, (cls & T_RAW) - 1, out, &o);
-                if (used) {
-                    i += used;
-                    continue;
-                }
-            }
-            size_t used = copy_tag(s, left, out, &o);
-            if (used) {
-                i += used;
+            out[o++] = '<';
+            i++;
+            continue;
+        }
+        size_t tag_at = o;
+        size_t used = copy_tag(s, left, out, &o);
+        if (!used) { /* unterminated: the parser decides */
+            out[o++] = '<';
+            i++;
+            continue;
+        }
+        size_t body = cls & T_RAW ? raw_body(s + used, left - used, cls) : 0;
+        int whole = (cls & T_GONE) && goes_whole(out + tag_at, o - tag_at, cls);
+        if (whole && body < left - used) {
+            size_t close = cls & T_RAW ? tag_end(s + used + body, left - used - body) : 0;
+            if (close || !(cls & T_RAW)) {
+                o = mark;
+                pend = held;
+                prev = before;
+                i += used + body + close;
                 continue;
             }
         }
-        out[o++] = '<';
-        i++;
+        if (cls & T_PRE)
+            pre++;
+        if (cls & T_PLAIN)
+            plain = 1;
+        /* <head> opens the head; anything that cannot stand in it (<body>,
+         * a <div>) means the body has begun. */
+        head = (cls & T_HEAD) && (head || (cls & T_BLOCK));
+        i += used;
+        if ((cls & T_RAW) && body < left - used) {
+            if (!whole && (cls & T_RAW) == 1) { /* JSON-LD: metadata reads it */
+                memcpy(out + o, s + used, body);
+                o += body;
+            }
+            i += body;
+        }
     }
     if (pend)
         out[o++] = pend;

@@ -36,7 +36,7 @@ TEST(prune_style_svg_comment)
 TEST(prune_quoted_gt_in_tag)
 {
     CHECK_STR(pruned("<script data-x=\"a>b\">code</script>t"), "t");
-    CHECK_STR(pruned("<template data-x=\"a>b\">code</template>t"), "<template data-x=\"a>b\"></template>t");
+    CHECK_STR(pruned("<template data-x=\"a>b\">code</template>t"), "<template ></template>t");
 }
 
 TEST(prune_unterminated_left_alone)
@@ -81,6 +81,10 @@ TEST(prune_whitespace_between_blocks)
                      "<body>\n<div>\n  <p>a <b>b</b> <i>c</i></p>\n  <p>d</p>\n</div>\n</body>"),
               "<html><head><title>T</title><meta charset=utf-8></head>"
               "<body><div><p>a <b>b</b> <i>c</i></p><p>d</p></div></body>");
+    /* Just inside a block it only starts or ends a line; after <br> and
+     * between a block's end and inline text it stays. */
+    CHECK_STR(pruned("<li>\n <a href=/a>A</a>\n</li><p>x</p>\n<a href=/b>B</a><br>\n<b>c</b>"),
+              "<li><a href=/a>A</a></li><p>x</p>\n<a href=/b>B</a><br>\n<b>c</b>");
     /* A removed element or comment does not join the words around it. */
     CHECK_STR(pruned("<p>a</p> <!-- c --> <p>b</p>x <script></script> y"), "<p>a</p><p>b</p>x  y");
     /* <pre> keeps every byte of its whitespace. */
