@@ -240,6 +240,7 @@ static int put_url(pass *p, decant_article *a, decant_field f, const dc_mval *v,
 
 /* ------------------------------------------------------------ title */
 
+/* Each starts with a space, which the scans below test first. */
 static const char *const title_seps[] = {" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " • ", " / ", " || ", NULL};
 
 static int word_count(const char *s, size_t n)
@@ -317,7 +318,7 @@ static void strip_site(const char **s, size_t *n, const char *site, const char *
         for (int k = 0; title_seps[k]; k++) {
             size_t m = strlen(title_seps[k]);
             for (size_t i = *n; i-- > 1;)
-                if (i + m <= *n && !memcmp(*s + i, title_seps[k], m)) {
+                if ((*s)[i] == ' ' && i + m <= *n && !memcmp(*s + i, title_seps[k], m)) {
                     if (i > best)
                         best = i, best_len = m;
                     break;
@@ -338,7 +339,7 @@ static void strip_site(const char **s, size_t *n, const char *site, const char *
         const char *hit = NULL;
         size_t m = strlen(title_seps[k]);
         for (size_t i = 1; i + m <= *n; i++)
-            if (!memcmp(*s + i, title_seps[k], m)) {
+            if ((*s)[i] == ' ' && !memcmp(*s + i, title_seps[k], m)) {
                 hit = *s + i;
                 break;
             }
@@ -385,6 +386,8 @@ typedef struct title_cand {
 
 static int sep_at(const char *s, size_t n)
 {
+    if (!n || s[0] != ' ')
+        return 0; /* every separator starts with a space; this runs per byte */
     for (int k = 0; title_seps[k]; k++) {
         size_t m = strlen(title_seps[k]);
         if (m <= n && !memcmp(s, title_seps[k], m))
@@ -996,6 +999,10 @@ static const char *const byline_labels[] = {
 /* Length of the label s starts with (then a space, a colon or the end), or 0. */
 static size_t label_at(const char *s, size_t n)
 {
+    /* Every text node near the headline comes here: first letters first. */
+    unsigned char c = n ? (unsigned char)s[0] : 0;
+    if (c < 0x80 ? !c || !strchr("wpsabdvoWPSABDVO", c) : c != 0xD0)
+        return 0;
     for (int k = 0; byline_labels[k]; k++) {
         size_t m = strlen(byline_labels[k]);
         if (m <= n && dc_eq_ci(s, m, byline_labels[k], m) && (m == n || s[m] == ' ' || s[m] == ':' ||
