@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "ascii.h"
 #include "internal.h"
 
 /* Lower is more trusted. */
@@ -86,9 +87,6 @@ void dc_put_utf8(char *o, size_t *k, unsigned long cp);
 
 /* Trims ASCII whitespace and NBSP from both ends. */
 void dc_trim(const char **s, size_t *n);
-/* Case-insensitive (ASCII) substring test; needle lower-case. */
-int dc_contains_ci(const char *s, size_t n, const char *needle);
-int dc_eq_ci(const char *a, size_t an, const char *b, size_t bn);
 int dc_looks_like_url(const char *s, size_t n);
 
 /*

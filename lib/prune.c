@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "dom.h"
 
 static int lower(int c)
@@ -62,22 +63,6 @@ static size_t find_close(const char *s, size_t n, const char *w, size_t wl)
         i++;
     }
     return n;
-}
-
-/* Does s contain w (lower-case, starting with a letter), in any case? */
-static int contains_ci(const char *s, size_t n, const char *w)
-{
-    size_t wl = strlen(w);
-    for (size_t i = 0; i + wl <= n; i++) {
-        if (((unsigned char)s[i] | 0x20) != (unsigned char)w[0])
-            continue; /* the cheap test first: most bytes fail it */
-        size_t k = 1;
-        while (k < wl && lower((unsigned char)s[i + k]) == w[k])
-            k++;
-        if (k == wl)
-            return 1;
-    }
-    return 0;
 }
 
 /* Start of "-->" in s[0..n), or NULL. */
@@ -296,9 +281,9 @@ static int goes_whole(const char *t, size_t n, unsigned cls)
 {
     switch (cls & T_RAW) {
     case 0: /* void: input, link */
-        return !(cls & T_HEAD) || !(contains_ci(t, n, "canonical") || contains_ci(t, n, "itemprop"));
+        return !(cls & T_HEAD) || !(dc_contains_ci(t, n, "canonical") || dc_contains_ci(t, n, "itemprop"));
     case 1: /* script */
-        return !contains_ci(t, n, "ld+json");
+        return !dc_contains_ci(t, n, "ld+json");
     default:
         return 1;
     }
