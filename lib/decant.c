@@ -189,13 +189,16 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
     char *pruned = dc_arena_alloc(&ex->scratch, dec.len + 1);
     if (!pruned)
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
-    size_t pruned_len = dc_prune(dec.text, dec.len, pruned);
+    dc_prune_stats ps;
+    size_t pruned_len = dc_prune(dec.text, dec.len, pruned, &ps);
 
     const char *html = pruned;
     size_t html_len = pruned_len;
-    st = dc_guard(&html, &html_len, o->max_depth, o->max_nodes, &ex->scratch, NULL);
-    if (st != DECANT_OK)
-        return dc_fail(err, st, st == DECANT_ERR_LIMIT ? "too many elements" : NULL);
+    if (dc_guard_needed(&ps, o->max_depth, o->max_nodes)) {
+        st = dc_guard(&html, &html_len, o->max_depth, o->max_nodes, &ex->scratch, NULL);
+        if (st != DECANT_OK)
+            return dc_fail(err, st, st == DECANT_ERR_LIMIT ? "too many elements" : NULL);
+    }
     /* The parser cannot be interrupted: a budget spent on decoding stops here. */
     if (OVER_TIME())
         return dc_fail(err, DECANT_ERR_LIMIT, "time limit reached before parsing");

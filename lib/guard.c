@@ -171,6 +171,7 @@ typedef struct guard {
     size_t work;         /* sum of depths tags were kept at               */
     int locked;          /* work exceeded WORK_MAX                        */
     int uncertain;       /* lost track of foreign content                  */
+    int foreign_seen;    /* an <svg> or <math> was opened                  */
     uint32_t *bucket;    /* hash % BUCKETS -> entries on the stack         */
     /* the rewritten copy, made at the first removal */
     dc_arena *ar;
@@ -531,6 +532,7 @@ static void on_start(guard *g, tag *t, size_t *resume)
     if (kind & (K_VOID | K_OPTEND))
         return;
     if (kind & (K_SVG | K_MATH)) {
+        g->foreign_seen = 1;
         if (!t->self_closing)
             counted_open(g, t, kind & K_SVG ? E_SVG : E_MATH);
         return;
@@ -586,9 +588,22 @@ static void on_end(guard *g, tag *t)
         pop_to(g, k);
     } else if (deep) {
         t->drop = 1; /* closes nothing, but the parser would search for it */
-    } else if (!sure) {
+    } else if (!sure && g->foreign_seen) {
+        /* A missed pop can hide whether an <svg> is still open; with none
+         * ever opened, nothing is foreign and raw text stays raw text. */
         g->uncertain = 1;
     }
+}
+
+int dc_guard_needed(const dc_prune_stats *ps, unsigned max_depth, size_t max_nodes)
+{
+    /* The guard's node count is at most a start tag plus one rebuilt
+     * formatting element per start tag; its work at most every tag at the
+     * deepest depth, which the start tags bound. */
+    return ps->unsure || ps->start_tags >= dc_guard_depth_bound(max_depth) ||
+           ps->start_tags > max_nodes / 2 || ps->max_fmt_open >= DC_GUARD_FMT_ATTRS ||
+           ps->max_attrs > DC_GUARD_MAX_ATTRS ||
+           (ps->start_tags && ps->tags > WORK_MAX / ps->start_tags);
 }
 
 decant_status dc_guard(const char **html, size_t *len, unsigned max_depth, size_t max_nodes,

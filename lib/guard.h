@@ -31,6 +31,7 @@
 
 #include "arena.h"
 #include "decant.h"
+#include "prune.h"
 
 /* Formatting elements (b, i, em, font, ...) allowed open at once, and how
  * many of those may keep their attributes. */
@@ -60,5 +61,17 @@ typedef struct dc_guard_stats {
  */
 decant_status dc_guard(const char **html, size_t *len, unsigned max_depth, size_t max_nodes,
                        dc_arena *ar, dc_guard_stats *stats);
+
+/*
+ * Must the guard run on a page prune.c produced with these stats?  0 when
+ * the counts prove that no bound can be reached: fewer start tags than the
+ * depth bound (depth cannot exceed them), fewer than DC_GUARD_FMT_ATTRS
+ * formatting elements ever open at once, no start tag with more than
+ * DC_GUARD_MAX_ATTRS attributes, too few tags for max_nodes or the work
+ * budget, and no foreign content or <plaintext>, where the guard's model
+ * could see other tags than prune did.  Most pages pass, and skip a second
+ * tokenisation.
+ */
+int dc_guard_needed(const dc_prune_stats *ps, unsigned max_depth, size_t max_nodes);
 
 #endif

@@ -101,8 +101,9 @@ static int attr_wanted(const char *s, size_t n)
  * a pruned page's bytes and would only be tokenised to be ignored.  Returns
  * the bytes consumed, or 0 when the tag is unterminated (left to the parser).
  */
-static size_t copy_tag(const char *s, size_t n, char *out, size_t *o)
+static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *kept)
 {
+    *kept = 0;
     size_t i = 1;
     while (i < n && !is_ws(s[i]) && s[i] != '>' && s[i] != '/')
         i++;
@@ -149,9 +150,11 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o)
                 i++; /* a stray byte: keep it, the parser decides */
             memcpy(out + w, s + start, i - start);
             w += i - start;
+            ++*kept;
         } else if (attr_wanted(s + name, name_len)) {
             memcpy(out + w, s + start, i - start);
             w += i - start;
+            ++*kept;
         } else if (start < name) {
             out[w++] = ' '; /* keep attributes apart */
         }
@@ -161,30 +164,37 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o)
 
 /* What the pass needs to know about a tag, from its name alone. */
 enum {
-    T_RAW = 7,        /* mask: 1 + index into raw_names, for start tags      */
-    T_TAG = 1 << 3,   /* a start or end tag (a letter follows '<' or '</')   */
-    T_END = 1 << 4,
-    T_BLOCK = 1 << 5, /* whitespace beside it never reaches the text         */
-    T_PRE = 1 << 6,   /* keeps its whitespace (pre, textarea, listing)       */
-    T_HEAD = 1 << 7,  /* may stand in <head>                                  */
-    T_PLAIN = 1 << 8, /* <plaintext>: the rest of the page is text            */
-    T_GONE = 1 << 9,  /* removed with its body when nothing reads it         */
-    T_BR = 1 << 10,
+    T_RAW = 15,        /* mask: 1 + index into raw_names, for start tags     */
+    T_TAG = 1 << 4,    /* a start or end tag (a letter follows '<' or '</')  */
+    T_END = 1 << 5,
+    T_BLOCK = 1 << 6,  /* whitespace beside it never reaches the text        */
+    T_PRE = 1 << 7,    /* keeps its whitespace (pre, listing)                */
+    T_HEAD = 1 << 8,   /* may stand in <head>                                 */
+    T_PLAIN = 1 << 9,  /* <plaintext>: the rest of the page is text           */
+    T_GONE = 1 << 10,  /* removed with its body when nothing reads it        */
+    T_BR = 1 << 11,
+    T_TEXT = 1 << 12,  /* raw text or RCDATA kept: its body is copied as is  */
+    T_FMT = 1 << 13,   /* a formatting element, as guard.c counts them       */
+    T_FOREIGN = 1 << 14, /* SVG or MathML: guard.c's model differs there      */
 };
 
 static const struct {
     const char *name;
     size_t len;
-} raw_names[] = {{"script", 6}, {"style", 5}, {"svg", 3}, {"nav", 3}, {"select", 6}, {"template", 8}};
+} raw_names[] = {{"script", 6},   {"style", 5},    {"svg", 3},     {"nav", 3},
+                 {"select", 6},   {"template", 8}, {"title", 5},   {"textarea", 8},
+                 {"iframe", 6},   {"xmp", 3},      {"noembed", 7}, {"noframes", 8}};
 
 static const struct {
     const char *name;
     unsigned kind;
 } tag_kinds[] = {
-    {"script", 1 | T_HEAD | T_GONE}, {"style", 2 | T_HEAD | T_GONE}, {"svg", 3 | T_GONE},
-    {"nav", 4 | T_BLOCK}, {"input", T_GONE},
-    {"select", 5}, {"template", 6 | T_HEAD},
-    {"html", T_BLOCK}, {"head", T_BLOCK | T_HEAD}, {"body", T_BLOCK}, {"title", T_HEAD},
+    {"script", 1 | T_HEAD | T_GONE}, {"style", 2 | T_HEAD | T_GONE},
+    {"svg", 3 | T_GONE | T_FOREIGN}, {"nav", 4 | T_BLOCK}, {"input", T_GONE},
+    {"select", 5}, {"template", 6 | T_HEAD}, {"title", 7 | T_HEAD | T_TEXT},
+    {"textarea", 8 | T_TEXT}, {"iframe", 9 | T_TEXT}, {"xmp", 10 | T_TEXT | T_BLOCK},
+    {"noembed", 11 | T_TEXT}, {"noframes", 12 | T_TEXT | T_HEAD}, {"math", T_FOREIGN},
+    {"html", T_BLOCK}, {"head", T_BLOCK | T_HEAD}, {"body", T_BLOCK},
     {"meta", T_HEAD}, {"link", T_HEAD | T_GONE}, {"base", T_HEAD}, {"noscript", T_HEAD},
     {"div", T_BLOCK}, {"p", T_BLOCK}, {"ul", T_BLOCK}, {"ol", T_BLOCK}, {"li", T_BLOCK},
     {"dl", T_BLOCK}, {"dt", T_BLOCK}, {"dd", T_BLOCK}, {"menu", T_BLOCK},
@@ -197,8 +207,11 @@ static const struct {
     {"figcaption", T_BLOCK}, {"blockquote", T_BLOCK}, {"form", T_BLOCK},
     {"fieldset", T_BLOCK}, {"hr", T_BLOCK}, {"br", T_BLOCK | T_BR}, {"center", T_BLOCK},
     {"details", T_BLOCK}, {"summary", T_BLOCK}, {"dialog", T_BLOCK},
-    {"pre", T_BLOCK | T_PRE}, {"textarea", T_PRE}, {"listing", T_BLOCK | T_PRE},
+    {"pre", T_BLOCK | T_PRE}, {"listing", T_BLOCK | T_PRE},
     {"plaintext", T_PLAIN},
+    {"b", T_FMT}, {"big", T_FMT}, {"code", T_FMT}, {"em", T_FMT}, {"font", T_FMT},
+    {"i", T_FMT}, {"s", T_FMT}, {"small", T_FMT}, {"strike", T_FMT}, {"strong", T_FMT},
+    {"tt", T_FMT}, {"u", T_FMT},
 };
 
 /* Open addressing over tag_kinds, built once: every '<' of a page is looked
@@ -313,13 +326,15 @@ static int opens_or_closes(unsigned prev, unsigned cls)
  * and is kept, as one byte.  Comments and removed elements are transparent
  * to this.
  */
-size_t dc_prune(const char *in, size_t n, char *out)
+size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats)
 {
     size_t i = 0, o = 0;
     unsigned prev = 0;   /* class of the last tag copied, if no text since */
     unsigned pre = 0;    /* open pre-like elements                          */
     int head = 0, plain = 0;
     char pend = 0;
+    dc_prune_stats st = {0};
+    size_t fmt = 0;      /* formatting elements open, counted as guard.c does */
     while (i < n) {
         const char *p = memchr(in + i, '<', n - i);
         size_t at = p ? (size_t)(p - in) : n;
@@ -363,11 +378,14 @@ size_t dc_prune(const char *in, size_t n, char *out)
             i++;
             continue;
         }
+        st.tags++;
         if (cls & T_END) {
             if ((cls & T_PRE) && pre)
                 pre--;
             if ((cls & T_HEAD) && (cls & T_BLOCK))
                 head = 0; /* </head> */
+            if ((cls & T_FMT) && fmt)
+                fmt--;
             /* Copied whole, so that its name is not read again as text. */
             size_t te = tag_end(s, left);
             if (te) {
@@ -380,9 +398,10 @@ size_t dc_prune(const char *in, size_t n, char *out)
             i++;
             continue;
         }
-        size_t tag_at = o;
-        size_t used = copy_tag(s, left, out, &o);
+        size_t tag_at = o, attrs;
+        size_t used = copy_tag(s, left, out, &o, &attrs);
         if (!used) { /* unterminated: the parser decides */
+            st.start_tags++;
             out[o++] = '<';
             i++;
             continue;
@@ -395,10 +414,21 @@ size_t dc_prune(const char *in, size_t n, char *out)
                 o = mark;
                 pend = held;
                 prev = before;
+                st.tags--;
                 i += used + body + close;
                 continue;
             }
         }
+        st.start_tags++;
+        if (attrs > st.max_attrs)
+            st.max_attrs = attrs;
+        if (cls & T_FMT) {
+            if (fmt > st.max_fmt_open)
+                st.max_fmt_open = fmt;
+            fmt++;
+        }
+        if (cls & (T_FOREIGN | T_PLAIN))
+            st.unsure = 1;
         if (cls & T_PRE)
             pre++;
         if (cls & T_PLAIN)
@@ -408,9 +438,12 @@ size_t dc_prune(const char *in, size_t n, char *out)
         head = (cls & T_HEAD) && (head || (cls & T_BLOCK));
         i += used;
         if ((cls & T_RAW) && body < left - used) {
-            if (!whole && (cls & T_RAW) == 1) { /* JSON-LD: metadata reads it */
+            /* JSON-LD (metadata reads it) and what the parser takes as
+             * text (a <title>'s "<b>" is not a tag) go as they are. */
+            if ((cls & T_TEXT) || (!whole && (cls & T_RAW) == 1)) {
                 memcpy(out + o, s + used, body);
                 o += body;
+                prev = 0;
             }
             i += body;
         }
@@ -418,5 +451,7 @@ size_t dc_prune(const char *in, size_t n, char *out)
     if (pend)
         out[o++] = pend;
     out[o] = '\0';
+    if (stats)
+        *stats = st;
     return o;
 }

@@ -19,18 +19,34 @@
 #include <stddef.h>
 
 /*
+ * What the pass saw of the tags it kept: enough for guard.c to tell that a
+ * page cannot trip any of its bounds (see dc_guard_needed), so that the
+ * ordinary page is not tokenised a second time.  Counts are upper bounds of
+ * what guard.c's own scan of the output would count.
+ */
+typedef struct dc_prune_stats {
+    size_t tags;         /* start and end tags kept                          */
+    size_t start_tags;   /* start tags kept, unterminated ones included      */
+    size_t max_fmt_open; /* formatting elements open at once (b, i, font...) */
+    size_t max_attrs;    /* most attributes kept on one start tag            */
+    int unsure;          /* SVG, MathML or <plaintext> kept                  */
+} dc_prune_stats;
+
+/*
  * Copies in[0..n) to out without:
  *   - the bodies of <nav>, <select> and <template> elements;
  *   - <script> (except JSON-LD), <style>, <svg>, <input> and <link> (except
  *     canonical and microdata ones) elements, tags and all;
  *   - comments;
  *   - attributes no phase reads;
- *   - whitespace-only text between two block-level tags or inside <head>
- *     (never inside <pre>, <textarea> or <listing>).
- * `out` must hold n + 1 bytes; the result is NUL-terminated and its length
- * returned.  Anything unterminated (a comment without "-->", a script
- * without "</script") is copied as is for the parser to handle.
+ *   - whitespace-only text between two block-level tags, just inside a
+ *     block, or inside <head> (never inside <pre> or <listing>).
+ * The bodies of <title>, <textarea>, <iframe> and the like are copied as
+ * they are: the parser reads them as text.  Anything unterminated (a
+ * comment without "-->", a script without "</script>") is copied as is for
+ * the parser to handle.  `out` must hold n + 1 bytes; the result is
+ * NUL-terminated and its length returned.  `stats` may be NULL.
  */
-size_t dc_prune(const char *in, size_t n, char *out);
+size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats);
 
 #endif

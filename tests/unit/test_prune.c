@@ -7,7 +7,7 @@
 static char *pruned(const char *in)
 {
     static char out[1024];
-    dc_prune(in, strlen(in), out);
+    dc_prune(in, strlen(in), out, NULL);
     return out;
 }
 

@@ -43,7 +43,7 @@ TEST(regress_prune_empty_attribute_name_at_end)
     CHECK(in && out);
     if (in && out) {
         memcpy(in, page, n);
-        size_t o = dc_prune(in, n, out);
+        size_t o = dc_prune(in, n, out, NULL);
         CHECK(o <= n);
         CHECK(out[o] == '\0');
     }
