@@ -40,13 +40,3 @@ int dc_contains_ci(const char *s, size_t n, const char *needle)
     }
     return 0;
 }
-
-int dc_eq_ci(const char *a, size_t an, const char *b, size_t bn)
-{
-    if (an != bn)
-        return 0;
-    for (size_t i = 0; i < an; i++)
-        if (lower(a[i]) != lower(b[i]))
-            return 0;
-    return 1;
-}

@@ -176,6 +176,8 @@ enum {
     T_TEXT = 1 << 12,  /* raw text or RCDATA kept: its body is copied as is  */
     T_FMT = 1 << 13,   /* a formatting element, as guard.c counts them       */
     T_FOREIGN = 1 << 14, /* SVG or MathML: guard.c's model differs there      */
+    T_EMPTY = 1 << 15, /* inline: goes when it holds nothing (icon fonts)    */
+    T_ID = 16,         /* shift: 1 + index into tag_kinds above this bit    */
 };
 
 static const struct {
@@ -209,9 +211,11 @@ static const struct {
     {"details", T_BLOCK}, {"summary", T_BLOCK}, {"dialog", T_BLOCK},
     {"pre", T_BLOCK | T_PRE}, {"listing", T_BLOCK | T_PRE},
     {"plaintext", T_PLAIN},
-    {"b", T_FMT}, {"big", T_FMT}, {"code", T_FMT}, {"em", T_FMT}, {"font", T_FMT},
-    {"i", T_FMT}, {"s", T_FMT}, {"small", T_FMT}, {"strike", T_FMT}, {"strong", T_FMT},
-    {"tt", T_FMT}, {"u", T_FMT},
+    {"b", T_FMT | T_EMPTY}, {"big", T_FMT}, {"code", T_FMT}, {"em", T_FMT | T_EMPTY},
+    {"font", T_FMT | T_EMPTY}, {"i", T_FMT | T_EMPTY}, {"s", T_FMT}, {"small", T_FMT | T_EMPTY},
+    {"strike", T_FMT}, {"strong", T_FMT | T_EMPTY}, {"tt", T_FMT}, {"u", T_FMT | T_EMPTY},
+    {"span", T_EMPTY}, {"a", T_EMPTY}, {"label", T_EMPTY}, {"button", T_EMPTY},
+    {"img", T_GONE}, {"source", T_GONE},
 };
 
 /* Open addressing over tag_kinds, built once: every '<' of a page is looked
@@ -268,7 +272,7 @@ static unsigned tag_class(const char *s, size_t n)
         const char *w = tag_kinds[k].name;
         if (w[l] == '\0' && memcmp(w, low, l) == 0) {
             unsigned kind = tag_kinds[k].kind;
-            return T_TAG | end | (end ? kind & ~(unsigned)T_RAW : kind);
+            return T_TAG | end | (end ? kind & ~(unsigned)T_RAW : kind) | (unsigned)(k + 1) << T_ID;
         }
     }
     return T_TAG | end;
@@ -285,7 +289,8 @@ static int all_ws(const char *s, size_t n)
 /*
  * Is the start tag just copied (t, attributes already filtered) one of an
  * element that goes whole?  Scripts other than JSON-LD, styles, inline SVG,
- * form inputs, and <link>s other than canonical and microdata ones: a sixth
+ * form inputs, images (no phase reads them; og:image is metadata), and
+ * <link>s other than canonical and microdata ones: a fifth
  * of a pruned page's elements, and one the parser never sees costs it
  * nothing.  The filtered copy is checked, not the source tag, because its
  * srcset and data-* attributes can be kilobytes long.
@@ -335,6 +340,10 @@ size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats)
     char pend = 0;
     dc_prune_stats st = {0};
     size_t fmt = 0;      /* formatting elements open, counted as guard.c does */
+    /* The last start tag written, while nothing has been written after it:
+     * an inline element closed right away is taken out again. */
+    unsigned empty_id = 0, empty_prev = 0;
+    size_t empty_at = 0, empty_end = 0;
     while (i < n) {
         const char *p = memchr(in + i, '<', n - i);
         size_t at = p ? (size_t)(p - in) : n;
@@ -388,6 +397,13 @@ size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats)
                 fmt--;
             /* Copied whole, so that its name is not read again as text. */
             size_t te = tag_end(s, left);
+            if (te && empty_id && o == empty_end && cls >> T_ID == empty_id) {
+                o = empty_at; /* "<i class=icon></i>": nothing to read */
+                prev = empty_prev;
+                empty_id = 0;
+                i += te;
+                continue;
+            }
             if (te) {
                 memcpy(out + o, s, te);
                 o += te;
@@ -419,6 +435,8 @@ size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats)
                 continue;
             }
         }
+        empty_id = cls & T_EMPTY ? cls >> T_ID : 0;
+        empty_at = tag_at, empty_end = o, empty_prev = before;
         st.start_tags++;
         if (attrs > st.max_attrs)
             st.max_attrs = attrs;

@@ -54,7 +54,7 @@ TEST(prune_not_a_prefix)
 TEST(prune_attributes_kept_and_dropped)
 {
     CHECK_STR(pruned("<div data-x=\"1\" class=\"a b\" onclick='f(\">\")' id=m><img src=x.png srcset=\"a 1x\">t</div>"),
-              "<div  class=\"a b\"  id=m><img  >t</div>");
+              "<div  class=\"a b\"  id=m>t</div>");
     CHECK_STR(pruned("<A HREF=/x TITLE=y>l</A><p hidden>h</p><br/>"), "<A HREF=/x >l</A><p hidden>h</p><br/>");
     CHECK_STR(pruned("<meta property=\"og:title\" content=\"T\"><html xml:lang=it lang=it>"),
               "<meta property=\"og:title\" content=\"T\"><html xml:lang=it lang=it>");
@@ -92,4 +92,13 @@ TEST(prune_whitespace_between_blocks)
     /* An element the head cannot hold is the body's, whitespace and all. */
     CHECK_STR(pruned("<head><noscript>Enable it <a href=/x>here</a></noscript>"),
               "<head><noscript>Enable it <a href=/x>here</a></noscript>");
+}
+
+TEST(prune_empty_inline_elements)
+{
+    /* Icon fonts, spacers and image links hold nothing to read. */
+    CHECK_STR(pruned("<p>a <i class=\"fa fa-x\"></i>b<a href=/x><img src=x.png></a> <span> </span>c</p>"),
+              "<p>a b <span> </span>c</p>");
+    /* Only the innermost goes; a block, or text, keeps its element. */
+    CHECK_STR(pruned("<a href=/y><b></b></a><div></div><em>e</em>"), "<a href=/y></a><div></div><em>e</em>");
 }
