@@ -109,8 +109,9 @@ int dc_is_cta_line(const char *s, size_t n)
     if (n > 48)
         return 0;
     size_t len = normalise(s, n, buf, sizeof buf);
+    /* Every rendered line comes here: the first byte rules out nearly all. */
     for (size_t i = 0; i < sizeof cta / sizeof cta[0]; i++)
-        if (strlen(cta[i]) == len && memcmp(cta[i], buf, len) == 0)
+        if (cta[i][0] == buf[0] && strlen(cta[i]) == len && memcmp(cta[i], buf, len) == 0)
             return 1;
     return 0;
 }
@@ -122,6 +123,8 @@ int dc_is_related_heading(const char *s, size_t n)
         return 0;
     size_t len = normalise(s, n, buf, sizeof buf);
     for (size_t i = 0; i < sizeof related_heads / sizeof related_heads[0]; i++) {
+        if (related_heads[i][0] != buf[0])
+            continue;
         size_t k = strlen(related_heads[i]);
         if (len >= k && memcmp(related_heads[i], buf, k) == 0)
             return 1;

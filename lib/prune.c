@@ -74,9 +74,31 @@ static const char *comment_end(const char *s, size_t n)
     return NULL;
 }
 
+/* Byte classes for the scanning loops, one load per byte instead of a
+ * chain of compares: tag names and attribute names are the bulk of it. */
+enum { C_WS = 1, C_NAME_END = 2, C_ATTR_END = 4 };
+static const uint8_t cclass[256] = {
+    [' '] = C_WS | C_NAME_END | C_ATTR_END, ['\t'] = C_WS | C_NAME_END | C_ATTR_END,
+    ['\n'] = C_WS | C_NAME_END | C_ATTR_END, ['\r'] = C_WS | C_NAME_END | C_ATTR_END,
+    ['\f'] = C_WS | C_NAME_END | C_ATTR_END, ['/'] = C_NAME_END | C_ATTR_END,
+    ['>'] = C_NAME_END | C_ATTR_END, ['='] = C_ATTR_END,
+};
+
 static int is_ws(char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    return cclass[(unsigned char)c] & C_WS;
+}
+
+/* Does c end a tag name (whitespace, '/', '>')? */
+static int ends_name(char c)
+{
+    return cclass[(unsigned char)c] & C_NAME_END;
+}
+
+/* Does c end an attribute name (the same, or '=')? */
+static int ends_attr(char c)
+{
+    return cclass[(unsigned char)c] & C_ATTR_END;
 }
 
 /* Is an attribute of this (raw, any-case) name read by some phase?  The
@@ -105,7 +127,7 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *ke
 {
     *kept = 0;
     size_t i = 1;
-    while (i < n && !is_ws(s[i]) && s[i] != '>' && s[i] != '/')
+    while (i < n && !ends_name(s[i]))
         i++;
     size_t w = *o;
     memcpy(out + w, s, i);
@@ -122,7 +144,7 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *ke
             return i + 1;
         }
         size_t name = i;
-        while (i < n && !is_ws(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/')
+        while (i < n && !ends_attr(s[i]))
             i++;
         size_t name_len = i - name;
         size_t j = i;
@@ -259,7 +281,7 @@ static unsigned tag_class(const char *s, size_t n)
     char low[12];
     size_t l = 0;
     uint32_t h = 2166136261u;
-    while (i < n && !is_ws(s[i]) && s[i] != '/' && s[i] != '>') {
+    while (i < n && !ends_name(s[i])) {
         if (l == sizeof low)
             return T_TAG | end; /* longer than any name we know */
         low[l] = (char)lower((unsigned char)s[i++]);
