@@ -543,10 +543,11 @@ static int element_flags(pass *p, uint32_t i, const dc_node *n, uint8_t *cx)
     }
     /*
      * A comment's or a teaser's own byline is not the article's.  An
-     * <article>, <main> or <body> is the content whatever its class says
-     * ("newsletter-post", "menu-overlap").
+     * <article>, <main>, <body> or <html> is the content whatever its class
+     * says ("newsletter-post", "menu-overlap", "sidebar-visible").
      */
-    if ((cl & CL_BAD) && n->tag != DC_TAG_ARTICLE && n->tag != DC_TAG_MAIN && n->tag != DC_TAG_BODY)
+    if ((cl & CL_BAD) && n->tag != DC_TAG_ARTICLE && n->tag != DC_TAG_MAIN && n->tag != DC_TAG_BODY &&
+        n->tag != DC_TAG_HTML)
         *cx |= DC_CX_BAD;
     return cl;
 }

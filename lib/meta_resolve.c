@@ -813,6 +813,16 @@ static int best_dateline(pass *p, int mf, uint32_t h1, dc_date *out)
     return best >= 0;
 }
 
+/* A text node that is nothing but a date (not a release's); 0 if not. */
+static int bare_date(pass *p, uint32_t i, int mf, dc_date *out)
+{
+    const dc_node *n = &p->dom->nodes[i];
+    if (n->tag != DC_TAG_TEXT || n->text_len < 6 || n->text_len > 80 || (p->cx[i] & DC_CX_BAD))
+        return 0;
+    return dc_date_parse(n->text, n->text_len, mf, p->max_year, out) &&
+           !release_date(p, i, n->text, n->text_len);
+}
+
 /* A short text node near the headline that is nothing but a date. */
 static int date_near_h1(pass *p, int mf, uint32_t h1, dc_date *out)
 {
@@ -822,18 +832,45 @@ static int date_near_h1(pass *p, int mf, uint32_t h1, dc_date *out)
     uint32_t from = h1 > 80 ? h1 - 80 : 1, to = h1 + 150 < d->count ? h1 + 150 : d->count;
     long best = -1;
     for (uint32_t i = from; i < to; i++) {
-        const dc_node *n = &d->nodes[i];
-        if (n->tag != DC_TAG_TEXT || n->text_len < 6 || n->text_len > 80 || (p->cx[i] & DC_CX_BAD))
-            continue;
-        uint8_t ptag = d->nodes[n->parent].tag;
+        uint8_t ptag = d->nodes[d->nodes[i].parent].tag;
         if (ptag == DC_TAG_SCRIPT || ptag == DC_TAG_STYLE || ptag == DC_TAG_A)
             continue;
         dc_date dd;
-        if (!dc_date_parse(n->text, n->text_len, mf, p->max_year, &dd) || release_date(p, i, n->text, n->text_len))
+        if (!bare_date(p, i, mf, &dd))
             continue;
         long score = distance(p, i, h1);
         if (best < 0 || score < best)
             best = score, *out = dd;
+    }
+    return best >= 0;
+}
+
+/*
+ * A date beside a byline: "Written by <a>Jane Doe</a>" with "April 8, 2024"
+ * in the next paragraph, or a byline block holding name and date.  Themes
+ * set the two together, wherever the headline is; only the few nodes
+ * around the byline nearest the headline are read.
+ */
+static int date_near_byline(pass *p, int mf, uint32_t h1, dc_date *out)
+{
+    const dc_dom *d = p->dom;
+    long best = -1;
+    for (int k = 0; k < p->bylines.n; k++) {
+        uint32_t b = p->bylines.at[k];
+        uint32_t around = b;
+        for (int up = 0; up < 2 && d->nodes[around].parent; up++)
+            around = d->nodes[around].parent;
+        long score = distance(p, b, h1);
+        if (best >= 0 && score >= best)
+            continue;
+        int steps = 0;
+        for (uint32_t i = around; i && steps < 60; i = dc_next_in(d, i, around), steps++) {
+            dc_date dd;
+            if (bare_date(p, i, mf, &dd)) {
+                best = score, *out = dd;
+                break;
+            }
+        }
     }
     return best >= 0;
 }
@@ -854,6 +891,9 @@ static int resolve_dates(pass *p, decant_article *a, const char *url)
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "time-element"))
             return 0;
     } else if (best_dateline(p, mf, h1, &d)) {
+        if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "dateline"))
+            return 0;
+    } else if (date_near_byline(p, mf, h1, &d)) {
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "dateline"))
             return 0;
     } else if (date_near_h1(p, mf, h1, &d)) {

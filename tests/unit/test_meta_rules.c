@@ -230,6 +230,34 @@ TEST(rule_date_content_containers_are_never_sidebars)
     decant_article_free(a);
 }
 
+TEST(rule_date_beside_the_byline)
+{
+    /* No headline to measure from: the date sits by the byline, in the next
+     * paragraph or in the same author block. */
+    decant_article *a = run(
+        "<html><body><div><div><p>Written by <a href=\"/blog/author/jane-doe\">Jane Doe</a></p>"
+        "<p>April 8, 2024</p></div></div>" BODY "</body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-04-08");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "dateline");
+    decant_article_free(a);
+    a = run("<html><body><div class=\"resource-author-details\"><p>Luke Kim</p>"
+            "<small>December 17, 2025</small></div>" BODY "</body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-12-17");
+    decant_article_free(a);
+}
+
+TEST(rule_root_classes_are_layout)
+{
+    /* mdBook's <html class="sidebar-visible"> is a layout, not a sidebar
+     * holding the whole page. */
+    decant_article *a = run(
+        "<html class=\"light sidebar-visible\"><head><title>What is Ownership? - The Rust "
+        "Programming Language</title></head><body><main>" BODY "</main></body></html>");
+    CHECK(decant_article_get(a, DECANT_FIELD_TITLE) != NULL);
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_TITLE), "title-element");
+    decant_article_free(a);
+}
+
 /* ------------------------------------------------------------ tags */
 
 TEST(rule_tags_article_tag_metas)
