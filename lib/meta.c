@@ -91,11 +91,12 @@ static int is_space_byte(unsigned char c)
 /*
  * The subtree's text, whitespace collapsed, into buf; -1 when it holds more
  * than cap bytes, because a big container is never a byline or a date.
+ * Block boundaries become `sep`: a space, or a newline to keep lines apart.
  */
-long dc_bounded_text(const dc_dom *d, uint32_t root, char *buf, size_t cap)
+static long bounded(const dc_dom *d, uint32_t root, char *buf, size_t cap, char sep)
 {
     size_t o = 0;
-    int sp = 0;
+    char pend = 0;
     for (uint32_t i = root; i; ) {
         const dc_node *n = &d->nodes[i];
         if (n->tag == DC_TAG_SCRIPT || n->tag == DC_TAG_STYLE || n->tag == DC_TAG_TEMPLATE ||
@@ -107,23 +108,34 @@ long dc_bounded_text(const dc_dom *d, uint32_t root, char *buf, size_t cap)
             for (uint32_t k = 0; k < n->text_len; k++) {
                 unsigned char c = (unsigned char)n->text[k];
                 if (is_space_byte(c)) {
-                    sp = 1;
+                    if (!pend)
+                        pend = ' ';
                     continue;
                 }
                 if (o + 2 >= cap)
                     return -1;
-                if (sp && o)
-                    buf[o++] = ' ';
-                sp = 0;
+                if (pend && o)
+                    buf[o++] = pend;
+                pend = 0;
                 buf[o++] = (char)c;
             }
         } else if (dc_tag_is_block((dc_tag)n->tag) || n->tag == DC_TAG_BR) {
-            sp = 1;
+            pend = sep;
         }
         i = dc_next_in(d, i, root);
     }
     buf[o] = '\0';
     return (long)o;
+}
+
+long dc_bounded_text(const dc_dom *d, uint32_t root, char *buf, size_t cap)
+{
+    return bounded(d, root, buf, cap, ' ');
+}
+
+long dc_bounded_lines(const dc_dom *d, uint32_t root, char *buf, size_t cap)
+{
+    return bounded(d, root, buf, cap, '\n');
 }
 
 /* ------------------------------------------------------------ classes */

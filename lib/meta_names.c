@@ -78,7 +78,7 @@ static const char *const chrome_words[] = {
     "sponsored", "like", "likes", "views", "tags", "category", "categories", "filed", "under",
     "ago", "hours", "days", "yesterday", "today", "share", "whatsapp", "telegram", "rss",
     "podcast", "video", "audio", "listen", "watch", "download", "subscribers", "followers",
-    "permalink", "link", "written", "modified", "de:", "buyer", "seller", "verified", NULL};
+    "permalink", "link", "written", "modified", "update", "de:", "buyer", "seller", "verified", NULL};
 
 /* A name made of these alone is a job title or a placeholder, not a name. */
 static const char *const title_words[] = {
@@ -92,6 +92,12 @@ static const char *const title_words[] = {
     "undefined", "user", "by", "team", "member", "moderator", "founder", "owner", "ceo",
     "director", "manager", "host", "webmaster", "publisher", "website", "blog", "blogger",
     "posted", "post", "posts", "n/a", NULL};
+
+/* Words of a sentence, never of a name: an author box's bio ("I've
+ * consulted with hundreds...", "Chris Toy is the CEO"). */
+static const char *const sentence_words[] = {
+    "i", "i've", "i'm", "i’ve", "i’m", "we", "we're", "is", "was", "are", "has", "have", "had",
+    "who", "which", "that", "this", "been", NULL};
 
 static const char *const editorial_words[] = {
     "redazione", "redaktion", "redacción", "rédaction", "redação", "redactie", "staff",
@@ -208,6 +214,14 @@ static int word_is_title(const char *w, size_t n, void *ctx)
     return in_list(w, n, title_words);
 }
 
+static int word_not_sentence(const char *w, size_t n, void *ctx)
+{
+    (void)ctx;
+    while (n && strchr(",:;.", w[n - 1]))
+        n--;
+    return !in_list(w, n, sentence_words);
+}
+
 static int word_not_editorial(const char *w, size_t n, void *ctx)
 {
     (void)ctx;
@@ -231,8 +245,9 @@ static int acceptable_name(const char *s, size_t n)
     if (dc_looks_like_url(s, n) || dc_contains_ci(s, n, ".com") || dc_contains_ci(s, n, "..."))
         return 0;
     int words = 0;
-    if (!each_word(s, n, word_ok, &words) || words > 6)
+    if (!each_word(s, n, word_ok, &words) || words > 6 || !each_word(s, n, word_not_sentence, NULL))
         return 0;
+
     if (each_word(s, n, word_is_title, NULL))
         return 0; /* job title or placeholder only */
     return 1;

@@ -133,6 +133,8 @@ typedef struct dc_meta_pass {
 
 /* The subtree's collapsed text in buf, or -1 when longer than cap - 2. */
 long dc_bounded_text(const dc_dom *d, uint32_t root, char *buf, size_t cap);
+/* The same with a newline, not a space, where a block or <br> ends a line. */
+long dc_bounded_lines(const dc_dom *d, uint32_t root, char *buf, size_t cap);
 
 decant_status dc_meta_resolve(dc_meta_pass *p, decant_article *a);
 

@@ -994,64 +994,6 @@ static void offer_microdata_author(pass *p, uint32_t i)
         dc_meta_offer_author(&p->m, c, (size_t)len, DC_RANK_MICRODATA, 0, "microdata", 0, 1);
 }
 
-/* The visible byline nearest the headline that holds a name. */
-static int offer_byline(pass *p)
-{
-    uint32_t h1 = main_h1(p);
-    long best = -1;
-    uint32_t best_i = 0;
-    long best_len = 0;
-    char best_buf[TEXT_CAP];
-    for (int k = 0; k < p->bylines.n; k++) {
-        uint32_t i = p->bylines.at[k];
-        char buf[TEXT_CAP];
-        long len = dc_bounded_text(p->dom, i, buf, sizeof buf);
-        if (len <= 0)
-            continue;
-        dc_name names[4];
-        int n = dc_names_from_text(p->m.tmp, buf, (size_t)len, 1, names, 4);
-        if (n < 0)
-            return 0;
-        if (n == 0)
-            continue;
-        long score = distance(p, i, h1);
-        if (best < 0 || score < best) {
-            best = score, best_i = i, best_len = len;
-            memcpy(best_buf, buf, (size_t)len + 1);
-        }
-    }
-    if (best < 0)
-        return 1;
-    (void)best_i;
-    char *c = dc_arena_strndup(p->m.tmp, best_buf, (size_t)best_len);
-    if (!c)
-        return 0;
-    dc_meta_offer_author(&p->m, c, (size_t)best_len, DC_RANK_BYLINE, 0, "byline", 0, 1);
-    return 1;
-}
-
-/* Byline labels, lower-case, longest first; a name follows in the text or the next element. */
-static const char *const byline_labels[] = {
-    "written by", "posted by", "words by", "story by", "a cura di", "authors:", "author:", "autore:",
-    "autor:", "auteur:", "автор:", "by:", "author", "autore", "autor", "auteur", "автор", "by", "di",
-    "von", "par", "por", "door", "av", NULL};
-
-/* Length of the label s starts with (then a space, a colon or the end), or 0. */
-static size_t label_at(const char *s, size_t n)
-{
-    /* Every text node near the headline comes here: first letters first. */
-    unsigned char c = n ? (unsigned char)s[0] : 0;
-    if (c < 0x80 ? !c || !strchr("wpsabdvoWPSABDVO", c) : c != 0xD0)
-        return 0;
-    for (int k = 0; byline_labels[k]; k++) {
-        size_t m = strlen(byline_labels[k]);
-        if (m <= n && dc_eq_ci(s, m, byline_labels[k], m) && (m == n || s[m] == ' ' || s[m] == ':' ||
-                                                                byline_labels[k][m - 1] == ':'))
-            return m;
-    }
-    return 0;
-}
-
 /* Does every word of a name start with a capital (or a non-ASCII letter), bar particles? */
 static int capitalised(const char *s, size_t n)
 {
@@ -1083,6 +1025,93 @@ static int in_code(const dc_dom *d, uint32_t i)
         uint8_t t = d->nodes[i].tag;
         if (t == DC_TAG_PRE || t == DC_TAG_CODE)
             return 1;
+    }
+    return 0;
+}
+
+/* The visible byline nearest the headline that holds a name. */
+static int offer_byline(pass *p)
+{
+    uint32_t h1 = main_h1(p);
+    long best = -1;
+    long best_len = 0;
+    char best_buf[TEXT_CAP];
+    for (int k = 0; k < p->bylines.n; k++) {
+        uint32_t i = p->bylines.at[k];
+        long score = distance(p, i, h1);
+        if (best >= 0 && score >= best)
+            continue;
+        char buf[TEXT_CAP], flat_buf[TEXT_CAP];
+        long len = dc_bounded_lines(p->dom, i, buf, sizeof buf);
+        if (len <= 0)
+            continue;
+        /* The block's text as one line, as bylines mostly are... */
+        dc_name names[4];
+        const char *line = buf;
+        long line_len = 0;
+        long flat = dc_bounded_text(p->dom, i, flat_buf, sizeof flat_buf);
+        int n = flat > 0 ? dc_names_from_text(p->m.tmp, flat_buf, (size_t)flat, 1, names, 4) : 0;
+        if (n < 0)
+            return 0;
+        /* ...but an author box sets name, job and bio on lines of their own
+         * ("Liz Kenny" / "Former McKinsey Consultant"), which run together
+         * in one line: there the first line naming someone in full is the
+         * byline, when that name starts the one-line reading or that found
+         * none. */
+        int at = 0;
+        for (const char *s = buf, *end = buf + len; s < end; at++) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            size_t ln = nl ? (size_t)(nl - s) : (size_t)(end - s);
+            dc_name ln_names[4];
+            int k = dc_names_from_text(p->m.tmp, s, ln, 1, ln_names, 4);
+            if (k < 0)
+                return 0;
+            if (k > 0 && memchr(ln_names[0].s, ' ', ln_names[0].n)) {
+                int starts = n > 0 && ln_names[0].n < names[0].n && names[0].s[ln_names[0].n] == ' ' &&
+                             !memcmp(names[0].s, ln_names[0].s, ln_names[0].n);
+                /* Alone, a name must head the box and look like one. */
+                int heads = n == 0 && at < 2 && capitalised(ln_names[0].s, ln_names[0].n);
+                if (starts || heads)
+                    line = s, line_len = (long)ln, n = k;
+                break;
+            }
+            s += ln + 1;
+        }
+        if (n == 0)
+            continue;
+        if (!line_len)
+            line = flat_buf, line_len = flat;
+        best = score, best_len = line_len;
+        memcpy(best_buf, line, (size_t)line_len);
+        best_buf[line_len] = '\0';
+    }
+    if (best < 0)
+        return 1;
+    char *c = dc_arena_strndup(p->m.tmp, best_buf, (size_t)best_len);
+    if (!c)
+        return 0;
+    dc_meta_offer_author(&p->m, c, (size_t)best_len, DC_RANK_BYLINE, 0, "byline", 0, 1);
+    return 1;
+}
+
+/* Byline labels, lower-case, longest first; a name follows in the text or the next element. */
+static const char *const byline_labels[] = {
+    "written by", "posted by", "words by", "story by", "a cura di", "authors:", "author:", "autore:",
+    "autor:", "auteur:", "автор:", "by:", "author", "autore", "autor", "auteur", "автор", "by", "di",
+    "von", "par", "por", "door", "av", NULL};
+
+/* Length of the label s starts with (then a space, a colon or the end), or 0. */
+static size_t label_at(const char *s, size_t n)
+{
+    /* Every text node near the headline comes here: first letters first. */
+    unsigned char c = n ? (unsigned char)s[0] : 0;
+    if (c < 0x80 ? !c || !strchr("wpsabdvoWPSABDVO", c) : c != 0xD0)
+        return 0;
+    for (int k = 0; byline_labels[k]; k++) {
+        size_t m = strlen(byline_labels[k]);
+        if (m <= n && dc_eq_ci(s, m, byline_labels[k], m) && (m == n || s[m] == ' ' || s[m] == ':' ||
+                                                                byline_labels[k][m - 1] == ':'))
+            return m;
     }
     return 0;
 }

@@ -182,6 +182,32 @@ TEST(rule_author_job_title_words_dropped)
     decant_article_free(a);
 }
 
+TEST(rule_author_box_lines)
+{
+    /* Name and job on lines of their own run together as one line: the
+     * first line that names someone is the byline. */
+    decant_article *a = run(
+        "<html><body><article><h1>Consulting careers</h1><div class=\"author-box\"><p>Liz Kenny</p>"
+        "<p>Former McKinsey Consultant</p></div>" BODY "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Liz Kenny");
+    decant_article_free(a);
+    /* A one-word user name keeps the whole line ("StarredSkies"). */
+    a = run("<html><body><article><h1>Thread</h1><div class=\"author\">scvalex</div>" BODY
+            "</article></body></html>");
+    CHECK_STR(decant_article_author(a, 0), "scvalex");
+    decant_article_free(a);
+}
+
+TEST(rule_author_bio_sentences_are_no_names)
+{
+    decant_article *a = run(
+        "<html><body><article><h1>Raised beds</h1><div class=\"author-bio\">I've helped new "
+        "gardeners</div>" BODY "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+}
+
 /* ------------------------------------------------------------ dates */
 
 TEST(rule_date_release_date_is_not_the_page_date)
