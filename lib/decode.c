@@ -17,6 +17,7 @@
 #include <uchardet/uchardet.h>
 #include <zlib.h>
 
+#include "ascii.h"
 #include "internal.h"
 
 #define SNIFF_WINDOW 1024      /* binary / UTF-16 heuristics look this far   */
@@ -801,7 +802,16 @@ static int looks_binary(const unsigned char *s, size_t n)
         else if (is_binary_byte(s[i]))
             ctl++;
     }
-    return nul >= 2 || nul + ctl > 1 + w / 32;
+    if (nul < 2 && nul + ctl <= 1 + w / 32)
+        return 0;
+    /* A page that says it is one ("<!DOCTYPE html", "<head") with a few
+     * stray NULs (a crawler's padding, a CMS bug) is still a page: its NULs
+     * become U+FFFD, as the HTML standard has parsers do. */
+    static const char *const marks[] = {"<!doctype html", "<html", "<head", "<body", "<meta"};
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+        if (dc_contains_ci((const char *)s, w, marks[k]))
+            return nul + ctl > w / 8;
+    return 1;
 }
 
 /* ------------------------------------------------------------------ gzip */

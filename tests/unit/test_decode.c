@@ -575,6 +575,26 @@ TEST(decode_control_bytes_are_binary)
     done(&r);
 }
 
+TEST(decode_page_with_nul_padding_is_text)
+{
+    /* Several NULs near the start: binary, unless the bytes say they are a
+     * page; then the NULs become U+FFFD like any other. */
+    static const char page[] = "<!DOCTYPE html><html><head><title>T</title></head>\0\0\0<body>x</body>";
+    run r;
+    dec(&r, page, sizeof page - 1, NULL, 0);
+    CHECK(r.st == DECANT_OK);
+    CHECK_HAS(r.d.text, "</head>\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD<body>");
+    done(&r);
+    static const char junk[] = "\0\0\0\0<html>\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10";
+    dec(&r, junk, sizeof junk - 1, NULL, 0);
+    CHECK(r.st == DECANT_ERR_BINARY); /* mostly control bytes: markup or not */
+    done(&r);
+    static const char nul_text[] = "plain\0text\0with nuls";
+    dec(&r, nul_text, sizeof nul_text - 1, NULL, 0);
+    CHECK(r.st == DECANT_ERR_BINARY);
+    done(&r);
+}
+
 TEST(decode_empty_and_too_large)
 {
     run r;
