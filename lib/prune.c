@@ -244,6 +244,7 @@ static const struct {
  * up, and a linear scan of the table was a third of the pass. */
 #define KIND_SLOTS 256
 static int16_t kind_slot[KIND_SLOTS];
+static uint8_t kind_len[sizeof tag_kinds / sizeof tag_kinds[0]];
 static pthread_once_t kinds_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash_step(uint32_t h, unsigned char c)
@@ -259,6 +260,7 @@ static void build_kinds(void)
         uint32_t h = 2166136261u;
         for (const char *c = tag_kinds[k].name; *c; c++)
             h = hash_step(h, (unsigned char)*c);
+        kind_len[k] = (uint8_t)strlen(tag_kinds[k].name);
         while (kind_slot[h & (KIND_SLOTS - 1)] >= 0)
             h++;
         kind_slot[h & (KIND_SLOTS - 1)] = (int16_t)k;
@@ -291,8 +293,7 @@ static unsigned tag_class(const char *s, size_t n)
         return T_TAG | end;
     pthread_once(&kinds_once, build_kinds);
     for (int k; (k = kind_slot[h & (KIND_SLOTS - 1)]) >= 0; h++) {
-        const char *w = tag_kinds[k].name;
-        if (w[l] == '\0' && memcmp(w, low, l) == 0) {
+        if (kind_len[k] == l && memcmp(tag_kinds[k].name, low, l) == 0) {
             unsigned kind = tag_kinds[k].kind;
             return T_TAG | end | (end ? kind & ~(unsigned)T_RAW : kind) | (unsigned)(k + 1) << T_ID;
         }

@@ -1,4 +1,5 @@
 /* Unit tests for prune.c: raw-text bodies and comments go, the rest stays. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "prune.h"
@@ -101,4 +102,20 @@ TEST(prune_empty_inline_elements)
               "<p>a b <span> </span>c</p>");
     /* Only the innermost goes; a block, or text, keeps its element. */
     CHECK_STR(pruned("<a href=/y><b></b></a><div></div><em>e</em>"), "<a href=/y></a><div></div><em>e</em>");
+}
+
+TEST(prune_unknown_names_of_every_length)
+{
+    /* Unknown names share hash slots with short known ones ("p", "b"): the
+     * lookup must not read a known name past its end (found by fuzzing). */
+    char in[64], want[64];
+    for (int len = 1; len <= 14; len++) {
+        char name[16];
+        for (int i = 0; i < len; i++)
+            name[i] = (char)('q' + i % 8);
+        name[len] = '\0';
+        snprintf(in, sizeof in, "<%s>x</%s>", name, name);
+        snprintf(want, sizeof want, "<%s>x</%s>", name, name);
+        CHECK_STR(pruned(in), want);
+    }
 }
