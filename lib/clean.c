@@ -138,7 +138,12 @@ static int is_alnum(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
+/*
+ * The kinds of pattern in one class token (no spaces), as a bit per kind.
+ * Every pattern and bound is decided inside a token (a space is a word
+ * boundary to all of them), so a class string's kinds are its tokens'.
+ */
+static unsigned token_seen(const char *s, size_t n)
 {
     char buf[256];
     size_t len = 0;
@@ -172,12 +177,57 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
                 continue;
             if ((p->bounds & R) && i + p->len < len && is_alnum((unsigned char)buf[i + p->len]))
                 continue;
-            if ((p->bounds & W) && ((i > 0 && buf[i - 1] != ' ') ||
-                                    (i + p->len < len && buf[i + p->len] != ' ')))
+            if ((p->bounds & W) && (i > 0 || i + p->len < len))
                 continue;
             seen |= 1u << p->kind;
         }
     }
+    return seen;
+}
+
+/* Utility-class frameworks give most elements a class string of their own
+ * but reuse a few hundred tokens ("flex", "items-center"): the tokens' kinds
+ * are cached per page, in a direct-mapped table keyed by a hash. */
+typedef struct token_entry {
+    const char *s;
+    uint32_t len, hash;
+    unsigned seen;
+} token_entry;
+
+#define TOKEN_CACHE 1024
+
+static unsigned string_seen(token_entry *cache, const char *s, size_t n)
+{
+    unsigned seen = 0;
+    /* Only the first 256 bytes are read: what a utility-class string says
+     * past them is layout ("hidden" at one breakpoint), not what it is. */
+    if (n > 256)
+        n = 256;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        uint32_t h = 2166136261u;
+        while (i < n && s[i] != ' ')
+            h = (h ^ (unsigned char)s[i++]) * 16777619u;
+        size_t tn = i - st;
+        if (!tn)
+            break;
+        if (!cache) {
+            seen |= token_seen(s + st, tn);
+            continue;
+        }
+        token_entry *e = &cache[h & (TOKEN_CACHE - 1)];
+        if (!(e->s && e->hash == h && e->len == tn && memcmp(e->s, s + st, tn) == 0))
+            *e = (token_entry){s + st, (uint32_t)tn, h, token_seen(s + st, tn)};
+        seen |= e->seen;
+    }
+    return seen;
+}
+
+/* A class or id value's weight and flags from the kinds found in it. */
+static int verdict(unsigned seen, uint16_t *flags)
+{
     int weight = 0;
     uint16_t f = 0;
     if (seen & (1u << V_CONTENT)) {
@@ -202,6 +252,11 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
         f |= DC_F_CAND_DROP;
     *flags = f;
     return weight;
+}
+
+int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
+{
+    return verdict(string_seen(NULL, s, n), flags);
 }
 
 /* Does an inline style hide the element? */
@@ -266,10 +321,11 @@ typedef struct vocab_entry {
 
 #define VOCAB_CACHE 512
 
-static int classify_cached(vocab_entry *cache, const char *s, size_t n, uint16_t *flags)
+static int classify_cached(vocab_entry *cache, token_entry *tokens, const char *s, size_t n,
+                           uint16_t *flags)
 {
     if (!cache)
-        return dc_vocab_classify(s, n, flags);
+        return verdict(string_seen(tokens, s, n), flags);
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
@@ -278,13 +334,13 @@ static int classify_cached(vocab_entry *cache, const char *s, size_t n, uint16_t
         *flags = e->flags;
         return e->weight;
     }
-    int w = dc_vocab_classify(s, n, flags);
+    int w = verdict(string_seen(tokens, s, n), flags);
     *e = (vocab_entry){s, (uint32_t)n, h, (int16_t)w, *flags};
     return w;
 }
 
 /* Classifies one element from its tag and attributes. */
-static void classify(dc_extract_ctx *cx, vocab_entry *cache, uint32_t i)
+static void classify(dc_extract_ctx *cx, vocab_entry *cache, token_entry *tokens, uint32_t i)
 {
     dc_node *n = &cx->dom->nodes[i];
     dc_stats *st = &cx->st[i];
@@ -307,7 +363,7 @@ static void classify(dc_extract_ctx *cx, vocab_entry *cache, uint32_t i)
             continue;
         if (key == DC_A_CLASS || key == DC_A_ID) {
             uint16_t f = 0;
-            st->weight = (int16_t)(st->weight + classify_cached(cache, a->value, a->value_len, &f));
+            st->weight = (int16_t)(st->weight + classify_cached(cache, tokens, a->value, a->value_len, &f));
             n->flags |= f;
         } else if (key == DC_A_HIDDEN ||
                    (key == DC_A_ARIA_HIDDEN && strcmp(a->value, "true") == 0) ||
@@ -339,6 +395,9 @@ int dc_clean(dc_extract_ctx *cx)
     vocab_entry *cache = dc_arena_alloc(cx->ar, sizeof(vocab_entry) * VOCAB_CACHE);
     if (cache)
         memset(cache, 0, sizeof(vocab_entry) * VOCAB_CACHE);
+    token_entry *tokens = dc_arena_alloc(cx->ar, sizeof(token_entry) * TOKEN_CACHE);
+    if (tokens)
+        memset(tokens, 0, sizeof(token_entry) * TOKEN_CACHE);
     for (uint32_t i = 1; i < d->count; i++) {
         dc_node *n = &d->nodes[i];
         if (!dc_is_element(n)) {
@@ -354,7 +413,7 @@ int dc_clean(dc_extract_ctx *cx)
             n->flags |= DC_F_DROP | DC_F_HARD;
             continue;
         }
-        classify(cx, cache, i);
+        classify(cx, cache, tokens, i);
     }
     return 1;
 }
