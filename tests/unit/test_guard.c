@@ -29,6 +29,19 @@ static size_t count(const char *s, size_t n, const char *needle)
     return k;
 }
 
+/* Reads a golden page into buf (NUL-terminated); 0 when it cannot. */
+static int read_page(const char *path, char *buf, size_t cap, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return 0;
+    *n = fread(buf, 1, cap - 1, f);
+    fclose(f);
+    buf[*n] = '\0';
+    return 1;
+}
+
 /* Runs the guard with decant's defaults; returns whether it made a copy. */
 static int guard(const char **s, size_t *n, dc_arena *ar, dc_guard_stats *st, decant_status *rc)
 {
@@ -65,14 +78,10 @@ TEST(guard_golden_pages_untouched)
     glob_t gl;
     CHECK(glob("tests/golden/*.html", 0, NULL, &gl) == 0 && gl.gl_pathc > 0);
     for (size_t i = 0; i < gl.gl_pathc; i++) {
-        FILE *f = fopen(gl.gl_pathv[i], "rb");
-        CHECK(f != NULL);
-        if (!f)
-            continue;
         static char buf[1 << 20];
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[n] = '\0';
+        size_t n;
+        if (!read_page(gl.gl_pathv[i], buf, sizeof buf, &n))
+            continue;
         dc_arena ar;
         dc_arena_init(&ar, NULL, 4096);
         const char *s = buf;
@@ -289,13 +298,10 @@ TEST(guard_needed_whenever_it_would_act)
     glob_t gl;
     CHECK(glob("tests/golden/*.html", 0, NULL, &gl) == 0 && gl.gl_pathc > 0);
     for (size_t i = 0; i < gl.gl_pathc; i++) {
-        FILE *f = fopen(gl.gl_pathv[i], "rb");
-        CHECK(f != NULL);
-        if (!f)
-            continue;
         static char buf[1 << 20];
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
+        size_t n;
+        if (!read_page(gl.gl_pathv[i], buf, sizeof buf, &n))
+            continue;
         int acts = 1;
         CHECK(needed(buf, n, 1000000, &acts) == 0);
         CHECK(!acts);
