@@ -1,7 +1,11 @@
 /*
  * prune.c — see prune.h.  Hand-written because it must be a single
  * memchr-driven pass, far cheaper than the tokenizer it saves work for; no
- * packaged library offers "skip raw-text bodies" as a separate step.
+ * packaged library offers "drop what nobody reads" as a step before an HTML
+ * parser.  The pass is a rough tokenizer: it only has to agree with the
+ * parser on where tags start and end (quotes honoured), and anything it
+ * cannot read (an unterminated tag, comment or raw-text element) is copied
+ * as is for the parser to decide.
  */
 #include "prune.h"
 
