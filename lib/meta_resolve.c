@@ -1049,8 +1049,9 @@ static int offer_byline(pass *p)
         dc_name names[4];
         const char *line = buf;
         long line_len = 0;
-        long flat = dc_bounded_text(p->dom, i, flat_buf, sizeof flat_buf);
-        int n = flat > 0 ? dc_names_from_text(p->m.tmp, flat_buf, (size_t)flat, 1, names, 4) : 0;
+        for (long j = 0; j <= len; j++) /* the lines joined by spaces */
+            flat_buf[j] = buf[j] == '\n' ? ' ' : buf[j];
+        int n = dc_names_from_text(p->m.tmp, flat_buf, (size_t)len, 1, names, 4);
         if (n < 0)
             return 0;
         /* ...but an author box sets name, job and bio on lines of their own
@@ -1063,16 +1064,16 @@ static int offer_byline(pass *p)
             const char *nl = memchr(s, '\n', (size_t)(end - s));
             size_t ln = nl ? (size_t)(nl - s) : (size_t)(end - s);
             dc_name ln_names[4];
-            int k = dc_names_from_text(p->m.tmp, s, ln, 1, ln_names, 4);
-            if (k < 0)
+            int found = dc_names_from_text(p->m.tmp, s, ln, 1, ln_names, 4);
+            if (found < 0)
                 return 0;
-            if (k > 0 && memchr(ln_names[0].s, ' ', ln_names[0].n)) {
+            if (found > 0 && memchr(ln_names[0].s, ' ', ln_names[0].n)) {
                 int starts = n > 0 && ln_names[0].n < names[0].n && names[0].s[ln_names[0].n] == ' ' &&
                              !memcmp(names[0].s, ln_names[0].s, ln_names[0].n);
                 /* Alone, a name must head the box and look like one. */
                 int heads = n == 0 && at < 2 && capitalised(ln_names[0].s, ln_names[0].n);
                 if (starts || heads)
-                    line = s, line_len = (long)ln, n = k;
+                    line = s, line_len = (long)ln, n = found;
                 break;
             }
             s += ln + 1;
@@ -1080,7 +1081,7 @@ static int offer_byline(pass *p)
         if (n == 0)
             continue;
         if (!line_len)
-            line = flat_buf, line_len = flat;
+            line = flat_buf, line_len = len;
         best = score, best_len = line_len;
         memcpy(best_buf, line, (size_t)line_len);
         best_buf[line_len] = '\0';
