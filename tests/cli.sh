@@ -7,23 +7,14 @@
 # when any check failed.  Needs python3 for the JSON checks.
 set -u
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/cli.sh path/to/decant" >&2
-    exit 2
-fi
-bin=$1
-case $bin in
-/*) ;;
-*) bin=$(pwd)/$bin ;;
-esac
-root=$(cd "$(dirname "$0")/.." && pwd)
+suite=cli
+. "$(dirname "$0")/lib.sh"
 manpage=$root/docs/decant.1
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-. "$root/tests/lib.sh"
 
 # field FILE KEY: KEY of every JSONL record in FILE, one per line; strings
 # raw, null as "null", anything else as JSON.  Fails on malformed JSON.

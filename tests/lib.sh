@@ -1,5 +1,17 @@
-# lib.sh — the tally shared by the shell test suites (tests/cli.sh,
-# tests/warc.sh).  Source it; end the suite with `summary NAME`.
+# lib.sh — what the shell test suites (tests/cli.sh, tests/warc.sh) share:
+# their argument, and the tally.  Set `suite` and source it at the top of the
+# suite (it reads the suite's own arguments); end with `summary NAME`.  Sets
+# bin (the decant binary, absolute) and root (the repository).
+if [ $# -ne 1 ]; then
+    echo "usage: sh tests/$suite.sh path/to/decant" >&2
+    exit 2
+fi
+bin=$1
+case $bin in
+/*) ;;
+*) bin=$(pwd)/$bin ;;
+esac
+root=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
 failed=0
 pass() { passed=$((passed + 1)); echo "ok   $1"; }

@@ -10,16 +10,8 @@
 # and then "warc: N passed, N failed"; exits non-zero when any check failed.
 set -u
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/warc.sh path/to/decant" >&2
-    exit 2
-fi
-bin=$1
-case $bin in
-/*) ;;
-*) bin=$(pwd)/$bin ;;
-esac
-root=$(cd "$(dirname "$0")/.." && pwd)
+suite=warc
+. "$(dirname "$0")/lib.sh"
 if [ ! -x "$bin" ]; then
     echo "warc: $bin is not executable"
     echo "warc: 0 passed, 1 failed"
@@ -35,7 +27,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-. "$root/tests/lib.sh"
 
 # ids FILE: the "id" of every record, one per line.
 ids() {
