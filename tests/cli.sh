@@ -15,7 +15,6 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
-
 # field FILE KEY: KEY of every JSONL record in FILE, one per line; strings
 # raw, null as "null", anything else as JSON.  Fails on malformed JSON.
 field() {
@@ -27,30 +26,14 @@ for line in open(sys.argv[1], encoding="utf-8"):
 ' "$1" "$2"
 }
 
-# same_lines FILE EXPECTED...: FILE's lines are exactly EXPECTED.
-same_lines() {
-    f=$1
-    shift
-    printf '%s\n' "$@" | cmp -s - "$f"
-}
-
 # A simple page whose body the extractor cannot miss.
 page() {
     cat <<EOF
 <!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>$1</title></head>
 <body><nav><a href="/">Home</a></nav>
-<article><h1>$1</h1>
-<p>The zeppelin $2 drifted over the harbour early on Tuesday morning, and
-hundreds of residents stopped on the quay to watch it pass.  Officials said
-the flight had been planned for months and posed no danger to anyone below.
-The crew waved from the gondola as the airship turned slowly towards the
-hills, where it was expected to land before noon.</p>
-<p>Local shops reported a busy morning as visitors arrived to see the
-zeppelin $2.  The organisers plan a second flight next week if the weather
-holds, and tickets for a short ride are already sold out.</p>
-</article><footer>Copyright</footer></body></html>
 EOF
+    article "$1" "$2"
 }
 
 cd "$tmp" || exit 1

@@ -27,7 +27,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-
 # ids FILE: the "id" of every record, one per line.
 ids() {
     python3 -c '
@@ -48,13 +47,6 @@ for line in open(sys.argv[1], encoding="utf-8"):
 ' "$1"
 }
 
-# same_lines FILE EXPECTED...: FILE's lines are exactly EXPECTED.
-same_lines() {
-    f=$1
-    shift
-    printf '%s\n' "$@" | cmp -s - "$f"
-}
-
 cd "$tmp" || exit 1
 
 # ------------------------------------------------------------ the crawl
@@ -66,17 +58,8 @@ page() {
 <link rel="stylesheet" href="style.css"></head>
 <body><nav><a href="index.html">Home</a> <a href="a.html">A</a> <a href="b.html">B</a>
 <a href="c.html">C</a> <a href="missing.html">Gone</a></nav>
-<article><h1>$1</h1>
-<p>The zeppelin $2 drifted over the harbour early on Tuesday morning, and
-hundreds of residents stopped on the quay to watch it pass.  Officials said
-the flight had been planned for months and posed no danger to anyone below.
-The crew waved from the gondola as the airship turned slowly towards the
-hills, where it was expected to land before noon.</p>
-<p>Local shops reported a busy morning as visitors arrived to see the
-zeppelin $2.  The organisers plan a second flight next week if the weather
-holds, and tickets for a short ride are already sold out.</p>
-</article><footer>Copyright</footer></body></html>
 EOF
+    article "$1" "$2"
 }
 
 mkdir site
