@@ -84,7 +84,7 @@ done
 check "local HTTP server is up" [ $up -eq 1 ]
 
 mkdir crawl
-(cd crawl && wget --recursive --level=2 --no-verbose --no-proxy --tries=1 --timeout=10 \
+(cd crawl && wget --recursive --level=2 --no-verbose --no-proxy --tries=3 --waitretry=1 --timeout=10 \
     --warc-file=../crawl "http://127.0.0.1:$port/" >../wget.log 2>&1)
 kill "$server" 2>/dev/null
 wait "$server" 2>/dev/null
