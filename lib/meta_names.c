@@ -99,6 +99,27 @@ static const char *const sentence_words[] = {
     "i", "i've", "i'm", "i’ve", "i’m", "we", "we're", "is", "was", "are", "has", "have", "had",
     "who", "which", "that", "this", "been", NULL};
 
+/* Words of a job title or a role: after a name ("Jane Roe, Head of
+ * Marketing", "Will Judd Former Deputy Tech Editor") they end the names. */
+static const char *const role_words[] = {
+    "expert", "experts", "specialist", "head", "lead", "director", "manager", "founder",
+    "co-founder", "cofounder", "ceo", "cto", "cfo", "coo", "cmo", "president", "vp", "officer",
+    "attorney", "lawyer", "professor", "educator", "educators", "consultant", "analyst",
+    "engineer", "developer", "designer", "strategist", "marketer", "coach",
+    "trainer", "nutritionist", "dietitian", "physician", "scientist", "researcher", "former",
+    "senior", "sr.", "junior", "associate", "assistant", "chief", "deputy", "editor", "reporter",
+    "writer", "correspondent", "columnist", "contributor", "photographer", "journalist",
+    "producer", "intern", "advisor", "adviser", "instructor", "teacher", "therapist",
+    "redattore", "redattrice", "giornalista", "corrispondente", "inviato", "redakteur",
+    "redakteurin", "korrespondent", "journaliste", "rédacteur", "rédactrice", "periodista",
+    "redactor", "redactora", "corresponsal", NULL};
+
+/* Degrees and credentials written after a name ("Jane Roe, MD, PhD"). */
+static const char *const credentials[] = {
+    "phd", "ph.d.", "ph.d", "md", "m.d.", "dvm", "rn", "rd", "rdn", "ms", "m.s.", "ma", "m.a.",
+    "mba", "msc", "bsc", "cpa", "fand", "do", "jd", "esq", "esq.", "dds", "lcsw", "np", "cfa",
+    "cfp", "mph", "mfa", "pharmd", "psyd", "lpc", "cscs", "ryt", "e-ryt", NULL};
+
 static const char *const editorial_words[] = {
     "redazione", "redaktion", "redacción", "rédaction", "redação", "redactie", "staff",
     "team", "desk", "newsroom", "editorial", "editors", "redakcja", "редакция", "équipe",
@@ -253,6 +274,47 @@ static int acceptable_name(const char *s, size_t n)
     return 1;
 }
 
+/* Index of the first word of s[0..n) from list, or n. */
+static size_t word_from(const char *s, size_t n, const char *const *list)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        size_t e = i;
+        while (e > st && strchr(",:;", s[e - 1]))
+            e--;
+        if (e > st && in_list(s + st, e - st, list))
+            return st;
+    }
+    return n;
+}
+
+/* Is this part of a list, after a name, the name's post-nominals: a
+ * credential ("MD", "Ph.D.") or a short all-capitals word ("CPP")? */
+static int post_nominal(const char *s, size_t n)
+{
+    trim_punct(&s, &n);
+    if (in_list(s, n, credentials))
+        return 1;
+    if (n < 2 || n > 5)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != '.' && s[i] != '-')
+            return 0;
+    return 1;
+}
+
+/* Is this part of a list, after a name, a job title ("Head of Marketing",
+ * "Extension educators")?  Then what follows describes the names too. */
+static int job_title(const char *s, size_t n)
+{
+    trim_punct(&s, &n);
+    return word_from(s, n, role_words) < n;
+}
+
 /* ------------------------------------------------------------ splitting */
 
 /* Where the first joiner or comma is in s[0..n), or n. */
@@ -308,12 +370,32 @@ static void after_last_by(const char **s, size_t *n)
     }
 }
 
+/* Words in s[0..n). */
+static int word_count(const char *s, size_t n)
+{
+    int words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words;
+}
+
 static int add_name(dc_arena *tmp, const char *s, size_t n, dc_name *out, int count, int max)
 {
     trim_punct(&s, &n);
     strip_labels(&s, &n);
     trim_punct(&s, &n);
-    if (count >= max || !acceptable_name(s, n))
+    /* A job title of two words or more run on after two or three words of
+     * name, as author boxes print them: "Keith Barry Senior Autos
+     * Reporter" ("Luxury Travel Expert" is a brand). */
+    size_t role = word_from(s, n, role_words);
+    if (role < n && memchr(s + role, ' ', n - role)) {
+        int before = word_count(s, role);
+        if (before >= 2 && before <= 3) {
+            n = role;
+            trim_punct(&s, &n);
+        }
+    }
+    if (count >= max || in_list(s, n, credentials) || !acceptable_name(s, n))
         return count;
     char *copy = dc_arena_strndup(tmp, s, n);
     if (!copy)
@@ -382,9 +464,27 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int split, dc_nam
     int count = 0;
     if (!split)
         return add_name(tmp, t, len, out, 0, max);
+    const char *last = NULL; /* where the last name taken starts in t */
     while (len > 0 && count >= 0) {
         size_t skip, cut = next_split(t, len, &skip);
-        count = add_name(tmp, t, cut, out, count, max);
+        if (count > 0 && job_title(t, cut))
+            break; /* the rest of the list says who the names are */
+        if (count > 0 && post_nominal(t, cut)) {
+            /* "Jane Roe, MD, PhD": one name, as written */
+            size_t whole = (size_t)(t + cut - last);
+            trim_punct(&last, &whole);
+            strip_labels(&last, &whole);
+            char *copy = dc_arena_strndup(tmp, last, whole);
+            if (!copy)
+                return -1;
+            out[count - 1].s = copy;
+            out[count - 1].n = whole;
+        } else {
+            int before = count;
+            count = add_name(tmp, t, cut, out, count, max);
+            if (count > before)
+                last = t;
+        }
         if (cut >= len)
             break;
         t += cut + skip;

@@ -206,6 +206,58 @@ TEST(meta_byline_redazione_kept)
     decant_article_free(a);
 }
 
+TEST(meta_byline_job_title_ends_names)
+{
+    /* "Head of Marketing" describes the name before it; so does all that
+     * follows it ("Community Development") */
+    decant_article *a = run(
+        "<html><body><article><h1>Headline</h1><p class=\"byline\">By Danielle Padula, Head of "
+        "Marketing, Community Development</p>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Danielle Padula");
+    decant_article_free(a);
+    a = run("<html><body><article><h1>Headline</h1><p class=\"byline\">By Julie Weisenhorn and "
+            "Natalie Hoidal, Extension horticulture educators</p>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 2);
+    CHECK_STR(decant_article_author(a, 0), "Julie Weisenhorn");
+    CHECK_STR(decant_article_author(a, 1), "Natalie Hoidal");
+    decant_article_free(a);
+}
+
+TEST(meta_byline_run_on_title_cut)
+{
+    /* an author box's name and title with no separator between them */
+    decant_article *a = run(
+        "<html><body><article><h1>Headline</h1><div class=\"author\">Will Judd Former Deputy Tech "
+        "Editor</div>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Will Judd");
+    decant_article_free(a);
+    /* a one-word title is left alone: "Luxury Travel Expert" is a brand */
+    a = run("<html><body><article><h1>Headline</h1><div class=\"author\">Luxury Travel Expert"
+            "</div>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Luxury Travel Expert");
+    decant_article_free(a);
+}
+
+TEST(meta_byline_credentials_stay_with_name)
+{
+    /* "MS" and "RD" are the name's post-nominals, not two more authors */
+    decant_article *a = run(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":"
+        "\"H\",\"author\":{\"@type\":\"Person\",\"name\":\"Jillian Kubala, MS, RD\"}}</script>"
+        "</head><body><article><h1>H</h1>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Jillian Kubala, MS, RD");
+    decant_article_free(a);
+    /* a credential alone is nobody's name */
+    a = run("<html><body><article><h1>Headline</h1><span class=\"author\">PhD</span>" BODY
+            "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+}
+
 TEST(meta_byline_rejects_non_names)
 {
     decant_article *a = run(
