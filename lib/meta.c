@@ -346,6 +346,7 @@ static const meta_rule meta_rules[] = {
     {"twitter:creator", M_AUTHOR, DC_RANK_META, 9, "meta"},
     {"date", M_PUB, DC_RANK_META, 0, "meta"},
     {"pubdate", M_PUB, DC_RANK_META, 1, "meta"},
+    {"published", M_PUB, DC_RANK_META, 1, "meta"},
     {"publish-date", M_PUB, DC_RANK_META, 1, "meta"},
     {"publish_date", M_PUB, DC_RANK_META, 1, "meta"},
     {"publishdate", M_PUB, DC_RANK_META, 1, "meta"},
