@@ -310,6 +310,25 @@ static int names_site(const char *s, size_t n, const char *site, const char *url
     return 0;
 }
 
+/*
+ * A headline that ends with the site's declared name ("Best Exhibitions
+ * 2025 – Artlyst"): templates that append it to <title> append it to the
+ * h1 too.  Only the declared name counts here, not the host name: an
+ * h1's last words are too often a product or place called like the site.
+ */
+static size_t cut_site_suffix(const char *s, size_t n, const char *site)
+{
+    if (!site)
+        return n;
+    size_t sl = strlen(site);
+    for (int k = 0; title_seps[k]; k++) {
+        size_t m = strlen(title_seps[k]);
+        if (n > m + sl && dc_eq_ci(s + n - sl, sl, site, sl) && !memcmp(s + n - sl - m, title_seps[k], m))
+            return n - sl - m;
+    }
+    return n;
+}
+
 /* "Headline | Site" -> "Headline"; also "Site | Headline". */
 static void strip_site(const char **s, size_t *n, const char *site, const char *url)
 {
@@ -632,6 +651,7 @@ static int resolve_title(pass *p, decant_article *a)
             else
                 break;
         }
+        hl = cut_site_suffix(hbuf[k], hl, site);
         add_title(h1, &nh1, hbuf[k], hl, "title-element", 1);
         if (nh1 && h1_is_site_part(&h1[nh1 - 1], raw, nr))
             nh1--;

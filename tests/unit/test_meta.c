@@ -303,6 +303,21 @@ TEST(meta_title_h1)
     decant_article_free(a);
 }
 
+TEST(meta_title_h1_site_suffix_cut)
+{
+    /* the template appends the site's name to the h1 as to <title> */
+    decant_article *a = run("<html><head><title>Storm hits the coast \xE2\x80\x93 Gazette - Gazette</title>"
+                            "<meta property=\"og:site_name\" content=\"Gazette\"></head><body><article>"
+                            "<h1>Storm hits the coast \xE2\x80\x93 Gazette</h1>" BODY "</article></body></html>", NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Storm hits the coast");
+    decant_article_free(a);
+    /* a headline that merely ends with the name keeps it */
+    a = run("<html><head><meta property=\"og:site_name\" content=\"Gazette\"></head><body><article>"
+            "<h1>Ten years of the Gazette</h1>" BODY "</article></body></html>", NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Ten years of the Gazette");
+    decant_article_free(a);
+}
+
 TEST(meta_canonical_made_absolute)
 {
     decant_article *a = run("<html><head><link rel=\"canonical\" href=\"/news/2024/06/19/story\">"
