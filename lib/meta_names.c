@@ -255,9 +255,31 @@ static int is_letter_start(const char *s)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
 }
 
-/* The final test of one name. */
-static int acceptable_name(const char *s, size_t n)
+/*
+ * A user name as forums and communities show them ("Alphabyte1",
+ * "luizjr4"): one word of letters, digits, '_', '-' and '.', with a letter
+ * first.  Taken only where the page declares it as the author's name
+ * (JSON-LD, microdata): in running text such words are handles, codes and
+ * model numbers.
+ */
+static int is_handle(const char *s, size_t n)
 {
+    if (n < 3 || n > 32 || !is_letter_start(s))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9') && c != '_' && c != '-' &&
+            c != '.')
+            return 0;
+    }
+    return 1;
+}
+
+/* The final test of one name. */
+static int acceptable_name(const char *s, size_t n, int mode)
+{
+    if (has_digit(s, n) && (mode & DC_NAMES_HANDLES) && is_handle(s, n))
+        return !in_list(s, n, chrome_words);
     if (n < 2 || n > 60 || !is_letter_start(s) || has_digit(s, n))
         return 0;
     for (size_t i = 0; i < n; i++)
@@ -379,7 +401,7 @@ static int word_count(const char *s, size_t n)
     return words;
 }
 
-static int add_name(dc_arena *tmp, const char *s, size_t n, dc_name *out, int count, int max)
+static int add_name(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *out, int count, int max)
 {
     trim_punct(&s, &n);
     strip_labels(&s, &n);
@@ -395,7 +417,7 @@ static int add_name(dc_arena *tmp, const char *s, size_t n, dc_name *out, int co
             trim_punct(&s, &n);
         }
     }
-    if (count >= max || in_list(s, n, credentials) || !acceptable_name(s, n))
+    if (count >= max || in_list(s, n, credentials) || !acceptable_name(s, n, mode))
         return count;
     char *copy = dc_arena_strndup(tmp, s, n);
     if (!copy)
@@ -452,7 +474,7 @@ static char *collapse(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
     return b;
 }
 
-int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int split, dc_name *out, int max)
+int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *out, int max)
 {
     size_t len;
     const char *t = collapse(tmp, s, n, &len);
@@ -462,8 +484,8 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int split, dc_nam
     strip_labels(&t, &len);
     len = name_part_end(t, len);
     int count = 0;
-    if (!split)
-        return add_name(tmp, t, len, out, 0, max);
+    if (!(mode & DC_NAMES_SPLIT))
+        return add_name(tmp, t, len, mode, out, 0, max);
     const char *last = NULL; /* where the last name taken starts in t */
     while (len > 0 && count >= 0) {
         size_t skip, cut = next_split(t, len, &skip);
@@ -481,7 +503,7 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int split, dc_nam
             out[count - 1].n = whole;
         } else {
             int before = count;
-            count = add_name(tmp, t, cut, out, count, max);
+            count = add_name(tmp, t, cut, mode, out, count, max);
             if (count > before)
                 last = t;
         }

@@ -91,15 +91,18 @@ int dc_looks_like_url(const char *s, size_t n);
 
 /*
  * Cleans a byline or author value into names: strips "By", "di", "Autor:",
- * dates and job titles; splits "A, B and C"; rejects non-names.  Writes up to
+ * dates and job titles; splits "A, B and C" (DC_NAMES_SPLIT); rejects
+ * non-names, and words with digits unless DC_NAMES_HANDLES allows a user
+ * name ("Alphabyte1") where the page declares its author.  Writes up to
  * `max` names into out[] (pointers into the scratch arena); returns how many.
  */
+enum { DC_NAMES_SPLIT = 1, DC_NAMES_HANDLES = 2 };
 typedef struct dc_name {
     const char *s;
     size_t n;
     int editorial; /* "La Redazione", "Staff": an office, not a person */
 } dc_name;
-int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int split, dc_name *out, int max);
+int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *out, int max);
 
 /* ---- the collecting pass (meta.c) and resolution (meta_resolve.c) ---- */
 

@@ -961,7 +961,9 @@ static int names_of_rank(pass *p, int rank, const char *site, const char *url, n
             if (c->rank != rank || c->sub != sub)
                 continue;
             dc_name names[DC_MAX_AUTHORS];
-            int n = dc_names_from_text(p->m.tmp, c->s, c->n, c->split, names, DC_MAX_AUTHORS);
+            int declared = c->src && (!strcmp(c->src, "json-ld") || !strcmp(c->src, "microdata"));
+            int mode = (c->split ? DC_NAMES_SPLIT : 0) | (declared ? DC_NAMES_HANDLES : 0);
+            int n = dc_names_from_text(p->m.tmp, c->s, c->n, mode, names, DC_MAX_AUTHORS);
             if (n < 0)
                 return 0;
             /*
@@ -1071,7 +1073,7 @@ static int offer_byline(pass *p)
         long line_len = 0;
         for (long j = 0; j <= len; j++) /* the lines joined by spaces */
             flat_buf[j] = buf[j] == '\n' ? ' ' : buf[j];
-        int n = dc_names_from_text(p->m.tmp, flat_buf, (size_t)len, 1, names, 4);
+        int n = dc_names_from_text(p->m.tmp, flat_buf, (size_t)len, DC_NAMES_SPLIT, names, 4);
         if (n < 0)
             return 0;
         /* ...but an author box sets name, job and bio on lines of their own
@@ -1084,7 +1086,7 @@ static int offer_byline(pass *p)
             const char *nl = memchr(s, '\n', (size_t)(end - s));
             size_t ln = nl ? (size_t)(nl - s) : (size_t)(end - s);
             dc_name ln_names[4];
-            int found = dc_names_from_text(p->m.tmp, s, ln, 1, ln_names, 4);
+            int found = dc_names_from_text(p->m.tmp, s, ln, DC_NAMES_SPLIT, ln_names, 4);
             if (found < 0)
                 return 0;
             if (found > 0 && memchr(ln_names[0].s, ' ', ln_names[0].n)) {
@@ -1184,7 +1186,7 @@ static int offer_label_byline(pass *p)
         if (len <= 0 || len > 120 || (!alone && !label_at(buf, (size_t)len)))
             continue;
         dc_name names[4];
-        int k = dc_names_from_text(p->m.tmp, buf, (size_t)len, 1, names, 4);
+        int k = dc_names_from_text(p->m.tmp, buf, (size_t)len, DC_NAMES_SPLIT, names, 4);
         if (k < 0)
             return 0;
         for (int j = 0; j < k; j++)

@@ -258,6 +258,24 @@ TEST(meta_byline_credentials_stay_with_name)
     decant_article_free(a);
 }
 
+TEST(meta_forum_user_name_declared)
+{
+    /* a user name with digits is the author where the page declares it */
+    decant_article *a = run(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\","
+        "\"headline\":\"H\",\"author\":{\"@type\":\"Person\",\"name\":\"Alphabyte1\"}}</script>"
+        "</head><body><article><h1>H</h1>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Alphabyte1");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "json-ld");
+    decant_article_free(a);
+    /* in a byline read off the page such a word is a code, not a name */
+    a = run("<html><body><article><h1>Headline</h1><span class=\"author\">By Model X200</span>" BODY
+            "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+}
+
 TEST(meta_byline_rejects_non_names)
 {
     decant_article *a = run(
