@@ -454,20 +454,27 @@ static void on_itemprop(pass *p, uint32_t i, const char *prop)
         push(&p->md_authors, i);
         return;
     }
+    /*
+     * dateCreated is when a question or a post was written: Q&A sites mark
+     * the question with it and each comment with a datePublished given as
+     * hidden text, so a machine-readable value (datetime, content) of
+     * either comes before any written-out one.
+     */
     int pub = has_token(prop, "datePublished"), mod = has_token(prop, "dateModified");
-    if (pub || mod) {
+    int created = !pub && !mod && has_token(prop, "dateCreated");
+    if (pub || mod || created) {
         size_t n;
         const char *v = dc_attr_get(d, i, "datetime", &n);
         if (!v)
             v = dc_attr_get(d, i, "content", &n);
         if (v) {
-            dc_meta_offer_date(&p->m, mod, v, n, DC_RANK_MICRODATA, 0, "microdata");
+            dc_meta_offer_date(&p->m, mod, v, n, DC_RANK_MICRODATA, created, "microdata");
         } else {
             char buf[TEXT_CAP];
             long len = dc_bounded_text(d, i, buf, sizeof buf);
             char *c = len > 0 ? dc_arena_strndup(p->m.tmp, buf, (size_t)len) : NULL;
             if (c)
-                dc_meta_offer_date(&p->m, mod, c, (size_t)len, DC_RANK_MICRODATA, 1, "microdata");
+                dc_meta_offer_date(&p->m, mod, c, (size_t)len, DC_RANK_MICRODATA, 2 + created, "microdata");
         }
         return;
     }

@@ -119,6 +119,20 @@ TEST(meta_microdata)
     decant_article_free(a);
 }
 
+TEST(meta_microdata_question_created)
+{
+    /* a Q&A page: the question's dateCreated, then comments' hidden
+     * datePublished text; the question's date is the page's */
+    decant_article *a = run(
+        "<html><body><div itemscope itemtype=\"https://schema.org/QAPage\"><h1>Question</h1>"
+        "<time itemprop=\"dateCreated\" datetime=\"2014-02-04 13:27:40Z\">Feb 4, 2014</time>"
+        "<p>Why is this so?</p><span class=\"comment\">Because.<time itemprop=\"datePublished\">"
+        "2019-01-21T21:40:59Z</time></span>" BODY "</div></body></html>", NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2014-02-04T13:27:40+00:00");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "microdata");
+    decant_article_free(a);
+}
+
 TEST(meta_time_element)
 {
     decant_article *a = run(
