@@ -91,7 +91,7 @@ static const char *const title_words[] = {
     "intern", "opinion", "admin", "administrator", "anonymous", "unknown", "null", "none",
     "undefined", "user", "by", "team", "member", "moderator", "founder", "owner", "ceo",
     "director", "manager", "host", "webmaster", "publisher", "website", "blog", "blogger",
-    "posted", "post", "posts", "n/a", NULL};
+    "posted", "post", "posts", "n/a", "topic", "thread", "starter", "poster", "original", NULL};
 
 /* Words of a sentence, never of a name: an author box's bio ("I've
  * consulted with hundreds...", "Chris Toy is the CEO"). */

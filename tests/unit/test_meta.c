@@ -295,7 +295,8 @@ TEST(meta_byline_rejects_non_names)
     decant_article *a = run(
         "<html><body><article><h1>Headline</h1><a class=\"author-email\">Email the author</a>"
         "<span class=\"author\">@newsdesk</span><span class=\"author\">admin</span>"
-        "<span class=\"author\">Staff Writer</span>" BODY "</article></body></html>", NULL);
+        "<span class=\"author\">Staff Writer</span><span class=\"author\">Topic Author</span>"
+        "<span class=\"author\">Thread Starter</span>" BODY "</article></body></html>", NULL);
     CHECK(decant_article_author_count(a) == 0);
     CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), NULL);
     decant_article_free(a);
