@@ -114,10 +114,12 @@ static const char *const role_words[] = {
     "redakteurin", "korrespondent", "journaliste", "rédacteur", "rédactrice", "periodista",
     "redactor", "redactora", "corresponsal", NULL};
 
-/* Degrees and credentials written after a name ("Jane Roe, MD, PhD"). */
+/* Degrees and credentials written after a name ("Jane Roe, MD, PhD").
+ * Not "Ma" or "Do", which are also surnames: in capitals the all-capitals
+ * rule of post_nominal() takes them. */
 static const char *const credentials[] = {
-    "phd", "ph.d.", "ph.d", "md", "m.d.", "dvm", "rn", "rd", "rdn", "ms", "m.s.", "ma", "m.a.",
-    "mba", "msc", "bsc", "cpa", "fand", "do", "jd", "esq", "esq.", "dds", "lcsw", "np", "cfa",
+    "phd", "ph.d.", "ph.d", "md", "m.d.", "dvm", "rn", "rd", "rdn", "ms", "m.s.", "m.a.",
+    "mba", "msc", "bsc", "cpa", "fand", "jd", "esq", "esq.", "dds", "lcsw", "np", "cfa",
     "cfp", "mph", "mfa", "pharmd", "psyd", "lpc", "cscs", "ryt", "e-ryt", NULL};
 
 static const char *const editorial_words[] = {
@@ -474,6 +476,20 @@ static char *collapse(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
     return b;
 }
 
+/* Makes name s[0..n) (its list part and what follows) the name in *out;
+ * 0 on OOM. */
+static int extend_name(dc_arena *tmp, dc_name *out, const char *s, size_t n)
+{
+    trim_punct(&s, &n);
+    strip_labels(&s, &n);
+    char *copy = dc_arena_strndup(tmp, s, n);
+    if (!copy)
+        return 0;
+    out->s = copy;
+    out->n = n;
+    return 1;
+}
+
 int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *out, int max)
 {
     size_t len;
@@ -492,20 +508,14 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name
         if (count > 0 && job_title(t, cut))
             break; /* the rest of the list says who the names are */
         if (count > 0 && post_nominal(t, cut)) {
-            /* "Jane Roe, MD, PhD": one name, as written */
-            size_t whole = (size_t)(t + cut - last);
-            trim_punct(&last, &whole);
-            strip_labels(&last, &whole);
-            char *copy = dc_arena_strndup(tmp, last, whole);
-            if (!copy)
+            /* "Jane Roe, MD, PhD": one name, as written; never across a
+             * part that was not taken */
+            if (last && !extend_name(tmp, &out[count - 1], last, (size_t)(t + cut - last)))
                 return -1;
-            out[count - 1].s = copy;
-            out[count - 1].n = whole;
         } else {
             int before = count;
             count = add_name(tmp, t, cut, mode, out, count, max);
-            if (count > before)
-                last = t;
+            last = count > before ? t : NULL;
         }
         if (cut >= len)
             break;

@@ -265,6 +265,12 @@ TEST(meta_byline_credentials_stay_with_name)
     CHECK(decant_article_author_count(a) == 1);
     CHECK_STR(decant_article_author(a, 0), "Jillian Kubala, MS, RD");
     decant_article_free(a);
+    /* "Ma" is a surname too: only in capitals is it a degree */
+    a = run("<html><body><article><h1>Headline</h1><p class=\"byline\">By Li Wang, Ma and Chen</p>" BODY
+            "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 3);
+    CHECK_STR(decant_article_author(a, 1), "Ma");
+    decant_article_free(a);
     /* a credential alone is nobody's name */
     a = run("<html><body><article><h1>Headline</h1><span class=\"author\">PhD</span>" BODY
             "</article></body></html>", NULL);
