@@ -961,7 +961,8 @@ static int names_of_rank(pass *p, int rank, const char *site, const char *url, n
             if (c->rank != rank || c->sub != sub)
                 continue;
             dc_name names[DC_MAX_AUTHORS];
-            int declared = c->src && (!strcmp(c->src, "json-ld") || !strcmp(c->src, "microdata"));
+            /* JSON-LD, microdata and a thread's starter name user names */
+            int declared = c->rank <= DC_RANK_MICRODATA;
             int mode = (c->split ? DC_NAMES_SPLIT : 0) | (declared ? DC_NAMES_HANDLES : 0);
             int n = dc_names_from_text(p->m.tmp, c->s, c->n, mode, names, DC_MAX_AUTHORS);
             if (n < 0)
@@ -1006,14 +1007,14 @@ static void offer_microdata_author(pass *p, uint32_t i)
     size_t n;
     const char *v = dc_attr_get(d, target, "content", &n);
     if (v) {
-        dc_meta_offer_author(&p->m, v, n, DC_RANK_MICRODATA, 0, "microdata", 0, 1);
+        dc_meta_offer_author(&p->m, v, n, DC_RANK_MICRODATA, 1, "microdata", 0, 1);
         return;
     }
     char buf[TEXT_CAP];
     long len = dc_bounded_text(d, target, buf, sizeof buf);
     char *c = len > 0 ? dc_arena_strndup(p->m.tmp, buf, (size_t)len) : NULL;
     if (c)
-        dc_meta_offer_author(&p->m, c, (size_t)len, DC_RANK_MICRODATA, 0, "microdata", 0, 1);
+        dc_meta_offer_author(&p->m, c, (size_t)len, DC_RANK_MICRODATA, 1, "microdata", 0, 1);
 }
 
 /* Does every word of a name start with a capital (or a non-ASCII letter), bar particles? */
@@ -1207,6 +1208,64 @@ static int offer_label_byline(pass *p)
     return 1;
 }
 
+/*
+ * A forum thread names its author in the header: "Thread starter <a>name</a>"
+ * (XenForo), "Started by name, June 4, 2024" (SMF).  Each post carries its
+ * own microdata author, and the first post shown is not always the
+ * starter's (a moderator's pinned answer), so the header's name is offered
+ * ahead of them.  User names ("sean_g", "ridwan123") are taken as names.
+ */
+static const char *const starter_labels[] = {"thread starter", "topic starter", "started by", NULL};
+
+static int offer_thread_starter(pass *p)
+{
+    uint32_t h1 = main_h1(p);
+    if (!h1)
+        return 1;
+    const dc_dom *d = p->dom;
+    uint32_t from = h1 > 40 ? h1 - 40 : 1, to = h1 + 120 < d->count ? h1 + 120 : d->count;
+    for (uint32_t i = from; i < to; i++) {
+        const dc_node *n = &d->nodes[i];
+        if (n->tag != DC_TAG_TEXT || n->text_len > 120 || (p->cx[i] & DC_CX_BAD))
+            continue;
+        const char *t = n->text;
+        size_t tn = n->text_len, m = 0;
+        dc_trim(&t, &tn);
+        for (int k = 0; starter_labels[k] && !m; k++) {
+            size_t l = strlen(starter_labels[k]);
+            if (l <= tn && dc_eq_ci(t, l, starter_labels[k], l) && (l == tn || t[l] == ' ' || t[l] == ':'))
+                m = l;
+        }
+        if (!m)
+            continue;
+        char buf[TEXT_CAP];
+        long len = m == tn || (m + 1 == tn && t[m] == ':') ? next_text(p, i, buf, sizeof buf)
+                                                             : dc_bounded_text(d, n->parent, buf, sizeof buf);
+        if (len <= 0 || len > 120)
+            continue;
+        /* "Started by" as a label: what follows it, up to a comma */
+        const char *v = buf;
+        size_t vn = (size_t)len;
+        if (m != tn && !(m + 1 == tn && t[m] == ':')) {
+            size_t at = 0;
+            while (at + m <= vn && !dc_eq_ci(v + at, m, t, m))
+                at++;
+            if (at + m > vn)
+                continue;
+            v += at + m, vn -= at + m;
+        }
+        dc_name names[1];
+        int k = dc_names_from_text(p->m.tmp, v, vn, DC_NAMES_SPLIT | DC_NAMES_HANDLES, names, 1);
+        if (k < 0)
+            return 0;
+        if (k == 1) {
+            dc_meta_offer_author(&p->m, names[0].s, names[0].n, DC_RANK_MICRODATA, 0, "byline", 0, 0);
+            return 1;
+        }
+    }
+    return 1;
+}
+
 static int resolve_authors(pass *p, decant_article *a)
 {
     /* Only the first item's authors: a thread's posts and answers are items of their own. */
@@ -1222,6 +1281,8 @@ static int resolve_authors(pass *p, decant_article *a)
         scope = s, scoped = 1;
         offer_microdata_author(p, i);
     }
+    if (!offer_thread_starter(p))
+        return 0;
     if (!p->m.product && (!offer_byline(p) || !offer_label_byline(p)))
         return 0;
     for (int k = 0; k < 4; k++) {

@@ -296,6 +296,27 @@ TEST(meta_forum_user_name_declared)
     decant_article_free(a);
 }
 
+TEST(meta_forum_thread_starter)
+{
+    /* the header names the thread's author; the first post shown is a
+     * moderator's, with microdata of its own */
+    decant_article *a = run(
+        "<html><body><h1>Which card to buy?</h1><ul><li><span>Thread starter</span> "
+        "<a class=\"username\" href=\"/members/ridwan123.1/\">ridwan123</a></li></ul>"
+        "<article itemscope itemtype=\"https://schema.org/Comment\"><section itemprop=\"author\" "
+        "itemscope itemtype=\"https://schema.org/Person\"><span itemprop=\"name\">Lutfij</span>"
+        "</section>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "ridwan123");
+    CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "byline");
+    decant_article_free(a);
+    a = run("<html><body><h1>Cell biology question</h1><p>Started by Biology Forums, June 04, 2024, "
+            "11:23:55 AM</p><article>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Biology Forums");
+    decant_article_free(a);
+}
+
 TEST(meta_byline_rejects_non_names)
 {
     decant_article *a = run(
