@@ -19,6 +19,7 @@
 
 #include "ascii.h"
 #include "internal.h"
+#include "mojibake.h"
 
 #define SNIFF_WINDOW 1024      /* binary / UTF-16 heuristics look this far   */
 #define PRESCAN_WINDOW 4096    /* <meta charset> is sought this far           */
@@ -1004,6 +1005,9 @@ static size_t convert(const job *j, char *d, size_t cap)
     return (size_t)-1;
 }
 
+/* Double-encoded sequences a page must hold to be repaired (mojibake.h). */
+#define MOJIBAKE_MIN 3
+
 static decant_status decode_text(const unsigned char *s, size_t n, const char *content_type,
                                  dc_arena *ar, dc_decoded *out, decant_error *err)
 {
@@ -1113,6 +1117,16 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
     }
     if (cd != (iconv_t)-1)
         iconv_close(cd);
+    if (st == DECANT_OK && dc_mojibake_count(text, len, MOJIBAKE_MIN) >= MOJIBAKE_MIN) {
+        char *fixed = dc_arena_alloc(ar, len + 1);
+        if (!fixed) {
+            st = DECANT_ERR_NOMEM, why = "repaired text";
+        } else {
+            len = dc_mojibake_repair(text, len, fixed);
+            fixed[len] = '\0';
+            text = fixed;
+        }
+    }
     if (st != DECANT_OK)
         return dc_fail(err, st, why);
 

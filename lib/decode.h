@@ -13,6 +13,7 @@
  * Labels are normalised as WHATWG does (latin1/iso-8859-1/ascii all mean
  * windows-1252; utf-16 from a meta means UTF-8).  The output is always valid
  * UTF-8: undecodable bytes become U+FFFD.  NUL bytes become U+FFFD too.
+ * Text that carries double-encoded UTF-8 ("â€™") is repaired (mojibake.h).
  */
 #ifndef DC_DECODE_H
 #define DC_DECODE_H

@@ -612,3 +612,59 @@ TEST(decode_empty_and_too_large)
     CHECK(r.st == DECANT_ERR_TOO_LARGE);
     done(&r);
 }
+
+/* The decoded text as a C string (it may alias a NUL-less input). */
+static const char *text_of(run *r, char *buf, size_t cap)
+{
+    size_t n = r->d.len < cap - 1 ? r->d.len : cap - 1;
+    memcpy(buf, r->d.text, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+TEST(decode_mojibake_repaired)
+{
+    run r;
+    char buf[256];
+    /* UTF-8 read as Latin-1 and encoded again: "—" came out as U+00E2 U+0080 U+0094 */
+    decs(&r, "<p>a \xC3\xA2\xC2\x80\xC2\x94 b \xC3\xA2\xC2\x80\xC2\x94 caf\xC3\x83\xC2\xA9 \xC3\xA2\xC2\x80\xC2\x99</p>",
+         "text/html; charset=utf-8");
+    CHECK(r.st == DECANT_OK);
+    CHECK_STR(text_of(&r, buf, sizeof buf), "<p>a \xE2\x80\x94 b \xE2\x80\x94 caf\xC3\xA9 \xE2\x80\x99</p>");
+    done(&r);
+    /* read as windows-1252: "’" came out as "â€™" */
+    decs(&r, "<p>it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s, don\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t, "
+             "won\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t</p>", NULL);
+    CHECK_STR(text_of(&r, buf, sizeof buf), "<p>it\xE2\x80\x99s, don\xE2\x80\x99t, won\xE2\x80\x99t</p>");
+    done(&r);
+    /* a C1 control that was windows-1252 on the way in: "Â•" is a bullet */
+    decs(&r, "<li>\xC3\x82\xE2\x80\xA2 one</li><li>\xC3\x82\xE2\x80\xA2 two</li><li>\xC3\x82\xE2\x80\xA2 three</li>",
+         NULL);
+    CHECK_STR(text_of(&r, buf, sizeof buf),
+              "<li>\xE2\x80\xA2 one</li><li>\xE2\x80\xA2 two</li><li>\xE2\x80\xA2 three</li>");
+    done(&r);
+}
+
+TEST(decode_mojibake_left_alone)
+{
+    run r;
+    char buf[256];
+    /* one sequence may be a page about mojibake */
+    const char *one = "<p>Why does caf\xC3\x83\xC2\xA9 show up?</p>";
+    decs(&r, one, NULL);
+    CHECK_STR(text_of(&r, buf, sizeof buf), one);
+    done(&r);
+    /* real text: "SÃO PAULO", "âge", "à côté", "Ã" before ASCII */
+    const char *real = "<p>S\xC3\x83O PAULO, \xC3\xA2ge, \xC3\xA0 c\xC3\xB4t\xC3\xA9, \xC3\x83 \xC3\x83! "
+                       "\xC3\xA2 \xC3\xA2</p>";
+    decs(&r, real, NULL);
+    CHECK_STR(text_of(&r, buf, sizeof buf), real);
+    done(&r);
+    /* on a page that is repaired, sequences that would decode to overlong
+     * forms or surrogates stay as they are */
+    decs(&r, "<p>\xC3\xA0\xC2\x80\xC2\x80 \xC3\xAD\xC2\xA0\xC2\x80 \xC3\xA0\xC2\x9F\xC2\xBF "
+             "\xC3\x83\xC2\xA9\xC3\x83\xC2\xA9\xC3\x83\xC2\xA9</p>", NULL);
+    CHECK_STR(text_of(&r, buf, sizeof buf), "<p>\xC3\xA0\xC2\x80\xC2\x80 \xC3\xAD\xC2\xA0\xC2\x80 "
+                                            "\xC3\xA0\xC2\x9F\xC2\xBF \xC3\xA9\xC3\xA9\xC3\xA9</p>");
+    done(&r);
+}
