@@ -78,7 +78,8 @@ static const char *const chrome_words[] = {
     "sponsored", "like", "likes", "views", "tags", "category", "categories", "filed", "under",
     "ago", "hours", "days", "yesterday", "today", "share", "whatsapp", "telegram", "rss",
     "podcast", "video", "audio", "listen", "watch", "download", "subscribers", "followers",
-    "permalink", "link", "written", "modified", "update", "de:", "buyer", "seller", "verified", NULL};
+    "permalink", "link", "written", "modified", "update", "de:", "buyer", "seller", "verified",
+    "yes", "visit", "testimonial", "testimonials", "review", "reviews", "trustpilot", "from", NULL};
 
 /* A name made of these alone is a job title or a placeholder, not a name. */
 static const char *const title_words[] = {
@@ -251,10 +252,29 @@ static int word_not_editorial(const char *w, size_t n, void *ctx)
     return !in_list(w, n, editorial_words);
 }
 
+/* A letter first: ASCII, or past U+00BF (0xC2 leads the Latin-1 signs
+ * and punctuation: "§", "»", "©"). */
 static int is_letter_start(const char *s)
 {
     unsigned char c = (unsigned char)s[0];
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC3;
+}
+
+/* Two words or more, none capitalised ("billed annually", "experienced
+ * gardeners"): running text, not a name.  One lower-case word may be a
+ * user name. */
+static int lower_case_words(const char *s, size_t n)
+{
+    int words = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ' || (i && s[i - 1] != ' '))
+            continue;
+        unsigned char c = (unsigned char)s[i];
+        if (!(c >= 'a' && c <= 'z'))
+            return 0;
+        words++;
+    }
+    return words >= 2;
 }
 
 /*
@@ -287,7 +307,10 @@ static int acceptable_name(const char *s, size_t n, int mode)
     for (size_t i = 0; i < n; i++)
         if (strchr("@#={}<>/\\|?!", s[i]))
             return 0;
-    if (dc_looks_like_url(s, n) || dc_contains_ci(s, n, ".com") || dc_contains_ci(s, n, "..."))
+    if (dc_looks_like_url(s, n) || dc_contains_ci(s, n, ".com") || dc_contains_ci(s, n, "...") ||
+        dc_contains_ci(s, n, "\xC2\xBB") || dc_contains_ci(s, n, "\xE2\x80\xBA"))
+        return 0; /* "»", "›": a breadcrumb */
+    if (!(mode & DC_NAMES_HANDLES) && lower_case_words(s, n))
         return 0;
     int words = 0;
     if (!each_word(s, n, word_ok, &words) || words > 6 || !each_word(s, n, word_not_sentence, NULL))

@@ -1258,7 +1258,8 @@ static int offer_thread_starter(pass *p)
         int k = dc_names_from_text(p->m.tmp, v, vn, DC_NAMES_SPLIT | DC_NAMES_HANDLES, names, 1);
         if (k < 0)
             return 0;
-        if (k == 1) {
+        /* a user name is one word; anything longer must read as a name */
+        if (k == 1 && (!memchr(names[0].s, ' ', names[0].n) || capitalised(names[0].s, names[0].n))) {
             dc_meta_offer_author(&p->m, names[0].s, names[0].n, DC_RANK_MICRODATA, 0, "byline", 0, 0);
             return 1;
         }

@@ -317,13 +317,26 @@ TEST(meta_forum_thread_starter)
     decant_article_free(a);
 }
 
+TEST(meta_byline_accented_name)
+{
+    /* a name may start with any letter past ASCII */
+    decant_article *a = run("<html><body><article><h1>Headline</h1><span class=\"author\">\xC3\x89mile "
+                            "Zola</span>" BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "\xC3\x89mile Zola");
+    decant_article_free(a);
+}
+
 TEST(meta_byline_rejects_non_names)
 {
     decant_article *a = run(
         "<html><body><article><h1>Headline</h1><a class=\"author-email\">Email the author</a>"
         "<span class=\"author\">@newsdesk</span><span class=\"author\">admin</span>"
         "<span class=\"author\">Staff Writer</span><span class=\"author\">Topic Author</span>"
-        "<span class=\"author\">Thread Starter</span>" BODY "</article></body></html>", NULL);
+        "<span class=\"author\">Thread Starter</span><span class=\"author\">billed annually</span>"
+        "<span class=\"author\">\xC2\xA7" "Authoring applications</span><span class=\"author\">Services "
+        "\xC2\xBB Consulting</span><span class=\"author\">Yes</span><span class=\"author\">Visit the "
+        "Apple Store</span>" BODY "</article></body></html>", NULL);
     CHECK(decant_article_author_count(a) == 0);
     CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), NULL);
     decant_article_free(a);
