@@ -682,6 +682,16 @@ static int resolve_title(pass *p, decant_article *a)
         if (!c[i].h1 && c[i].kn)
             best = i;
     const title_cand *w = best >= 0 ? &c[best] : nh1 ? &h1[0] : NULL;
+    /* A long declared title that another source continues mid-sentence
+     * was cut short (Yoast writes JSON-LD headlines of 110 characters at
+     * most); one continued after a separator ("Headline - Section") was not. */
+    if (best >= 0 && w->n >= 60) {
+        const title_cand *cut = w;
+        for (int i = 0; i < nc; i++)
+            if (!c[i].h1 && c[i].n > cut->n + 1 && dc_eq_ci(c[i].s, cut->n, cut->s, cut->n) &&
+                !sep_at(c[i].s + cut->n, c[i].n - cut->n))
+                w = &c[i];
+    }
     /*
      * The main h1 still wins over a differing declared title when it is about
      * the same thing (shared words); an h1 with nothing in common is a

@@ -391,6 +391,29 @@ TEST(meta_title_h1_site_suffix_cut)
     decant_article_free(a);
 }
 
+TEST(meta_title_cut_short_restored)
+{
+    /* JSON-LD's headline cut at 110 characters; og:title goes on */
+    decant_article *a = run(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":"
+        "\"Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers Find "
+        "Solutions (Including\"}</script><meta property=\"og:title\" content=\"Fix It Friday: Struggling "
+        "With How To Arrange Your Living Room? We Help 4 Readers Find Solutions (Including One Trick)\">"
+        "</head><body><article>" BODY "</article></body></html>", NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Fix It Friday: Struggling With How To Arrange Your "
+              "Living Room? We Help 4 Readers Find Solutions (Including One Trick)");
+    decant_article_free(a);
+    /* continued after a separator: a section's name, not the rest */
+    a = run("<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":"
+            "\"Best Practices for Setting Up Automations and Scripts in Home Assistant\"}</script>"
+            "<title>Best Practices for Setting Up Automations and Scripts in Home Assistant - Configuration "
+            "- Home Assistant Community</title><meta property=\"og:site_name\" content=\"Home Assistant "
+            "Community\"></head><body><article>" BODY "</article></body></html>", NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE),
+              "Best Practices for Setting Up Automations and Scripts in Home Assistant");
+    decant_article_free(a);
+}
+
 TEST(meta_canonical_made_absolute)
 {
     decant_article *a = run("<html><head><link rel=\"canonical\" href=\"/news/2024/06/19/story\">"
