@@ -536,6 +536,19 @@ static void add_title(title_cand *c, int *nc, const char *s, size_t n, const cha
 }
 
 /* Does key equal one of the separator-delimited parts of s[0..n)? */
+/* Is part key p the name `key` and a word saying what kind of site it is
+ * ("Arch Linux" + "Forums")? */
+static int site_kind_of(const char *p, size_t pn, const char *key, size_t kn)
+{
+    static const char *const kinds[] = {"forums", "forum", "community", "blog", "docs", "wiki", NULL};
+    if (pn <= kn || memcmp(p, key, kn) != 0)
+        return 0;
+    for (int k = 0; kinds[k]; k++)
+        if (pn - kn == strlen(kinds[k]) && !memcmp(p + kn, kinds[k], pn - kn))
+            return 1;
+    return 0;
+}
+
 static int is_part(const char *s, size_t n, const char *key, size_t kn)
 {
     char part[TITLE_KEY];
@@ -544,7 +557,8 @@ static int is_part(const char *s, size_t n, const char *key, size_t kn)
         int m = i < n ? sep_at(s + i, n - i) : 1;
         if (!m)
             continue;
-        if (i > st && squash(s + st, i - st, part, sizeof part) == kn && !memcmp(part, key, kn))
+        size_t pn = i > st ? squash(s + st, i - st, part, sizeof part) : 0;
+        if (pn && ((pn == kn && !memcmp(part, key, kn)) || site_kind_of(part, pn, key, kn)))
             return 1;
         i += (size_t)(m > 0 ? m - 1 : 0);
         st = i + 1;
