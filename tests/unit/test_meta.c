@@ -394,8 +394,9 @@ TEST(meta_title_h1_site_suffix_cut)
 TEST(meta_title_h1_is_forum_logo)
 {
     /* the h1 is the site's name without its kind: "Arch Linux" of "Arch Linux Forums" */
-    decant_article *a = run("<html><head><title>What happened with Arch Linux ISO in 2024 - Arch Linux Forums</title>"
-                            "</head><body><h1>Arch Linux</h1><article>" BODY "</article></body></html>", NULL);
+    decant_article *a = run("<html><head><title>What happened with Arch Linux ISO in 2024 - Arch Linux "
+                            "Forums</title></head><body><h1>Arch Linux</h1><article>" BODY
+                            "</article></body></html>", NULL);
     CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "What happened with Arch Linux ISO in 2024");
     decant_article_free(a);
 }
