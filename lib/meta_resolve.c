@@ -1178,6 +1178,19 @@ static long next_text(const pass *p, uint32_t i, char *buf, size_t cap)
 }
 
 /*
+ * The text a label of m bytes opening text node i (t[0..tn), trimmed)
+ * introduces: the next element's text when the label stands alone
+ * ("<p>Written by</p><p>Jane Doe</p>"), else the text of the label's
+ * parent, label included ("<p>By <a>Jane Doe</a></p>").  *alone says which.
+ */
+static long label_value(const pass *p, uint32_t i, const char *t, size_t tn, size_t m, char *buf,
+                        size_t cap, int *alone)
+{
+    *alone = m == tn || (m + 1 == tn && t[m] == ':');
+    return *alone ? next_text(p, i, buf, cap) : dc_bounded_text(p->dom, p->dom->nodes[i].parent, buf, cap);
+}
+
+/*
  * Bylines without a class: "By <a>Jane Doe</a>", "<p>Written by</p><p>Jane
  * Doe</p>", "by: Jane Doe" in the lines around the headline.
  */
@@ -1201,12 +1214,8 @@ static int offer_label_byline(pass *p)
         if (!m)
             continue;
         char buf[TEXT_CAP];
-        long len;
-        int alone = m == tn || (m + 1 == tn && t[m] == ':');
-        if (alone)
-            len = next_text(p, i, buf, sizeof buf);
-        else
-            len = dc_bounded_text(d, n->parent, buf, sizeof buf);
+        int alone;
+        long len = label_value(p, i, t, tn, m, buf, sizeof buf, &alone);
         /* Mid-sentence "by following the tips" is prose: the label must open its line. */
         if (len <= 0 || len > 120 || (!alone && !label_at(buf, (size_t)len)))
             continue;
@@ -1263,14 +1272,14 @@ static int offer_thread_starter(pass *p)
         if (!m)
             continue;
         char buf[TEXT_CAP];
-        long len = m == tn || (m + 1 == tn && t[m] == ':') ? next_text(p, i, buf, sizeof buf)
-                                                             : dc_bounded_text(d, n->parent, buf, sizeof buf);
+        int alone;
+        long len = label_value(p, i, t, tn, m, buf, sizeof buf, &alone);
         if (len <= 0 || len > 120)
             continue;
-        /* "Started by" as a label: what follows it, up to a comma */
+        /* "Started by name, date": what follows the label, up to a comma */
         const char *v = buf;
         size_t vn = (size_t)len;
-        if (m != tn && !(m + 1 == tn && t[m] == ':')) {
+        if (!alone) {
             size_t at = 0;
             while (at + m <= vn && !dc_eq_ci(v + at, m, t, m))
                 at++;
