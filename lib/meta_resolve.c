@@ -535,7 +535,6 @@ static void add_title(title_cand *c, int *nc, const char *s, size_t n, const cha
     t->kn = squash(s, n, t->key, sizeof t->key);
 }
 
-/* Does key equal one of the separator-delimited parts of s[0..n)? */
 /* Is part key p the name `key` and a word saying what kind of site it is
  * ("Arch Linux" + "Forums")? */
 static int site_kind_of(const char *p, size_t pn, const char *key, size_t kn)
@@ -549,6 +548,8 @@ static int site_kind_of(const char *p, size_t pn, const char *key, size_t kn)
     return 0;
 }
 
+/* Does key equal one of the separator-delimited parts of s[0..n), or name
+ * the site such a part is ("Arch Linux" of "Arch Linux Forums")? */
 static int is_part(const char *s, size_t n, const char *key, size_t kn)
 {
     char part[TITLE_KEY];
