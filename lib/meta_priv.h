@@ -92,8 +92,9 @@ int dc_looks_like_url(const char *s, size_t n);
 /*
  * Cleans a byline or author value into names: strips "By", "di", "Autor:",
  * dates and job titles; splits "A, B and C" (DC_NAMES_SPLIT); rejects
- * non-names, and words with digits unless DC_NAMES_HANDLES allows a user
- * name ("Alphabyte1") where the page declares its author.  Writes up to
+ * non-names.  Where the page declares its author (DC_NAMES_HANDLES) a user
+ * name with digits ("Alphabyte1") and a lower-case phrase ("crazy lennys")
+ * pass; in text read off the page they do not.  Writes up to
  * `max` names into out[] (pointers into the scratch arena); returns how many.
  */
 enum { DC_NAMES_SPLIT = 1, DC_NAMES_HANDLES = 2 };
