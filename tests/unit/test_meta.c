@@ -119,6 +119,22 @@ TEST(meta_microdata)
     decant_article_free(a);
 }
 
+TEST(meta_date_publisher_meta_names)
+{
+    /* the <meta> names publishers use for the publication date, each alone on a page */
+    static const char *const names[] = {"published", "pub_date", "date-pub", "pdate", "og:pubdate", "ms.date"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        char html[2048];
+        snprintf(html, sizeof html,
+                 "<html><head><meta name=\"%s\" content=\"2025-03-06\"></head><body><article>"
+                 "<h1>Headline</h1>%s</article></body></html>", names[k], BODY);
+        decant_article *a = run(html, NULL);
+        CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-03-06");
+        CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "meta");
+        decant_article_free(a);
+    }
+}
+
 TEST(meta_microdata_question_created)
 {
     /* a Q&A page: the question's dateCreated, then comments' hidden
