@@ -135,6 +135,23 @@ TEST(meta_date_publisher_meta_names)
     }
 }
 
+TEST(meta_author_publisher_meta_names)
+{
+    static const char *const names[] = {"citation_authors", "article_author", "article-author", "og:author",
+                                        "cxenseparse:author", "ms.author", "creator"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        char html[2048];
+        snprintf(html, sizeof html,
+                 "<html><head><meta name=\"%s\" content=\"Harry Rabinowitz\"></head><body><article>"
+                 "<h1>Headline</h1>%s</article></body></html>", names[k], BODY);
+        decant_article *a = run(html, NULL);
+        CHECK(decant_article_author_count(a) == 1);
+        CHECK_STR(decant_article_author(a, 0), "Harry Rabinowitz");
+        CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "meta");
+        decant_article_free(a);
+    }
+}
+
 TEST(meta_microdata_question_created)
 {
     /* a Q&A page: the question's dateCreated, then comments' hidden
