@@ -868,13 +868,23 @@ static int bare_date(pass *p, uint32_t i, int mf, dc_date *out)
            !release_date(p, i, n->text, n->text_len);
 }
 
+/* The nodes [*from, *to) from `before` nodes ahead of the headline h1 to
+ * `after` nodes past it: where its dateline and byline stand. */
+static void around_h1(const dc_dom *d, uint32_t h1, uint32_t before, uint32_t after, uint32_t *from,
+                      uint32_t *to)
+{
+    *from = h1 > before ? h1 - before : 1;
+    *to = h1 + after < d->count ? h1 + after : d->count;
+}
+
 /* A short text node near the headline that is nothing but a date. */
 static int date_near_h1(pass *p, int mf, uint32_t h1, dc_date *out)
 {
     if (!h1)
         return 0;
     const dc_dom *d = p->dom;
-    uint32_t from = h1 > 80 ? h1 - 80 : 1, to = h1 + 150 < d->count ? h1 + 150 : d->count;
+    uint32_t from, to;
+    around_h1(d, h1, 80, 150, &from, &to);
     long best = -1;
     for (uint32_t i = from; i < to; i++) {
         uint8_t ptag = d->nodes[d->nodes[i].parent].tag;
@@ -1201,7 +1211,8 @@ static int offer_label_byline(pass *p)
     if (!h1)
         return 1;
     const dc_dom *d = p->dom;
-    uint32_t from = h1 > 40 ? h1 - 40 : 1, to = h1 + 200 < d->count ? h1 + 200 : d->count;
+    uint32_t from, to;
+    around_h1(d, h1, 40, 200, &from, &to);
     long best = -1, best_len = 0;
     char best_buf[TEXT_CAP];
     for (uint32_t i = from; i < to; i++) {
@@ -1257,7 +1268,8 @@ static int offer_thread_starter(pass *p)
     if (!h1)
         return 1;
     const dc_dom *d = p->dom;
-    uint32_t from = h1 > 40 ? h1 - 40 : 1, to = h1 + 120 < d->count ? h1 + 120 : d->count;
+    uint32_t from, to;
+    around_h1(d, h1, 40, 120, &from, &to);
     for (uint32_t i = from; i < to; i++) {
         const dc_node *n = &d->nodes[i];
         if (n->tag != DC_TAG_TEXT || n->text_len > 120 || (p->cx[i] & DC_CX_BAD))
