@@ -29,17 +29,23 @@ static size_t count(const char *s, size_t n, const char *needle)
     return k;
 }
 
-/* Reads a golden page into buf (NUL-terminated); 0 when it cannot. */
-static int read_page(const char *path, char *buf, size_t cap, size_t *n)
+/* Calls fn on each golden page (NUL-terminated); there must be some. */
+static void each_golden_page(void (*fn)(const char *page, size_t n))
 {
-    FILE *f = fopen(path, "rb");
-    CHECK(f != NULL);
-    if (!f)
-        return 0;
-    *n = fread(buf, 1, cap - 1, f);
-    fclose(f);
-    buf[*n] = '\0';
-    return 1;
+    static char buf[1 << 20];
+    glob_t gl;
+    CHECK(glob("tests/golden/*.html", 0, NULL, &gl) == 0 && gl.gl_pathc > 0);
+    for (size_t i = 0; i < gl.gl_pathc; i++) {
+        FILE *f = fopen(gl.gl_pathv[i], "rb");
+        CHECK(f != NULL);
+        if (!f)
+            continue;
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[n] = '\0';
+        fn(buf, n);
+    }
+    globfree(&gl);
 }
 
 /* Runs the guard with decant's defaults; returns whether it made a copy. */
@@ -73,26 +79,22 @@ TEST(guard_leaves_ordinary_pages_alone)
     }
 }
 
+static void golden_untouched(const char *page, size_t n)
+{
+    dc_arena ar;
+    dc_arena_init(&ar, NULL, 4096);
+    const char *s = page;
+    dc_guard_stats st;
+    decant_status rc;
+    CHECK(!guard(&s, &n, &ar, &st, &rc));
+    CHECK(rc == DECANT_OK);
+    CHECK(st.max_depth < 64);
+    dc_arena_release(&ar);
+}
+
 TEST(guard_golden_pages_untouched)
 {
-    glob_t gl;
-    CHECK(glob("tests/golden/*.html", 0, NULL, &gl) == 0 && gl.gl_pathc > 0);
-    for (size_t i = 0; i < gl.gl_pathc; i++) {
-        static char buf[1 << 20];
-        size_t n;
-        if (!read_page(gl.gl_pathv[i], buf, sizeof buf, &n))
-            continue;
-        dc_arena ar;
-        dc_arena_init(&ar, NULL, 4096);
-        const char *s = buf;
-        dc_guard_stats st;
-        decant_status rc;
-        CHECK(!guard(&s, &n, &ar, &st, &rc));
-        CHECK(rc == DECANT_OK);
-        CHECK(st.max_depth < 64);
-        dc_arena_release(&ar);
-    }
-    globfree(&gl);
+    each_golden_page(golden_untouched);
 }
 
 TEST(guard_flattens_deep_nesting_keeping_text)
@@ -246,6 +248,14 @@ static int needed(const char *page, size_t n, size_t max_nodes, int *acts)
     return dc_guard_needed(&ps, 512, max_nodes);
 }
 
+
+/* A golden page: prune's counts prove the guard has nothing to do. */
+static void golden_not_needed(const char *page, size_t n)
+{
+    int acts = 1;
+    CHECK(needed(page, n, 1000000, &acts) == 0);
+    CHECK(!acts);
+}
 TEST(guard_needed_whenever_it_would_act)
 {
     static const struct {
@@ -295,16 +305,5 @@ TEST(guard_needed_whenever_it_would_act)
     }
     /* The golden pages are ordinary: no second scan for them.  (That the
      * guard leaves them alone is guard_golden_pages_untouched.) */
-    glob_t gl;
-    CHECK(glob("tests/golden/*.html", 0, NULL, &gl) == 0 && gl.gl_pathc > 0);
-    for (size_t i = 0; i < gl.gl_pathc; i++) {
-        static char buf[1 << 20];
-        size_t n;
-        if (!read_page(gl.gl_pathv[i], buf, sizeof buf, &n))
-            continue;
-        int acts = 1;
-        CHECK(needed(buf, n, 1000000, &acts) == 0);
-        CHECK(!acts);
-    }
-    globfree(&gl);
+    each_golden_page(golden_not_needed);
 }
