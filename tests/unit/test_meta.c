@@ -119,16 +119,22 @@ TEST(meta_microdata)
     decant_article_free(a);
 }
 
+/* A page whose one <meta name=...> says content. */
+static decant_article *run_meta(const char *name, const char *content)
+{
+    char html[2048];
+    snprintf(html, sizeof html,
+             "<html><head><meta name=\"%s\" content=\"%s\"></head><body><article><h1>Headline</h1>%s"
+             "</article></body></html>", name, content, BODY);
+    return run(html, NULL);
+}
+
 TEST(meta_date_publisher_meta_names)
 {
     /* the <meta> names publishers use for the publication date, each alone on a page */
     static const char *const names[] = {"published", "pub_date", "date-pub", "pdate", "og:pubdate", "ms.date"};
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        char html[2048];
-        snprintf(html, sizeof html,
-                 "<html><head><meta name=\"%s\" content=\"2025-03-06\"></head><body><article>"
-                 "<h1>Headline</h1>%s</article></body></html>", names[k], BODY);
-        decant_article *a = run(html, NULL);
+        decant_article *a = run_meta(names[k], "2025-03-06");
         CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-03-06");
         CHECK_STR(decant_article_source(a, DECANT_FIELD_DATE_PUBLISHED), "meta");
         decant_article_free(a);
@@ -140,11 +146,7 @@ TEST(meta_author_publisher_meta_names)
     static const char *const names[] = {"citation_authors", "article_author", "article-author", "og:author",
                                         "cxenseparse:author", "ms.author", "creator"};
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        char html[2048];
-        snprintf(html, sizeof html,
-                 "<html><head><meta name=\"%s\" content=\"Harry Rabinowitz\"></head><body><article>"
-                 "<h1>Headline</h1>%s</article></body></html>", names[k], BODY);
-        decant_article *a = run(html, NULL);
+        decant_article *a = run_meta(names[k], "Harry Rabinowitz");
         CHECK(decant_article_author_count(a) == 1);
         CHECK_STR(decant_article_author(a, 0), "Harry Rabinowitz");
         CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), "meta");
