@@ -417,8 +417,7 @@ static void after_last_by(const char **s, size_t *n)
     }
 }
 
-/* Words in s[0..n). */
-static int word_count(const char *s, size_t n)
+int dc_word_count(const char *s, size_t n)
 {
     int words = 0;
     for (size_t i = 0; i < n; i++)
@@ -436,7 +435,7 @@ static int add_name(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *o
      * Reporter" ("Luxury Travel Expert" is a brand). */
     size_t role = word_from(s, n, role_words);
     if (role < n && memchr(s + role, ' ', n - role)) {
-        int before = word_count(s, role);
+        int before = dc_word_count(s, role);
         if (before >= 2 && before <= 3) {
             n = role;
             trim_punct(&s, &n);

@@ -87,6 +87,8 @@ void dc_put_utf8(char *o, size_t *k, unsigned long cp);
 
 /* Trims ASCII whitespace and NBSP from both ends. */
 void dc_trim(const char **s, size_t *n);
+/* Space-separated words in s[0..n). */
+int dc_word_count(const char *s, size_t n);
 int dc_looks_like_url(const char *s, size_t n);
 
 /*

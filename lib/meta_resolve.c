@@ -243,17 +243,6 @@ static int put_url(pass *p, decant_article *a, decant_field f, const dc_mval *v,
 /* Each starts with a space, which the scans below test first. */
 static const char *const title_seps[] = {" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " • ", " / ", " || ", NULL};
 
-static int word_count(const char *s, size_t n)
-{
-    int w = 0, in = 0;
-    for (size_t i = 0; i < n; i++) {
-        int sp = s[i] == ' ';
-        w += !sp && !in;
-        in = !sp;
-    }
-    return w;
-}
-
 /* Length of the UTF-8 punctuation or symbol at s (¶, «, –, ’, →, ...), else 0. */
 static size_t utf8_punct(const char *s, size_t n)
 {
@@ -347,7 +336,7 @@ static void strip_site(const char **s, size_t *n, const char *site, const char *
             break;
         const char *suf = *s + best + best_len;
         size_t sn = *n - best - best_len;
-        int short_suffix = word_count(suf, sn) <= 5 && sn <= best;
+        int short_suffix = dc_word_count(suf, sn) <= 5 && sn <= best;
         if (names_site(suf, sn, site, url) || (round == 0 && short_suffix)) {
             *n = best;
             continue;
