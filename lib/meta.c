@@ -100,7 +100,8 @@ static long bounded(const dc_dom *d, uint32_t root, char *buf, size_t cap, char 
     for (uint32_t i = root; i; ) {
         const dc_node *n = &d->nodes[i];
         if (n->tag == DC_TAG_SCRIPT || n->tag == DC_TAG_STYLE || n->tag == DC_TAG_TEMPLATE ||
-            n->tag == DC_TAG_NOSCRIPT || n->tag == DC_TAG_COMMENT || n->tag == DC_TAG_SVG) {
+            n->tag == DC_TAG_NOSCRIPT || n->tag == DC_TAG_COMMENT || n->tag == DC_TAG_SVG ||
+            n->tag == DC_TAG_BUTTON) {
             i = dc_skip_in(d, i, root);
             continue;
         }

@@ -256,12 +256,18 @@ static size_t utf8_punct(const char *s, size_t n)
     return 0;
 }
 
-/* Letters and digits only, lower-cased: "Corriere.it" ~ "corriere it". */
+/* Letters and digits only, lower-cased: "Corriere.it" ~ "corriere it";
+ * "&" reads "and", as site names are written both ways. */
 static size_t squash(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
     for (size_t i = 0; i < n && o + 1 < cap; i++) {
         char c = s[i];
+        if (c == '&' && o + 4 < cap) {
+            memcpy(out + o, "and", 3);
+            o += 3;
+            continue;
+        }
         size_t pl = (unsigned char)c >= 0xC2 ? utf8_punct(s + i, n - i) : 0;
         if (pl) {
             i += pl - 1;
@@ -318,9 +324,38 @@ static size_t cut_site_suffix(const char *s, size_t n, const char *site)
     return n;
 }
 
+/* "| Site": a template that filled no headline before its separator. */
+static void drop_empty_part(const char **s, size_t *n)
+{
+    for (int k = 0; title_seps[k]; k++) {
+        size_t m = strlen(title_seps[k]) - 1; /* the separator without its leading space */
+        if (*n > m && !memcmp(*s, title_seps[k] + 1, m)) {
+            *s += m, *n -= m;
+            dc_trim(s, n);
+            return;
+        }
+    }
+}
+
+/* phpBB's "Board • View topic - Subject": the subject is the page's title. */
+static void drop_forum_prefix(const char **s, size_t *n)
+{
+    static const char *const marks[] = {"View topic - ", "View forum - ", NULL};
+    for (int k = 0; marks[k]; k++) {
+        size_t m = strlen(marks[k]);
+        for (size_t i = 0; i + m < *n; i++)
+            if ((i == 0 || (*s)[i - 1] == ' ') && !memcmp(*s + i, marks[k], m)) {
+                *s += i + m, *n -= i + m;
+                return;
+            }
+    }
+}
+
 /* "Headline | Site" -> "Headline"; also "Site | Headline". */
 static void strip_site(const char **s, size_t *n, const char *site, const char *url)
 {
+    drop_empty_part(s, n);
+    drop_forum_prefix(s, n);
     for (int round = 0; round < 2; round++) {
         size_t best = 0, best_len = 0;
         for (int k = 0; title_seps[k]; k++) {
@@ -703,6 +738,15 @@ static int resolve_title(pass *p, decant_article *a)
      * title in more text (a date, a comment count) is not taken either.
      */
     if (best >= 0 && nh1 && !strstr(h1[0].key, w->key) && shares_words(&h1[0], w, c, nc))
+        w = &h1[0];
+    /*
+     * Unless <title> is all the page declares and its one h1 stands in the
+     * article or <main>: an undeclared <title> is often an app's shell,
+     * the same on every page ("Reddit - The heart of the internet"), or an
+     * SEO line, and the page's sole headline is what it shows.
+     */
+    if (best >= 0 && w != &h1[0] && nr == 1 && !strcmp(raw[0].src, "title-element") && p->h1.n == 1 &&
+        nh1 && (p->cx[mh] & DC_CX_ARTICLE))
         w = &h1[0];
     /* A declared title that is just the site's name says nothing of the page. */
     if (w != &h1[0] && nh1 && is_the_site(w->s, w->n, site, url))

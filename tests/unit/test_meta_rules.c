@@ -272,6 +272,59 @@ TEST(rule_date_beside_the_byline)
     decant_article_free(a);
 }
 
+TEST(rule_title_sole_h1_in_main_beats_bare_title)
+{
+    /* An app's shell <title>, the same on every page, and nothing else declared. */
+    decant_article *a = run(
+        "<html><head><title>Reddit - The heart of the internet</title></head>"
+        "<body><main><h1>Enameled cast iron pan and metal</h1>" BODY "</main></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Enameled cast iron pan and metal");
+    decant_article_free(a);
+    /* Not an h1 outside the article, nor one of several. */
+    a = run("<html><head><title>Packing tips for a smooth move | Atlas</title></head>"
+            "<body><h1>Blog</h1><article>" BODY "</article></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Packing tips for a smooth move");
+    decant_article_free(a);
+    a = run("<html><head><title>Packing tips for a smooth move | Atlas</title></head>"
+            "<body><main><h1>Blog</h1><h1>Latest</h1>" BODY "</main></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Packing tips for a smooth move");
+    decant_article_free(a);
+}
+
+TEST(rule_title_heading_buttons_skipped)
+{
+    decant_article *a = run(
+        "<html><head></head><body><main><h1>Crate <span>tokio</span>&nbsp;"
+        "<button title=\"Copy item path to clipboard\">Copy item path</button></h1>" BODY
+        "</main></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Crate tokio");
+    decant_article_free(a);
+}
+
+TEST(rule_title_empty_part_and_ampersand_site)
+{
+    /* A template that filled no headline before its separator. */
+    decant_article *a = run("<html><head><title>| Electronic Gadgets</title></head><body>" BODY
+                            "</body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Electronic Gadgets");
+    decant_article_free(a);
+    /* "&" and "and" name the same site, whose name says nothing of the page. */
+    a = run("<html><head><title>| Nuts &amp; Volts Magazine</title>"
+            "<meta property=\"og:site_name\" content=\"Nuts and Volts Magazine\"></head>"
+            "<body><h1>Electronic Gadgets</h1><div>" BODY "</div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Electronic Gadgets");
+    decant_article_free(a);
+}
+
+TEST(rule_title_phpbb_view_topic)
+{
+    decant_article *a = run(
+        "<html><head><title>NationStates \xE2\x80\xA2 View topic - Football Season: MLS is Back!</title>"
+        "</head><body><h2>Football Season: MLS is Back!</h2>" BODY "</body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Football Season: MLS is Back!");
+    decant_article_free(a);
+}
+
 TEST(rule_root_classes_are_layout)
 {
     /* mdBook's <html class="sidebar-visible"> is a layout, not a sidebar
