@@ -10,8 +10,6 @@
 
 #include "extract.h"
 
-enum { DC_F_ENTERED = 1u << 6 };
-
 typedef struct ctx_frame {
     uint8_t kind, level, ordered;
 } ctx_frame;
