@@ -221,7 +221,8 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
                          .ar = &ex->scratch,
                          .title = a->field[DECANT_FIELD_TITLE],
                          .authors = a->authors,
-                         .author_count = a->author_count};
+                         .author_count = a->author_count,
+                         .dated = a->field[DECANT_FIELD_DATE_PUBLISHED] != NULL};
     dc_blocks blocks = {0};
     if (!dc_extract_body(&cx, &blocks)) {
         st = DECANT_ERR_NOMEM;

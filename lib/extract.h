@@ -81,6 +81,7 @@ typedef struct dc_extract_ctx {
     const char *title;    /* headline (from metadata), dropped from body top */
     const char *const *authors; /* bylines naming them are dropped too     */
     size_t author_count;
+    int dated;            /* the page states when it was published        */
 } dc_extract_ctx;
 
 /*

@@ -187,6 +187,47 @@ TEST(extract_listing_page_keeps_main_region)
     decant_article_free(a);
 }
 
+/* A page whose main region is an intro of 8 paragraphs and a grid of 60
+ * short service cards: the intro holds under half of the region's prose. */
+static char *landing_page(int dated)
+{
+    size_t cap = 32768, n = 0;
+    char *p = malloc(cap);
+    if (!p)
+        return NULL;
+    n += (size_t)snprintf(p + n, cap - n, "<html><body><main><div class=wrap><section class=intro>%s<div>",
+                          dated ? "<time datetime='2025-01-02'>2 January 2025</time>" : "");
+    for (int k = 0; k < 8; k++)
+        n += (size_t)snprintf(p + n, cap - n, PARA("Intro %d."), k);
+    n += (size_t)snprintf(p + n, cap - n, "</div></section></div><div class=more><ul class=grid>");
+    for (int k = 0; k < 60; k++)
+        n += (size_t)snprintf(p + n, cap - n, "<li><h3>Service %d</h3><span>Help for service %d needs.</span></li>",
+                              k, k);
+    snprintf(p + n, cap - n, "</ul></div></main><footer>Imprint</footer></body></html>");
+    return p;
+}
+
+TEST(extract_undated_landing_page_kept_whole)
+{
+    /* Undated, the intro is a fragment of a service page: the region is kept. */
+    char *html = landing_page(0);
+    CHECK(html != NULL);
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Intro 7.");
+    CHECK_HAS(body(a), "Help for service 59 needs.");
+    CHECK_NOT_HAS(body(a), "Imprint");
+    decant_article_free(a);
+    free(html);
+    /* Dated, it is an article beside a block of teasers. */
+    html = landing_page(1);
+    CHECK(html != NULL);
+    a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Intro 7.");
+    CHECK_NOT_HAS(body(a), "Service 59");
+    decant_article_free(a);
+    free(html);
+}
+
 TEST(extract_declared_body_wins)
 {
     /* itemprop=articleBody marks the body even when a sibling is longer. */
