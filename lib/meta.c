@@ -245,7 +245,10 @@ static int classify(const char *s, size_t n)
             if (at_ci(s, n, i, "redazione") || at_ci(s, n, i, "reporter"))
                 f |= CL_BYLINE;
             else if (at_ci(s, n, i, "related") || at_ci(s, n, i, "recommend") || at_ci(s, n, i, "reply") ||
-                     at_ci(s, n, i, "release")) /* a release date is a product's, not the page's */
+                     at_ci(s, n, i, "release") || at_ci(s, n, i, "reviews"))
+                /* a release date is a product's, not the page's; customers'
+                 * reviews carry their own names and dates ("reviews", not
+                 * "review": a review is often the article itself) */
                 f |= bad ? CL_BAD : 0;
             break;
         case 's':
@@ -258,7 +261,7 @@ static int classify(const char *s, size_t n)
         case 't':
             if (at_ci(s, n, i, "time"))
                 f |= CL_DATE;
-            else if (at_ci(s, n, i, "trending") || at_ci(s, n, i, "teaser"))
+            else if (at_ci(s, n, i, "trending") || at_ci(s, n, i, "teaser") || at_ci(s, n, i, "testimonial"))
                 f |= bad ? CL_BAD : 0;
             break;
         case 'u':

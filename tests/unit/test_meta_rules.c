@@ -116,6 +116,27 @@ TEST(rule_author_label_byline_without_class)
     decant_article_free(a);
 }
 
+TEST(rule_customer_reviews_and_testimonials_are_not_the_page)
+{
+    /* A shop's reviews and a service's testimonials name customers and date
+     * their words; neither is the page's author or date. */
+    decant_article *a = run(
+        "<html><body><main><h1>Chess sets</h1>" BODY
+        "<div class=\"reviews\"><div class=\"item\"><span class=\"author\">Christina Burek</span>"
+        "<span class=\"date\">Reviewed 06/08/2024</span></div></div>"
+        "<div class=\"testimonial\"><p class=\"author\">Rachel M.</p></div></main></body></html>");
+    CHECK(decant_article_author_count(a) == 0);
+    CHECK(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED) == NULL);
+    decant_article_free(a);
+    /* A review is often the article itself: its byline and date stand. */
+    a = run("<html><body><div class=\"review-header\"><h1>The best laptops</h1>"
+            "<span class=\"author\">Emma Ryan</span><span class=\"date\">November 8, 2018</span></div>"
+            "<div class=\"review-body\">" BODY "</div></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2018-11-08");
+    decant_article_free(a);
+}
+
 TEST(rule_author_prose_by_is_no_byline)
 {
     decant_article *a = run(
