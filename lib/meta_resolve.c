@@ -837,13 +837,25 @@ static int blank(const char *s, size_t n)
     return n == 0;
 }
 
+/* Does the text name a date that is not a publication's: a release, an
+ * item's availability or delivery, an offer's end? */
+static int other_date_label(const char *t, size_t n)
+{
+    static const char *const labels[] = {"releas", "availab", "deliver", "expir", "shipping", "ships ", NULL};
+    for (int k = 0; labels[k]; k++)
+        if (dc_contains_ci(t, n, labels[k]))
+            return 1;
+    return 0;
+}
+
 /*
- * "Release Date: 21 Aug, 2012", "Released <b>2012</b>": a game's, a film's or
- * a product's date, not the page's.  The label is in the text or just before.
+ * "Release Date: 21 Aug, 2012", "Released <b>2012</b>", "Expected
+ * availability: Apr 01, 2026": a game's, a film's or a product's date, not
+ * the page's.  The label is in the text or just before.
  */
 static int release_date(pass *p, uint32_t i, const char *text, size_t n)
 {
-    if (dc_contains_ci(text, n, "releas"))
+    if (other_date_label(text, n))
         return 1;
     const dc_dom *d = p->dom;
     for (uint32_t k = i; k && d->nodes[k].parent; k = d->nodes[k].parent) {
@@ -857,7 +869,7 @@ static int release_date(pass *p, uint32_t i, const char *text, size_t n)
         long len = d->nodes[prev].tag == DC_TAG_TEXT ? -1 : dc_bounded_text(d, prev, buf, sizeof buf);
         const char *t = len >= 0 ? buf : d->nodes[prev].text;
         size_t tn = len >= 0 ? (size_t)len : d->nodes[prev].text_len;
-        return t && tn < 40 && dc_contains_ci(t, tn, "releas"); /* a label, not a paragraph */
+        return t && tn < 40 && other_date_label(t, tn); /* a label, not a paragraph */
     }
     return 0;
 }

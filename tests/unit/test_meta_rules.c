@@ -241,6 +241,20 @@ TEST(rule_date_release_date_is_not_the_page_date)
     decant_article_free(a);
 }
 
+TEST(rule_date_availability_and_delivery_are_not_the_page_date)
+{
+    decant_article *a = run(
+        "<html><body><h1>Mirrorless cameras</h1><div class=\"stock-time-frame\">Expected availability: "
+        "Apr 01, 2026</div><div class=\"date\">Delivery by March 12, 2026</div>" BODY "</body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    decant_article_free(a);
+    /* Control: the same dateline without the label is the page's. */
+    a = run("<html><body><h1>Mirrorless cameras</h1><div class=\"date\">March 12, 2026</div>" BODY
+            "</body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2026-03-12");
+    decant_article_free(a);
+}
+
 TEST(rule_date_article_footer_counts_page_footer_not)
 {
     decant_article *a = run(
