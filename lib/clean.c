@@ -98,7 +98,11 @@ static const pattern patterns[] = {
     P("sharethis", 0, V_HARD), P("shareaholic", 0, V_HARD), P("share-", L, V_HARD),
     P("social", L, V_HARD), P("sidebar", 0, V_HARD), P("sponsor", 0, V_HARD),
     P("signup", 0, V_HARD), P("sign-up", 0, V_HARD), P("subscri", L, V_SOFT),
-    P("skip", L, V_HARD), P("sr-only", 0, V_HARD), P("screen-reader", 0, V_HARD),
+    /* Skip links by their names: "skip" alone is also a section's class
+     * ("skip-item") and Tailwind's "decoration-skip-ink". */
+    P("skip-link", L, V_HARD), P("skiplink", L, V_HARD), P("skip-to", L, V_HARD),
+    P("skip-nav", L, V_HARD), P("skipnav", L, V_HARD), P("skip-content", L, V_HARD),
+    P("sr-only", 0, V_HARD), P("screen-reader", 0, V_HARD),
     P("search", L | R, V_SOFT), P("secondary", L, V_NEG), P("similar", L, V_RELATED),
     P("story-body", 0, V_CONTENT), P("storybody", 0, V_CONTENT),
     P("story-content", 0, V_CONTENT), P("story", L, V_POS), P("supplement", 0, V_NEG),

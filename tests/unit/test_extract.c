@@ -38,6 +38,15 @@ TEST(extract_vocabulary_classes)
     CHECK(f & DC_F_CAND_DROP);
     dc_vocab_classify("cookie-consent", 14, &f);
     CHECK(f & DC_F_CAND_DROP);
+    /* Skip links go; a section named "skip-item" and a Tailwind utility stay. */
+    dc_vocab_classify("skip-link", 9, &f);
+    CHECK(f & DC_F_CAND_DROP);
+    dc_vocab_classify("skip-to-content", 15, &f);
+    CHECK(f & DC_F_CAND_DROP);
+    dc_vocab_classify("skip-item", 9, &f);
+    CHECK(!(f & DC_F_CAND_DROP));
+    dc_vocab_classify("underline decoration-skip-ink-none", 34, &f);
+    CHECK(!(f & DC_F_CAND_DROP));
     dc_vocab_classify("related-posts", 13, &f);
     CHECK((f & DC_F_RELATED) && (f & DC_F_CAND_DROP));
     dc_vocab_classify("header", 6, &f); /* a malus, never dropped on its own */
