@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "extract.h"
 
 /* Pattern flags: require a non-alphanumeric byte (or the edge) before (L)
@@ -343,6 +344,27 @@ static int classify_cached(vocab_entry *cache, token_entry *tokens, const char *
     return w;
 }
 
+/*
+ * Is hidden element i a disclosure's body: an accordion's or FAQ's answer,
+ * a collapsed section, a tab's panel?  Pages ship them closed and open them
+ * on a click; their text is the page's, unlike a closed menu or modal
+ * (those carry furniture names and go as such).
+ */
+static int disclosure(const dc_dom *d, uint32_t i)
+{
+    static const char *const words[] = {"accordion", "collaps", "tab-pane", "tabpanel", "faq", "expand", NULL};
+    const char *names[2] = {"class", "id"};
+    for (int a = 0; a < 2; a++) {
+        size_t n;
+        const char *v = dc_attr_get(d, i, names[a], &n);
+        for (int k = 0; v && words[k]; k++)
+            if (dc_contains_ci(v, n, words[k]))
+                return 1;
+    }
+    const char *r = dc_attr_get(d, i, "role", NULL);
+    return r && (strcmp(r, "tabpanel") == 0 || strcmp(r, "region") == 0);
+}
+
 /* Classifies one element from its tag and attributes. */
 static void classify(dc_extract_ctx *cx, vocab_entry *cache, token_entry *tokens, uint32_t i)
 {
@@ -388,7 +410,7 @@ static void classify(dc_extract_ctx *cx, vocab_entry *cache, token_entry *tokens
      * use): no amount of prose makes that the article. */
     if (hidden && (n->flags & DC_F_CAND_DROP))
         n->flags |= DC_F_DROP | DC_F_HARD;
-    else if (hidden)
+    else if (hidden && !disclosure(cx->dom, i))
         n->flags |= DC_F_CAND_DROP;
 }
 

@@ -91,6 +91,25 @@ TEST(extract_headline_and_kicker_not_in_body)
     decant_article_free(a);
 }
 
+TEST(extract_closed_disclosures_kept)
+{
+    /* A closed accordion's answers and a hidden tab are the page's text; a
+     * hidden block without such a name is not. */
+    const char *html = "<html><body><main><h1>Solar panels, explained</h1>" PARA("One.") PARA("Two.")
+                       "<div class=faq><button>How long does it take?</button>"
+                       "<div class='accordion-content' style='display:none'><p>Installation takes one or "
+                       "two days once the permits are in hand.</p></div>"
+                       "<div role=tabpanel hidden><p>Most roofs need no reinforcement at all, the "
+                       "surveyor checks it.</p></div></div>"
+                       "<div style='display:none'><p>Please wait while we load your quote.</p></div>"
+                       "</main></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Installation takes one or two days");
+    CHECK_HAS(body(a), "Most roofs need no reinforcement");
+    CHECK_NOT_HAS(body(a), "Please wait");
+    decant_article_free(a);
+}
+
 TEST(extract_hidden_elements)
 {
     /* A hidden menu goes; a hidden wrapper that holds the whole article
