@@ -104,7 +104,8 @@ static const pattern patterns[] = {
     P("skip-link", L, V_HARD), P("skiplink", L, V_HARD), P("skip-to", L, V_HARD),
     P("skip-nav", L, V_HARD), P("skipnav", L, V_HARD), P("skip-content", L, V_HARD),
     P("sr-only", 0, V_HARD), P("screen-reader", 0, V_HARD),
-    P("search", L | R, V_SOFT), P("secondary", L, V_NEG), P("similar", L, V_RELATED),
+    /* a search box is furniture; its results are a listing's content */
+    P("search", L | R, V_SOFT), P("search-result", L, V_POS), P("secondary", L, V_NEG), P("similar", L, V_RELATED),
     P("story-body", 0, V_CONTENT), P("storybody", 0, V_CONTENT),
     P("story-content", 0, V_CONTENT), P("story", L, V_POS), P("supplement", 0, V_NEG),
     P("taboola", 0, V_HARD), P("tags", L | R, V_SOFT), P("tag-list", L, V_SOFT),

@@ -47,6 +47,11 @@ TEST(extract_vocabulary_classes)
     CHECK(!(f & DC_F_CAND_DROP));
     dc_vocab_classify("underline decoration-skip-ink-none", 34, &f);
     CHECK(!(f & DC_F_CAND_DROP));
+    /* A search box goes; a shop's search results are its listing. */
+    dc_vocab_classify("search-form", 11, &f);
+    CHECK(f & DC_F_CAND_DROP);
+    dc_vocab_classify("search-result-items", 19, &f);
+    CHECK(!(f & DC_F_CAND_DROP));
     dc_vocab_classify("related-posts", 13, &f);
     CHECK((f & DC_F_RELATED) && (f & DC_F_CAND_DROP));
     dc_vocab_classify("header", 6, &f); /* a malus, never dropped on its own */
