@@ -28,7 +28,8 @@ enum {
     V_HARD,    /* furniture whatever else the class says                    */
     V_RELATED, /* related/latest/most-read box: furniture, kept as links    */
     V_BYLINE,  /* byline, dateline, post meta: furniture for the body       */
-    V_HIDDEN   /* a utility class that hides the element                    */
+    V_HIDDEN,  /* a utility class that hides the element                    */
+    V_CONSENT  /* a consent manager's banner or preference centre           */
 };
 
 typedef struct {
@@ -115,6 +116,14 @@ static const pattern patterns[] = {
     P("ticker", L, V_SOFT), P("ultime", L, V_RELATED), P("ultimas", L, V_RELATED),
     P("verwandt", 0, V_RELATED), P("visually-hidden", 0, V_HARD),
     P("visuallyhidden", 0, V_HARD), P("widget", L, V_NEG),
+    /* Consent managers, by vendor: their preference centres hold pages of
+     * legal prose, so size must not save them as it saves a mislabelled
+     * wrapper ("cookie" alone would also match a recipe's tag class). */
+    P("onetrust", 0, V_CONSENT), P("cookiebot", 0, V_CONSENT), P("didomi", 0, V_CONSENT),
+    P("usercentrics", 0, V_CONSENT), P("qc-cmp", 0, V_CONSENT), P("truste", L | R, V_CONSENT),
+    P("trustarc", 0, V_CONSENT), P("iubenda", 0, V_CONSENT), P("cmplz", 0, V_CONSENT),
+    P("cky-consent", 0, V_CONSENT), P("cookie-banner", 0, V_CONSENT),
+    P("cookie-notice", 0, V_CONSENT), P("osano", L, V_CONSENT), P("borlabs", 0, V_CONSENT),
 };
 #undef P
 
@@ -236,6 +245,10 @@ static int verdict(unsigned seen, uint16_t *flags)
 {
     int weight = 0;
     uint16_t f = 0;
+    if (seen & (1u << V_CONSENT)) {
+        *flags = DC_F_DROP | DC_F_HARD;
+        return -25;
+    }
     if (seen & (1u << V_CONTENT)) {
         *flags = DC_F_CONTENT;
         return 50;

@@ -115,6 +115,25 @@ TEST(extract_closed_disclosures_kept)
     decant_article_free(a);
 }
 
+TEST(extract_consent_manager_never_the_article)
+{
+    /* A consent manager's preference centre can outweigh a short post; its
+     * vendor name drops it whatever its size.  "trusted-by" is no vendor. */
+    uint16_t f = 0;
+    dc_vocab_classify("onetrust-consent-sdk", 20, &f);
+    CHECK((f & DC_F_DROP) && (f & DC_F_HARD));
+    dc_vocab_classify("trusted-by", 10, &f);
+    CHECK(!(f & DC_F_DROP));
+    const char *html = "<html><body><div class=thread>" PARA("Post one.") PARA("Post two.") "</div>"
+                       "<div id=onetrust-consent-sdk><div id=onetrust-pc-sdk>" PARA("Cookies one.")
+                       PARA("Cookies two.") PARA("Cookies three.") PARA("Cookies four.") PARA("Cookies five.")
+                       "</div></div></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Post two.");
+    CHECK_NOT_HAS(body(a), "Cookies");
+    decant_article_free(a);
+}
+
 TEST(extract_hidden_elements)
 {
     /* A hidden menu goes; a hidden wrapper that holds the whole article
