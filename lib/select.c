@@ -144,6 +144,34 @@ static void debug_node(const dc_extract_ctx *cx, const char *what, uint32_t i)
 #define DEBUG_NODE(w, i) debug_node(cx, w, i)
 #include <stdlib.h>
 #include <string.h>
+/* DC_DUMP_DROPS=1: each dropped subtree's top, its names and its text, for
+ * measuring which rule drops what (one tab-separated line each). */
+static void debug_drops(const dc_extract_ctx *cx)
+{
+    if (!getenv("DC_DUMP_DROPS"))
+        return;
+    const dc_dom *d = cx->dom;
+    for (uint32_t i = 1; i < d->count; i++) {
+        const dc_node *n = &d->nodes[i];
+        if (!dc_is_element(n) || !(n->flags & DC_F_DROP) || (d->nodes[n->parent].flags & DC_F_DROP))
+            continue;
+        if (n->tag == DC_TAG_SCRIPT || n->tag == DC_TAG_STYLE || n->tag == DC_TAG_HEAD || n->tag == DC_TAG_TEMPLATE)
+            continue;
+        dc_sbuf b;
+        dc_sbuf_init(&b, cx->ar, 256);
+        const char *t = dc_text_content(d, i, &b);
+        if (!t || !b.len)
+            continue;
+        const char *c = dc_attr_get(d, i, "class", NULL), *id = dc_attr_get(d, i, "id", NULL);
+        const char *st = dc_attr_get(d, i, "style", NULL), *h = dc_attr_get(d, i, "hidden", NULL);
+        fprintf(stderr, "DROP\t%s\t%x\t%s\t%s\t%d\t", dc_tag_name(d, i), n->flags, c ? c : "", id ? id : "",
+                (st || h) ? 1 : 0);
+        for (size_t k = 0; k < b.len; k++)
+            fputc(t[k] == '\n' || t[k] == '\t' ? ' ' : t[k], stderr);
+        fputc('\n', stderr);
+    }
+}
+
 static void debug_needle(const dc_extract_ctx *cx)
 {
     const char *needle = getenv("DC_NEEDLE");
@@ -245,6 +273,7 @@ uint32_t dc_select(dc_extract_ctx *cx)
     uint32_t top5[5];
 #ifdef DC_DEBUG
     debug_needle(cx);
+    debug_drops(cx);
 #endif
     uint32_t top = best_candidate(cx, top5);
     cx->nroots = 0;
