@@ -133,6 +133,7 @@ typedef struct dc_meta_pass {
     dc_meta m;
     uint8_t *cx;
     uint32_t title_node, ld_count;
+    uint32_t headline; /* without an h1: the element showing the title, or 0 */
     idx_list h1, times, bylines, datelines, md_authors;
     int max_year;
 } dc_meta_pass;

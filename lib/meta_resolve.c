@@ -404,7 +404,7 @@ static uint32_t main_h1(const pass *p)
     for (int k = 0; k < p->h1.n; k++)
         if (p->cx[p->h1.at[k]] & DC_CX_ARTICLE)
             return p->h1.at[k];
-    return p->h1.n ? p->h1.at[0] : 0;
+    return p->h1.n ? p->h1.at[0] : p->headline;
 }
 
 /*
@@ -752,6 +752,40 @@ static int resolve_title(pass *p, decant_article *a)
     if (w != &h1[0] && nh1 && is_the_site(w->s, w->n, site, url))
         w = &h1[0];
     return w ? put_text(p, a, DECANT_FIELD_TITLE, w->s, w->n, w->src) : 1;
+}
+
+/*
+ * A page without an h1 still shows its headline, in a <p class="titulo"> or
+ * an h2: the first element of the body whose whole text is the title
+ * stands in for the h1, so that the dateline and byline readers, which look
+ * around the headline, have somewhere to look.
+ */
+static void find_headline(pass *p, const char *title)
+{
+    if (p->h1.n || !title)
+        return;
+    size_t tl = strlen(title);
+    if (tl < 8 || tl > 300)
+        return;
+    const dc_dom *d = p->dom;
+    char buf[512];
+    for (uint32_t i = d->body ? d->body : 1; i < d->count; i++) {
+        const dc_node *n = &d->nodes[i];
+        if (!dc_is_element(n) || (p->cx[i] & (DC_CX_BAD | DC_CX_HEAD)))
+            continue;
+        switch (n->tag) {
+        case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_P: case DC_TAG_DIV:
+        case DC_TAG_SPAN: case DC_TAG_STRONG: case DC_TAG_B: case DC_TAG_HEADER:
+            break;
+        default:
+            continue;
+        }
+        long len = dc_bounded_text(d, i, buf, tl + 8 < sizeof buf ? tl + 8 : sizeof buf);
+        if (len > 0 && (size_t)len == tl && dc_eq_ci(buf, tl, title, tl)) {
+            p->headline = i;
+            return;
+        }
+    }
 }
 
 /* ------------------------------------------------------------ dates */
@@ -1501,7 +1535,10 @@ decant_status dc_meta_resolve(pass *p, decant_article *a)
             ok = put_text(p, a, text_fields[k], v->s, v->n, v->src);
     }
     ok = ok && put_url(p, a, DECANT_FIELD_IMAGE, &f[DECANT_FIELD_IMAGE], base);
-    ok = ok && resolve_title(p, a) && resolve_dates(p, a, base) && resolve_authors(p, a) &&
+    ok = ok && resolve_title(p, a);
+    if (ok)
+        find_headline(p, a->field[DECANT_FIELD_TITLE]);
+    ok = ok && resolve_dates(p, a, base) && resolve_authors(p, a) &&
          resolve_tags(p, a);
     return ok && !p->m.nomem ? DECANT_OK : DECANT_ERR_NOMEM;
 }

@@ -255,6 +255,18 @@ TEST(rule_date_availability_and_delivery_are_not_the_page_date)
     decant_article_free(a);
 }
 
+TEST(rule_date_near_a_headline_that_is_no_h1)
+{
+    /* No h1: the element showing the title anchors the dateline search. */
+    decant_article *a = run(
+        "<html><head><meta property=\"og:title\" content=\"Vehicles broken into at the health unit\">"
+        "</head><body><div><p class=\"titulo\">Vehicles broken into at the health unit</p>"
+        "<small><b>25/10/2018</b> - Posted in Health</small>" BODY "</div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Vehicles broken into at the health unit");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2018-10-25");
+    decant_article_free(a);
+}
+
 TEST(rule_date_article_footer_counts_page_footer_not)
 {
     decant_article *a = run(
