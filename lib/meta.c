@@ -398,6 +398,33 @@ static const char *meta_key(const dc_dom *d, uint32_t i)
     return k;
 }
 
+/*
+ * Scholarly pages give one citation_author per author, surname first
+ * ("Berger, Emery D."): one name, turned to "Emery D. Berger", not a list
+ * of two.
+ */
+static void offer_citation_author(pass *p, const char *s, size_t n, const meta_rule *mr)
+{
+    dc_trim(&s, &n);
+    const char *comma = memchr(s, ',', n);
+    if (comma && !memchr(comma + 1, ',', n - (size_t)(comma + 1 - s))) {
+        const char *last = s, *first = comma + 1;
+        size_t ln = (size_t)(comma - s), fn = n - (size_t)(first - s);
+        dc_trim(&last, &ln);
+        dc_trim(&first, &fn);
+        char *o = ln && fn ? dc_arena_alloc(p->m.tmp, ln + fn + 2) : NULL;
+        if (o) {
+            memcpy(o, first, fn);
+            o[fn] = ' ';
+            memcpy(o + fn + 1, last, ln);
+            o[ln + fn + 1] = '\0';
+            dc_meta_offer_author(&p->m, o, ln + fn + 1, mr->rank, mr->sub, mr->src, 0, 0);
+            return;
+        }
+    }
+    dc_meta_offer_author(&p->m, s, n, mr->rank, mr->sub, mr->src, 0, 0);
+}
+
 static void on_meta(pass *p, uint32_t i)
 {
     const char *key = meta_key(p->dom, i);
@@ -412,6 +439,8 @@ static void on_meta(pass *p, uint32_t i)
             continue;
         if (mr->kind == M_PUB || mr->kind == M_MOD)
             dc_meta_offer_date(&p->m, mr->kind == M_MOD, content, n, mr->rank, mr->sub, mr->src);
+        else if (mr->kind == M_AUTHOR && !strcmp(mr->key, "citation_author"))
+            offer_citation_author(p, content, n, mr);
         else if (mr->kind == M_AUTHOR)
             dc_meta_offer_author(&p->m, content, n, mr->rank, mr->sub, mr->src, 0, 1);
         else if (mr->kind == M_LOCALE)

@@ -92,7 +92,10 @@ static const char *const title_words[] = {
     "intern", "opinion", "admin", "administrator", "anonymous", "unknown", "null", "none",
     "undefined", "user", "by", "team", "member", "moderator", "founder", "owner", "ceo",
     "director", "manager", "host", "webmaster", "publisher", "website", "blog", "blogger",
-    "posted", "post", "posts", "n/a", "topic", "thread", "starter", "poster", "original", NULL};
+    "posted", "post", "posts", "n/a", "topic", "thread", "starter", "poster", "original",
+    /* a dateline's weekday read as a byline ("Sat, 12 Dec") */
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL};
 
 /* Words of a sentence, never of a name: an author box's bio ("I've
  * consulted with hundreds...", "Chris Toy is the CEO"). */
@@ -130,7 +133,8 @@ static const char *const editorial_words[] = {
 
 /* Labels in front of names, longest first so "Written by" beats "by". */
 static const char *const labels[] = {
-    "written by", "posted by", "reported by", "words by", "story by", "text by", "article by",
+    "written by", "authored by", "posted by", "reported by", "words by", "story by", "text by",
+    "article by",
     "published by", "created by", "edited by", "reviewed by", "compiled by", "author:",
     "authors:", "autor:", "autore:", "auteur:", "autorin:", "автор:", "av:", "von:", "by:",
     "text:", "testo:", "texto:", "tekst:", "di:", "author", "autor", "autore", "auteur",
@@ -297,9 +301,32 @@ static int is_handle(const char *s, size_t n)
     return 1;
 }
 
+/* "page.head.extra.author", "post.author.name": a template's placeholder
+ * left unfilled.  (Logins such as "sara.r.peter" are names forums show.) */
+static int template_key(const char *s, size_t n)
+{
+    if (memchr(s, ' ', n) || !memchr(s, '.', n))
+        return 0;
+    for (size_t st = 0, i = 0; i <= n; i++)
+        if (i == n || s[i] == '.') {
+            if ((i - st == 6 && dc_eq_ci(s + st, 6, "author", 6)) || (i - st == 4 && dc_eq_ci(s + st, 4, "name", 4)))
+                return 1;
+            st = i + 1;
+        }
+    return 0;
+}
+
+/* "a founder of Intellectual Ventures": a description, not a name. */
+static int starts_with_article(const char *s, size_t n)
+{
+    return (n > 2 && s[0] == 'a' && s[1] == ' ') || (n > 3 && s[0] == 'a' && s[1] == 'n' && s[2] == ' ');
+}
+
 /* The final test of one name. */
 static int acceptable_name(const char *s, size_t n, int mode)
 {
+    if (template_key(s, n) || starts_with_article(s, n))
+        return 0;
     if (has_digit(s, n) && (mode & DC_NAMES_HANDLES) && is_handle(s, n))
         return !in_list(s, n, chrome_words);
     if (n < 2 || n > 60 || !is_letter_start(s) || has_digit(s, n))

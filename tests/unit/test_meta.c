@@ -154,6 +154,29 @@ TEST(meta_author_publisher_meta_names)
     }
 }
 
+TEST(meta_author_template_key_and_citation_order)
+{
+    /* An unfilled template key is no name. */
+    decant_article *a = run_meta("author", "page.head.extra.author");
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+    /* A login with dots is one ("sara.r.peter"), where JSON-LD declares it. */
+    a = run("<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+            "{\"@type\":\"Person\",\"name\":\"sara.r.peter\"}}</script></head><body><article><h1>H</h1>"
+            BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "sara.r.peter");
+    decant_article_free(a);
+    /* citation_author: one author per tag, surname first. */
+    a = run("<html><head><meta name=\"citation_author\" content=\"Berger, Emery D.\">"
+            "<meta name=\"citation_author\" content=\"Roy, Aniruddha\"></head><body><article><h1>H</h1>"
+            BODY "</article></body></html>", NULL);
+    CHECK(decant_article_author_count(a) == 2);
+    CHECK_STR(decant_article_author(a, 0), "Emery D. Berger");
+    CHECK_STR(decant_article_author(a, 1), "Aniruddha Roy");
+    decant_article_free(a);
+}
+
 TEST(meta_microdata_question_created)
 {
     /* a Q&A page: the question's dateCreated, then comments' hidden
@@ -371,7 +394,8 @@ TEST(meta_byline_rejects_non_names)
         "<span class=\"author\">Thread Starter</span><span class=\"author\">billed annually</span>"
         "<span class=\"author\">\xC2\xA7" "Authoring applications</span><span class=\"author\">Services "
         "\xC2\xBB Consulting</span><span class=\"author\">Yes</span><span class=\"author\">Visit the "
-        "Apple Store</span>" BODY "</article></body></html>", NULL);
+        "Apple Store</span><span class=\"author\">Sat</span><span class=\"author\">a founder of "
+        "Intellectual Ventures</span>" BODY "</article></body></html>", NULL);
     CHECK(decant_article_author_count(a) == 0);
     CHECK_STR(decant_article_source(a, DECANT_FIELD_AUTHORS), NULL);
     decant_article_free(a);

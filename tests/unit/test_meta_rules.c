@@ -137,6 +137,15 @@ TEST(rule_customer_reviews_and_testimonials_are_not_the_page)
     decant_article_free(a);
 }
 
+TEST(rule_author_authored_by_label)
+{
+    decant_article *a = run("<html><body><article><h1>Headline</h1><div class=\"author\">Authored by: "
+                            "Dr. Ehsan Jazini</div>" BODY "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Dr. Ehsan Jazini");
+    decant_article_free(a);
+}
+
 TEST(rule_author_prose_by_is_no_byline)
 {
     decant_article *a = run(
