@@ -296,11 +296,13 @@ static int style_hides(const char *s)
     return 0;
 }
 
+/* Not "tablist": Bootstrap gives that role to a whole accordion, answers
+ * and all, and a real tab list is a few words. */
 static int role_is_furniture(const char *r)
 {
     static const char *const roles[] = {"navigation", "banner", "contentinfo", "complementary",
                                         "menu", "menubar", "search", "dialog", "alertdialog",
-                                        "toolbar", "tablist"};
+                                        "toolbar"};
     for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
         if (strcmp(r, roles[i]) == 0)
             return 1;

@@ -99,9 +99,10 @@ TEST(extract_headline_and_kicker_not_in_body)
 TEST(extract_closed_disclosures_kept)
 {
     /* A closed accordion's answers and a hidden tab are the page's text; a
-     * hidden block without such a name is not. */
+     * hidden block without such a name is not.  Bootstrap puts role=tablist
+     * on the whole accordion, answers included. */
     const char *html = "<html><body><main><h1>Solar panels, explained</h1>" PARA("One.") PARA("Two.")
-                       "<div class=faq><button>How long does it take?</button>"
+                       "<div class=faq role=tablist><button>How long does it take?</button>"
                        "<div class='accordion-content' style='display:none'><p>Installation takes one or "
                        "two days once the permits are in hand.</p></div>"
                        "<div role=tabpanel hidden><p>Most roofs need no reinforcement at all, the "
