@@ -362,13 +362,15 @@ static int classify_cached(vocab_entry *cache, token_entry *tokens, const char *
 
 /*
  * Is hidden element i a disclosure's body: an accordion's or FAQ's answer,
- * a collapsed section, a tab's panel?  Pages ship them closed and open them
- * on a click; their text is the page's, unlike a closed menu or modal
- * (those carry furniture names and go as such).
+ * a collapsed section, a tab's panel, an item's "content" shown on a
+ * click?  Pages ship them closed and open them on a click; their text is
+ * the page's, unlike a closed menu or modal ("menu-content",
+ * "modal-content": those carry furniture names and go as such).
  */
 static int disclosure(const dc_dom *d, uint32_t i)
 {
-    static const char *const words[] = {"accordion", "collaps", "tab-pane", "tabpanel", "faq", "expand", NULL};
+    static const char *const words[] = {"accordion", "collaps", "tab-pane", "tabpanel", "faq", "expand",
+                                        "content", NULL};
     const char *names[2] = {"class", "id"};
     for (int a = 0; a < 2; a++) {
         size_t n;

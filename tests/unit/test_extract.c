@@ -106,13 +106,17 @@ TEST(extract_closed_disclosures_kept)
                        "<div class='accordion-content' style='display:none'><p>Installation takes one or "
                        "two days once the permits are in hand.</p></div>"
                        "<div role=tabpanel hidden><p>Most roofs need no reinforcement at all, the "
-                       "surveyor checks it.</p></div></div>"
+                       "surveyor checks it.</p></div><div class=item-content hidden><p>Panels last "
+                       "twenty-five years or more.</p></div><div class=modal-content hidden><p>Get "
+                       "your free quote today</p></div></div>"
                        "<div style='display:none'><p>Please wait while we load your quote.</p></div>"
                        "</main></body></html>";
     decant_article *a = extract(html, NULL, 0);
     CHECK_HAS(body(a), "Installation takes one or two days");
     CHECK_HAS(body(a), "Most roofs need no reinforcement");
+    CHECK_HAS(body(a), "Panels last twenty-five years");
     CHECK_NOT_HAS(body(a), "Please wait");
+    CHECK_NOT_HAS(body(a), "free quote");
     decant_article_free(a);
 }
 
