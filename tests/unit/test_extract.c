@@ -285,6 +285,20 @@ TEST(extract_undated_landing_page_kept_whole)
     free(html);
 }
 
+TEST(extract_prose_with_a_link_kept_link_line_skipped)
+{
+    /* 38% of this line is its link: prose that points somewhere, kept. */
+    const char *html = "<html><body><article>" PARA("One.") PARA("Two.") PARA("Three.") PARA("Four.")
+                       PARA("Five.") "<div>Most towns ask for a permit before the installer starts work. "
+                       "<a href=/p>See the permits guide for the details</a></div>"
+                       "<div>Next: <a href=/n>Grid connection, step by step, for new owners</a></div>"
+                       "</article></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Most towns ask for a permit");
+    CHECK_NOT_HAS(body(a), "Grid connection");
+    decant_article_free(a);
+}
+
 TEST(extract_declared_body_wins)
 {
     /* itemprop=articleBody marks the body even when a sibling is longer. */
