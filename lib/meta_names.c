@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "meta_date.h"
 #include "meta_priv.h"
 
 static int is_ws(unsigned char c)
@@ -415,22 +416,46 @@ static size_t next_split(const char *s, size_t n, size_t *skip)
 }
 
 /* Hard separators end the name part of a byline ("John Smith | June 19"). */
-static size_t name_part_end(const char *s, size_t n)
+static const char *const part_seps[] = {"|", "•", "·", "—", " – ", " - ", "\n", " on ", " am ",
+                                        " le ", " il ", " el ", " em ", " op ", " den ", " le:",
+                                        " updated", " published", " posted", "(", " - ", NULL};
+
+/* Where the first part of a byline line ends ("Jane Roe | Staff"); *sep
+ * gets the separator's length (0 at the end). */
+static size_t part_end(const char *s, size_t n, size_t *sep)
 {
-    static const char *const seps[] = {"|", "•", "·", "—", " – ", " - ", "\n", " on ", " am ",
-                                       " le ", " il ", " el ", " em ", " op ", " den ", " le:",
-                                       " updated", " published", " posted", "(", " - ", NULL};
     size_t end = n;
-    for (int k = 0; seps[k]; k++) {
-        size_t m = strlen(seps[k]);
+    *sep = 0;
+    for (int k = 0; part_seps[k]; k++) {
+        size_t m = strlen(part_seps[k]);
         for (size_t i = 1; i + m <= end; i++) {
-            if (dc_eq_ci(s + i, m, seps[k], m)) {
-                end = i;
+            if (dc_eq_ci(s + i, m, part_seps[k], m)) {
+                end = i, *sep = m;
                 break;
             }
         }
     }
     return end;
+}
+
+static size_t name_part_end(const char *s, size_t n)
+{
+    size_t sep;
+    return part_end(s, n, &sep);
+}
+
+/* "Dec. 19, 2025 · Niko Matsakis": a date before the name is the dateline
+ * sharing its line; the name follows it. */
+static void skip_dated_parts(const char **s, size_t *n)
+{
+    for (int k = 0; k < 3; k++) {
+        size_t sep, e = part_end(*s, *n, &sep);
+        dc_date d;
+        if (!sep || !has_digit(*s, e) || !dc_date_parse(*s, e, 0, 9999, &d))
+            return;
+        *s += e + sep, *n -= e + sep;
+        dc_trim(s, n);
+    }
 }
 
 /* "Posted on June 19 by John Smith": the names follow the last " by ". */
@@ -546,6 +571,8 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name
     if (!t)
         return -1;
     after_last_by(&t, &len);
+    strip_labels(&t, &len);
+    skip_dated_parts(&t, &len);
     strip_labels(&t, &len);
     len = name_part_end(t, len);
     int count = 0;

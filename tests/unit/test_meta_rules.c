@@ -146,6 +146,24 @@ TEST(rule_author_authored_by_label)
     decant_article_free(a);
 }
 
+TEST(rule_author_after_the_date_on_its_line)
+{
+    /* "Dec. 19, 2025 · Niko Matsakis": the dateline and the byline share a line. */
+    decant_article *a = run("<html><body><article><h1>What do people love about Rust?</h1>"
+                            "<div class=\"publish-date-author\">Dec. 19, 2025 &middot; Niko Matsakis on "
+                            "behalf of <a href=\"/t\">the team</a></div>" BODY "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Niko Matsakis");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-12-19");
+    decant_article_free(a);
+    /* A part with digits that is no date is not skipped: the next part,
+     * "caches", is a link's label, not the author. */
+    a = run("<html><body><article><h1>Project goals</h1><div class=\"byline\">via scvalex 1 year ago | "
+            "caches</div>" BODY "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+}
+
 TEST(rule_author_prose_by_is_no_byline)
 {
     decant_article *a = run(
