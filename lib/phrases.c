@@ -197,9 +197,22 @@ static int has_digit(const char *s, size_t n)
     return 0;
 }
 
+/* "Tags Alexandria Ocasio-Cortez Ilhan Omar", "Filed under: Politics": a
+ * list of the story's tags, run into one line after its label. */
+static int tag_line(const char *s, size_t n)
+{
+    static const char *const labels[] = {"tags ", "tags:", "tagged:", "tagged with", "filed under"};
+    if (n > 200 || memchr(s, '.', n))
+        return 0; /* a sentence about tags has a full stop */
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (starts_ci(s, n, labels[i]))
+            return 1;
+    return 0;
+}
+
 int dc_is_boilerplate_line(const char *s, size_t n)
 {
-    if (dc_is_cta_line(s, n))
+    if (dc_is_cta_line(s, n) || tag_line(s, n))
         return 1;
     /* Copyright lines carry a year and datelines a day: lines without a
      * digit skip the costlier checks. */
