@@ -144,8 +144,26 @@ static void debug_node(const dc_extract_ctx *cx, const char *what, uint32_t i)
 #define DEBUG_NODE(w, i) debug_node(cx, w, i)
 #include <stdlib.h>
 #include <string.h>
-/* DC_DUMP_DROPS=1: each dropped subtree's top, its names and its text, for
- * measuring which rule drops what (one tab-separated line each). */
+/* DC_DUMP_DROPS=1: one tab-separated line per dropped subtree (DROP, its
+ * flags in hex) or block skipped at render (SKIP, the rule's number): tag,
+ * code, class, id, inline-hidden, text.  For measuring which rule drops what. */
+static void dump_line(const dc_extract_ctx *cx, const char *what, uint32_t i, unsigned code, int hex)
+{
+    const dc_dom *d = cx->dom;
+    dc_sbuf b;
+    dc_sbuf_init(&b, cx->ar, 256);
+    const char *t = dc_text_content(d, i, &b);
+    if (!t || !b.len)
+        return;
+    const char *c = dc_attr_get(d, i, "class", NULL), *id = dc_attr_get(d, i, "id", NULL);
+    int hidden = dc_attr_get(d, i, "style", NULL) || dc_attr_get(d, i, "hidden", NULL);
+    fprintf(stderr, hex ? "%s\t%s\t%x\t%s\t%s\t%d\t" : "%s\t%s\t%u\t%s\t%s\t%d\t", what, dc_tag_name(d, i),
+            code, c ? c : "", id ? id : "", hidden);
+    for (size_t k = 0; k < b.len; k++)
+        fputc(t[k] == '\n' || t[k] == '\t' ? ' ' : t[k], stderr);
+    fputc('\n', stderr);
+}
+
 static void debug_drops(const dc_extract_ctx *cx)
 {
     if (!getenv("DC_DUMP_DROPS"))
@@ -157,18 +175,7 @@ static void debug_drops(const dc_extract_ctx *cx)
             continue;
         if (n->tag == DC_TAG_SCRIPT || n->tag == DC_TAG_STYLE || n->tag == DC_TAG_HEAD || n->tag == DC_TAG_TEMPLATE)
             continue;
-        dc_sbuf b;
-        dc_sbuf_init(&b, cx->ar, 256);
-        const char *t = dc_text_content(d, i, &b);
-        if (!t || !b.len)
-            continue;
-        const char *c = dc_attr_get(d, i, "class", NULL), *id = dc_attr_get(d, i, "id", NULL);
-        const char *st = dc_attr_get(d, i, "style", NULL), *h = dc_attr_get(d, i, "hidden", NULL);
-        fprintf(stderr, "DROP\t%s\t%x\t%s\t%s\t%d\t", dc_tag_name(d, i), n->flags, c ? c : "", id ? id : "",
-                (st || h) ? 1 : 0);
-        for (size_t k = 0; k < b.len; k++)
-            fputc(t[k] == '\n' || t[k] == '\t' ? ' ' : t[k], stderr);
-        fputc('\n', stderr);
+        dump_line(cx, "DROP", i, n->flags, 1);
     }
 }
 
@@ -345,17 +352,8 @@ int dc_skip_conditional(const dc_extract_ctx *cx, uint32_t i)
 {
     int r = skip_rule(cx, i);
 #ifdef DC_DEBUG
-    if (r && getenv("DC_DUMP_DROPS")) {
-        const dc_dom *d = cx->dom;
-        dc_sbuf b;
-        dc_sbuf_init(&b, cx->ar, 256);
-        const char *t = dc_text_content(d, i, &b);
-        const char *c = dc_attr_get(d, i, "class", NULL), *id = dc_attr_get(d, i, "id", NULL);
-        fprintf(stderr, "SKIP\t%s\t%d\t%s\t%s\t0\t", dc_tag_name(d, i), r, c ? c : "", id ? id : "");
-        for (size_t k = 0; t && k < b.len; k++)
-            fputc(t[k] == '\n' || t[k] == '\t' ? ' ' : t[k], stderr);
-        fputc('\n', stderr);
-    }
+    if (r && getenv("DC_DUMP_DROPS"))
+        dump_line(cx, "SKIP", i, (unsigned)r, 0);
 #endif
     return r;
 }
