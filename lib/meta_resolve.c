@@ -756,9 +756,10 @@ static int resolve_title(pass *p, decant_article *a)
 
 /*
  * A page without an h1 still shows its headline, in a <p class="titulo"> or
- * an h2: the first element of the body whose whole text is the title
- * stands in for the h1, so that the dateline and byline readers, which look
- * around the headline, have somewhere to look.
+ * an h2: the element whose text node is the title stands in for the h1,
+ * so that the dateline and byline readers, which look around the headline,
+ * have somewhere to look.  Text nodes are compared, not subtrees' text: one
+ * pass, whatever the page's shape.
  */
 static void find_headline(pass *p, const char *title)
 {
@@ -771,18 +772,21 @@ static void find_headline(pass *p, const char *title)
     char buf[512];
     for (uint32_t i = d->body ? d->body : 1; i < d->count; i++) {
         const dc_node *n = &d->nodes[i];
-        if (!dc_is_element(n) || (p->cx[i] & (DC_CX_BAD | DC_CX_HEAD)))
+        if (n->tag != DC_TAG_TEXT || n->text_len < tl || n->text_len > tl + 64 ||
+            (p->cx[i] & (DC_CX_BAD | DC_CX_HEAD)))
             continue;
-        switch (n->tag) {
+        switch (d->nodes[n->parent].tag) { /* a heading's or a paragraph's, not a link's */
         case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_P: case DC_TAG_DIV:
         case DC_TAG_SPAN: case DC_TAG_STRONG: case DC_TAG_B: case DC_TAG_HEADER:
             break;
         default:
             continue;
         }
-        long len = dc_bounded_text(d, i, buf, tl + 8 < sizeof buf ? tl + 8 : sizeof buf);
-        if (len > 0 && (size_t)len == tl && dc_eq_ci(buf, tl, title, tl)) {
-            p->headline = i;
+        size_t k = collapse_ws(n->text, n->text_len, buf, sizeof buf);
+        const char *t = buf;
+        dc_trim(&t, &k);
+        if (k == tl && dc_eq_ci(t, tl, title, tl)) {
+            p->headline = n->parent;
             return;
         }
     }
