@@ -67,6 +67,8 @@ static const pattern patterns[] = {
     P("entry-body", 0, V_CONTENT), P("entry-meta", 0, V_BYLINE), P("entry", L | R, V_POS),
     P("extra", L | R, V_NEG), P("empfehlung", 0, V_RELATED),
     P("footer", L, V_SOFT), P("foot", L | R, V_NEG), P("follow", L, V_SOFT),
+    /* a reply or a customer's word, not "follow us" */
+    P("follow-up", L, V_POS),
     P("gdpr", 0, V_HARD), P("gerelateerd", 0, V_RELATED),
     P("header", L, V_NEG), P("hide", W, V_HIDDEN), P("is-hidden", W, V_HIDDEN),
     P("hentry", L | R, V_POS), P("hero", L | R, V_NEG),

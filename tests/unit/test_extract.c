@@ -47,6 +47,11 @@ TEST(extract_vocabulary_classes)
     CHECK(!(f & DC_F_CAND_DROP));
     dc_vocab_classify("underline decoration-skip-ink-none", 34, &f);
     CHECK(!(f & DC_F_CAND_DROP));
+    /* "Follow us" goes; a follow-up (a reply, a customer's word) stays. */
+    dc_vocab_classify("follow-us", 9, &f);
+    CHECK(f & DC_F_CAND_DROP);
+    dc_vocab_classify("follow-up__item", 15, &f);
+    CHECK(!(f & DC_F_CAND_DROP));
     /* A search box goes; a shop's search results are its listing. */
     dc_vocab_classify("search-form", 11, &f);
     CHECK(f & DC_F_CAND_DROP);
