@@ -418,7 +418,7 @@ static size_t next_split(const char *s, size_t n, size_t *skip)
 /* Hard separators end the name part of a byline ("John Smith | June 19"). */
 static const char *const part_seps[] = {"|", "•", "·", "—", " – ", " - ", "\n", " on ", " am ",
                                         " le ", " il ", " el ", " em ", " op ", " den ", " le:",
-                                        " updated", " published", " posted", "(", " - ", NULL};
+                                        " updated", " published", " posted", "(", NULL};
 
 /* Where the first part of a byline line ends ("Jane Roe | Staff"); *sep
  * gets the separator's length (0 at the end). */
@@ -436,12 +436,6 @@ static size_t part_end(const char *s, size_t n, size_t *sep)
         }
     }
     return end;
-}
-
-static size_t name_part_end(const char *s, size_t n)
-{
-    size_t sep;
-    return part_end(s, n, &sep);
 }
 
 /* "Dec. 19, 2025 · Niko Matsakis": a date before the name is the dateline
@@ -574,7 +568,8 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name
     strip_labels(&t, &len);
     skip_dated_parts(&t, &len);
     strip_labels(&t, &len);
-    len = name_part_end(t, len);
+    size_t sep;
+    len = part_end(t, len, &sep);
     int count = 0;
     if (!(mode & DC_NAMES_SPLIT))
         return add_name(tmp, t, len, mode, out, 0, max);
