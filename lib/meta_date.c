@@ -8,6 +8,7 @@
  */
 #include "meta_date.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -216,7 +217,8 @@ static int tokenize(const char *s, size_t n, tok *t)
             while (i < n && u[i] >= '0' && u[i] <= '9') {
                 if (k->digits < 9)
                     k->val = k->val * 10 + (u[i] - '0');
-                k->digits++;
+                /* saturates: a 256-digit run must not read as a short number */
+                k->digits += k->digits < UCHAR_MAX;
                 i++;
             }
         } else if (is_alpha_byte(u[i])) {

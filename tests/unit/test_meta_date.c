@@ -97,6 +97,12 @@ TEST(meta_date_rejects)
     CHECK_STR(iso("2023-02-29", 0), "none");
     CHECK_STR(iso("", 0), "none");
     CHECK_STR(iso("juillet", 0), "none");
+    /* A run of 256 zeros and "2024" is one long number, not the year 2024
+     * (the digit count once wrapped round, and the value overflowed). */
+    char run[300];
+    memset(run, '0', 256);
+    strcpy(run + 256, "2024-06-19");
+    CHECK_STR(iso(run, 0), "none");
 }
 
 TEST(meta_date_url)
