@@ -25,6 +25,7 @@ enum {
     CL_ARTICLE = 16,
     CL_AVATAR = 32,
     CL_LOGO = 64,
+    CL_MAIN = 128, /* a class of its own names the content: its furniture words are layout */
 };
 
 /* ------------------------------------------------------------ offers */
@@ -181,13 +182,29 @@ static const uint32_t pair_ok[26] = {
 };
 #undef BIT
 
+/*
+ * Page builders put furniture words on the columns that hold the article:
+ * HubSpot's "widget-span ... blog-content", "main-column widget-manage-opacity
+ * h-content-column", id "content" with class "sidebar_content".  A class
+ * token naming the content, other than the one holding the furniture word,
+ * makes it layout (CL_MAIN); "sidebar-content" and "widget-content", one
+ * token, stay furniture.
+ */
 static int classify(const char *s, size_t n)
 {
     int f = 0;
+    uint32_t bad_toks = 0, main_toks = 0;
+    unsigned tok = 0;
     for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] == ' ') {
+            tok += tok < 31;
+            continue;
+        }
         unsigned c = (unsigned char)s[i] | 0x20, c1 = (unsigned char)s[i + 1] | 0x20;
         if (c - 'a' >= 26 || c1 - 'a' >= 26 || !(pair_ok[c - 'a'] >> (c1 - 'a') & 1))
             continue;
+        int had_bad = f & CL_BAD; /* which token holds each furniture word */
+        f &= ~CL_BAD;
         /* "sidebar-widget" is a sidebar; "has-sidebar" is a page layout. */
         int bad = i == 0 || s[i - 1] == ' ';
         switch (c) {
@@ -206,6 +223,8 @@ static int classify(const char *s, size_t n)
         case 'c':
             if (at_ci(s, n, i, "comment"))
                 f |= bad ? CL_BAD : 0;
+            else if (at_ci(s, n, i, "content"))
+                main_toks |= 1u << tok;
             break;
         case 'd':
             if (at_ci(s, n, i, "date") || at_ci(s, n, i, "data") || at_ci(s, n, i, "datum"))
@@ -279,7 +298,12 @@ static int classify(const char *s, size_t n)
         default:
             break;
         }
+        if (f & CL_BAD)
+            bad_toks |= 1u << tok;
+        f |= had_bad;
     }
+    if (main_toks & ~bad_toks)
+        f |= CL_MAIN;
     return f;
 }
 
@@ -611,8 +635,8 @@ static int element_flags(pass *p, uint32_t i, const dc_node *n, uint8_t *cx)
      * <article>, <main>, <body> or <html> is the content whatever its class
      * says ("newsletter-post", "menu-overlap", "sidebar-visible").
      */
-    if ((cl & CL_BAD) && n->tag != DC_TAG_ARTICLE && n->tag != DC_TAG_MAIN && n->tag != DC_TAG_BODY &&
-        n->tag != DC_TAG_HTML)
+    if ((cl & (CL_BAD | CL_MAIN)) == CL_BAD && n->tag != DC_TAG_ARTICLE && n->tag != DC_TAG_MAIN &&
+        n->tag != DC_TAG_BODY && n->tag != DC_TAG_HTML)
         *cx |= DC_CX_BAD;
     return cl;
 }

@@ -501,6 +501,26 @@ TEST(rule_main_is_never_a_sidebar)
     decant_article_free(a);
 }
 
+TEST(rule_content_column_is_never_a_sidebar)
+{
+    /* A column whose other class or id names the content is layout, whatever
+     * furniture word a page builder also put on it. */
+    decant_article *a = run(
+        "<html><body><div id=\"content\" class=\"sidebar_content\"><h1>Standing desks</h1>"
+        "<span class=\"date\">02 Feb 2026</span>" BODY "</div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2026-02-02");
+    decant_article_free(a);
+    a = run("<html><body><div class=\"main-column widget-manage h-content-column\"><h1>Catering tips</h1>"
+            "<time datetime=\"2005-07-10T00:57:00\">7/9/05</time>" BODY "</div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2005-07-10T00:57:00");
+    decant_article_free(a);
+    /* One token naming both is the content of a sidebar. */
+    a = run("<html><body><h1>Standing desks</h1>" BODY
+            "<div class=\"x sidebar-content\"><span class=\"date\">02 Feb 2026</span></div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), NULL);
+    decant_article_free(a);
+}
+
 TEST(rule_aside_inside_article_is_its_fact_box)
 {
     decant_article *a = run("<html><body><aside><time datetime='2020-01-01'>1 Jan</time></aside>"
