@@ -204,6 +204,37 @@ TEST(extract_related_heading_drops_its_list)
     decant_article_free(a);
 }
 
+TEST(extract_related_label_paragraph_drops_its_links)
+{
+    /* "You may also like..." as a paragraph, then one link a paragraph. */
+    const char *html = "<html><body><article>" PARA("One.") PARA("Two.")
+                       "<p>You may also like...</p><p><a href=/x>A story about the river</a></p>"
+                       "<p><a href=/y>A story about the mill</a></p></article></body></html>";
+    decant_article *a = extract(html, "https://paper.example/a/b.html", 0);
+    CHECK_HAS(body(a), "Two.");
+    CHECK_NOT_HAS(body(a), "You may also");
+    CHECK_NOT_HAS(body(a), "the river");
+    CHECK(decant_article_related_count(a) == 2);
+    decant_article_free(a);
+    /* Only the link-dense blocks go with the label: a list of plain items
+     * after the teasers stays. */
+    html = "<html><body><article>" PARA("One.") PARA("Two.")
+           "<p>Read more</p><p><a href=/x>A story about the river</a></p>"
+           "<ul><li>pin a version</li><li>keep the old one</li></ul></article></body></html>";
+    a = extract(html, "https://paper.example/a/b.html", 0);
+    CHECK_NOT_HAS(body(a), "the river");
+    CHECK_HAS(body(a), "pin a version");
+    decant_article_free(a);
+    /* A label before prose announces nothing: a link paragraph later in the
+     * story is the story's. */
+    html = "<html><body><article>" PARA("One.") "<p>You might want to</p>" PARA("Two.")
+           "<p><a href=/r.pdf>Download the full report</a></p>" PARA("Three.") "</article></body></html>";
+    a = extract(html, "https://paper.example/a/b.html", 0);
+    CHECK_HAS(body(a), "Two.");
+    CHECK_HAS(body(a), "Download the full report");
+    decant_article_free(a);
+}
+
 TEST(extract_repeated_blocks_and_captions)
 {
     const char *html = "<html><body><article><figure><img src=a.jpg><figcaption>The old bridge at dawn, "
