@@ -162,6 +162,10 @@ static int is_alnum(unsigned char c)
  */
 static unsigned token_seen(const char *s, size_t n)
 {
+    /* Tailwind's arbitrary values say how, not what:
+     * "lg:first:pt-[calc(var(--banner-min-height))]" is padding, not a banner. */
+    if (memchr(s, '[', n))
+        return 0;
     char buf[256];
     size_t len = 0;
     /* Lower-case, '_' -> '-', runs of '-' collapsed: template authors write

@@ -67,6 +67,11 @@ TEST(extract_vocabulary_classes)
     CHECK(!(f & DC_F_CAND_DROP));
     dc_vocab_classify("col hide", 8, &f);
     CHECK(f & DC_F_CAND_DROP);
+    /* Tailwind's arbitrary values name a length, not a banner. */
+    const char *tw = "stack lg:first:pt-[calc(var(--banner-min-height))]";
+    CHECK(dc_vocab_classify(tw, strlen(tw), &f) == 0 && !(f & DC_F_CAND_DROP));
+    dc_vocab_classify("stack banner", 12, &f);
+    CHECK(f & DC_F_CAND_DROP);
 }
 
 TEST(extract_drops_page_furniture)
