@@ -48,6 +48,9 @@ static const char *const cta[] = {
     "find out more", "discover more", "watch video", "play video", "our services",
     "site index", "site map", "sitemap", "home", "previous", "next page", "previous page",
     "sponsored links", "tags", "topics", "categories", "filed under", "related topics",
+    /* WordPress' "Like this:" likes bar, newsletter and follow boxes */
+    "like this", "join our newsletter", "join our mailing list", "subscribe to our newsletter",
+    "sign up for our newsletter", "comment via", "stay connected", "stay in touch",
 };
 
 /* Heading beginnings that announce a box of links to other pages. */
