@@ -16,7 +16,8 @@
 typedef enum cli_format {
     CLI_FORMAT_JSONL = 0,
     CLI_FORMAT_TEXT,
-    CLI_FORMAT_MARKDOWN
+    CLI_FORMAT_MARKDOWN,
+    CLI_FORMAT_HTML
 } cli_format;
 
 typedef struct cli_config {

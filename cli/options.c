@@ -67,7 +67,7 @@ static void print_help(const cli_config *cfg)
            "Options:\n"
            "  -o, --output FILE        write to FILE instead of standard output\n"
            "  -j, --jobs N             use N worker threads (default: online cores)\n"
-           "      --format FORMAT      jsonl (default), text or markdown\n"
+           "      --format FORMAT      jsonl (default), text, markdown or html\n"
            "      --url URL            the page's address (only with a single input)\n"
            "      --content-type CT    the page's HTTP Content-Type header\n"
            "      --max-bytes N        refuse pages larger than N bytes after gzip\n"
@@ -109,6 +109,7 @@ static int parse_format(const char *s, cli_format *out)
         {"jsonl", CLI_FORMAT_JSONL},
         {"text", CLI_FORMAT_TEXT},
         {"markdown", CLI_FORMAT_MARKDOWN},
+        {"html", CLI_FORMAT_HTML},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strcmp(s, names[i].name) == 0) {
@@ -232,5 +233,6 @@ int cli_parse_args(int argc, char **argv, cli_config *cfg)
     if (cfg->jobs == 0)
         cfg->jobs = online_cores();
     cfg->opts.want_markdown = cfg->format == CLI_FORMAT_MARKDOWN;
+    cfg->opts.want_html = cfg->format == CLI_FORMAT_HTML;
     return CLI_PARSE_RUN;
 }

@@ -45,7 +45,7 @@ typedef struct task {
     decant_warc_info warc;
 
     decant_buffer record;      /* jsonl output                          */
-    decant_article *article;   /* text/markdown output                  */
+    decant_article *article;   /* text/markdown/html output             */
     decant_error err;
     int failed;                /* err holds the task's error            */
     int read_ok;               /* TASK_PAGE: the file could be read     */
@@ -56,7 +56,7 @@ typedef struct runner {
     const cli_config *cfg;
     cli_joblist *list;
     FILE *out;
-    int headers;               /* text/markdown: name each page         */
+    int headers;               /* text/markdown/html: name each page    */
     cli_stats *stats;          /* the writer's counts                   */
     cli_stats fed;             /* the producer's counts                 */
     cli_progress *progress;
@@ -190,12 +190,15 @@ static void process(const runner *r, decant_extractor *ex, task *t)
 
 static void write_body(const runner *r, const task *t)
 {
+    int html = r->cfg->format == CLI_FORMAT_HTML;
     if (r->headers)
-        fprintf(r->out, "%s==> %s <==\n", r->stats->written ? "\n" : "", t->id ? t->id : "-");
+        fprintf(r->out, html ? "%s<!-- ==> %s <== -->\n" : "%s==> %s <==\n", r->stats->written ? "\n" : "",
+                t->id ? t->id : "-");
     if (!t->article)
         return;
-    decant_body_format fmt =
-        r->cfg->format == CLI_FORMAT_MARKDOWN ? DECANT_BODY_MARKDOWN : DECANT_BODY_TEXT;
+    decant_body_format fmt = r->cfg->format == CLI_FORMAT_MARKDOWN ? DECANT_BODY_MARKDOWN
+                             : html                                 ? DECANT_BODY_HTML
+                                                                    : DECANT_BODY_TEXT;
     size_t len = 0;
     const char *body = decant_article_body(t->article, fmt, &len);
     if (!body)

@@ -43,9 +43,31 @@ static void options_for(unsigned sel, decant_options *o)
 {
     decant_options_init(o);
     o->want_markdown = sel & 1;
+    o->want_html = sel & 1;
     o->max_depth = depths[(sel >> 1) & 3];
     o->max_nodes = sel & 8 ? 300 : 2000000;
     o->max_input_bytes = (size_t)4 << 20;
+}
+
+static size_t count(const char *s, const char *w)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, w)); p += strlen(w))
+        n++;
+    return n;
+}
+
+/* Text is escaped, so every tag in the HTML body is the writer's: each one
+ * opened must be closed. */
+static void check_html(const char *h)
+{
+    static const char *const tags[][2] = {{"<ul>", "</ul>"}, {"<ol>", "</ol>"}, {"<li>", "</li>"},
+                                          {"<table>", "</table>"}, {"<tr>", "</tr>"},
+                                          {"<blockquote>", "</blockquote>"}, {"<pre>", "</pre>"},
+                                          {"<p>", "</p>"}};
+    for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
+        if (count(h, tags[k][0]) != count(h, tags[k][1]))
+            abort();
 }
 
 static void check_record(const decant_buffer *b)
@@ -97,6 +119,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         body = decant_article_body(a, DECANT_BODY_MARKDOWN, &len);
         if (o.want_markdown ? !body || strlen(body) != len : body != NULL)
             abort();
+        body = decant_article_body(a, DECANT_BODY_HTML, &len);
+        if (o.want_html ? !body || strlen(body) != len : body != NULL)
+            abort();
+        if (body)
+            check_html(body);
         for (int f = 0; f < DECANT_FIELD_COUNT; f++) {
             const char *v = decant_article_get(a, (decant_field)f);
             if (v && !dc_utf8_valid((const unsigned char *)v, strlen(v)))
@@ -109,7 +136,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     info.source = "fuzz.html";
     info.url = in.url;
     if (decant_record_json(a, st == DECANT_OK ? NULL : &err, &info,
-                           o.want_markdown ? DECANT_BODY_MARKDOWN : DECANT_BODY_TEXT, &b) != DECANT_OK)
+                           !o.want_markdown ? DECANT_BODY_TEXT
+                           : ctx & 0x20     ? DECANT_BODY_HTML
+                                            : DECANT_BODY_MARKDOWN,
+                           &b) != DECANT_OK)
         abort();
     check_record(&b);
     decant_buffer_free(&b);

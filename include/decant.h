@@ -100,10 +100,11 @@ typedef struct decant_allocator {
 
 typedef enum decant_body_format {
     DECANT_BODY_TEXT = 0,     /* paragraphs separated by a blank line       */
-    DECANT_BODY_MARKDOWN = 1  /* headings, lists, quotes, tables, code      */
+    DECANT_BODY_MARKDOWN = 1, /* headings, lists, quotes, tables, code      */
+    DECANT_BODY_HTML = 2      /* the same structure as an HTML fragment     */
 } decant_body_format;
 
-#define DECANT_OPTIONS_VERSION 1
+#define DECANT_OPTIONS_VERSION 2
 
 typedef struct decant_options {
     /* Set by decant_options_init(); lets the struct grow without ABI breaks. */
@@ -123,6 +124,9 @@ typedef struct decant_options {
     int want_markdown;
     /* Optional allocator; NULL means the C library's.                       */
     const decant_allocator *allocator;
+    /* Also render HTML (decant_article_body(.., DECANT_BODY_HTML)).  Since
+     * version 2; options of version 1 are still accepted, without it.       */
+    int want_html;
 } decant_options;
 
 /* Fills `opts` with the defaults above.  Always call it first. */
@@ -213,8 +217,10 @@ size_t decant_article_tag_count(const decant_article *a);
 const char *decant_article_tag(const decant_article *a, size_t i);
 
 /*
- * The body as NUL-terminated UTF-8.  Markdown is available only when the
- * extractor's options had want_markdown set; otherwise NULL is returned for it.
+ * The body as NUL-terminated UTF-8.  Markdown and HTML are available only
+ * when the extractor's options had want_markdown / want_html set; otherwise
+ * NULL is returned for them.  The HTML is a fragment of block elements (h1-h6,
+ * p, ul/ol/li, blockquote, pre, table, figure), without attributes.
  * `len` may be NULL.
  */
 const char *decant_article_body(const decant_article *a,

@@ -6,6 +6,7 @@
  * render (render.c).  Scratch memory is one arena per extractor, reset per
  * page; the article has an arena of its own so it outlives the next page.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -89,6 +90,7 @@ void decant_options_init(decant_options *o)
     o->time_limit_ms = 0;
     o->want_markdown = 0;
     o->allocator = NULL;
+    o->want_html = 0;
 }
 
 decant_status decant_extractor_new(const decant_options *opts, decant_extractor **out,
@@ -100,9 +102,15 @@ decant_status decant_extractor_new(const decant_options *opts, decant_extractor 
     decant_options o;
     decant_options_init(&o);
     if (opts) {
-        if (opts->version != DECANT_OPTIONS_VERSION)
+        /* A caller built against version 1 has a shorter struct: read only
+         * what it has, and keep the defaults for the rest. */
+        if (opts->version == 1)
+            memcpy(&o, opts, offsetof(decant_options, want_html));
+        else if (opts->version == DECANT_OPTIONS_VERSION)
+            o = *opts;
+        else
             return dc_fail(err, DECANT_ERR_INVALID, "options not set up by decant_options_init");
-        o = *opts;
+        o.version = DECANT_OPTIONS_VERSION;
     }
     const decant_allocator *alloc = o.allocator ? o.allocator : &dc_default_allocator;
     decant_extractor *ex = dc_malloc(alloc, sizeof *ex);
@@ -253,6 +261,13 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
             goto fail;
         }
     }
+    if (o->want_html) {
+        a->html = dc_blocks_html(&blocks, &a->arena, &a->html_len);
+        if (!a->html) {
+            st = DECANT_ERR_NOMEM;
+            goto fail;
+        }
+    }
     *out = a;
     if (a->text_len == 0)
         return dc_fail(err, DECANT_ERR_NO_CONTENT, NULL);
@@ -349,9 +364,12 @@ const char *decant_article_body(const decant_article *a, decant_body_format fmt,
 {
     if (!a)
         return NULL;
-    const char *s = fmt == DECANT_BODY_MARKDOWN ? a->markdown : a->text;
+    const char *s = fmt == DECANT_BODY_MARKDOWN ? a->markdown : fmt == DECANT_BODY_HTML ? a->html : a->text;
     if (len)
-        *len = !s ? 0 : fmt == DECANT_BODY_MARKDOWN ? a->markdown_len : a->text_len;
+        *len = !s                          ? 0
+               : fmt == DECANT_BODY_MARKDOWN ? a->markdown_len
+               : fmt == DECANT_BODY_HTML     ? a->html_len
+                                             : a->text_len;
     return s;
 }
 

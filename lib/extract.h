@@ -115,6 +115,8 @@ int dc_render_blocks(dc_extract_ctx *cx, uint32_t root, dc_blocks *out);
 /* Joins blocks as text / Markdown into the arena; NULL on OOM. */
 char *dc_blocks_text(const dc_blocks *b, dc_arena *ar, size_t *len);
 char *dc_blocks_markdown(const dc_blocks *b, dc_arena *ar, size_t *len);
+/* ... as an HTML fragment (render_html.c); NULL on OOM. */
+char *dc_blocks_html(const dc_blocks *b, dc_arena *ar, size_t *len);
 
 /* Collects related/latest/most-read links into a->related (related.c);
  * needs dc_extract_body to have run.  Returns 0 on OOM. */

@@ -19,8 +19,8 @@ struct decant_article {
     size_t author_count;
     const char *tags[DC_MAX_TAGS];
     size_t tag_count;
-    const char *text, *markdown;
-    size_t text_len, markdown_len;
+    const char *text, *markdown, *html;
+    size_t text_len, markdown_len, html_len;
     decant_link *related;
     size_t related_count;
 };

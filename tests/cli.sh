@@ -183,6 +183,11 @@ check "--format text names pages when there are several" \
 "$bin" --format markdown good.html >out 2>err
 check "--format markdown prints the body" grep -q zeppelin out
 
+"$bin" --format html good.html order/alpha.html >out 2>err
+check "--format html prints the body as paragraphs" grep -q '^<p>.*zeppelin.*</p>$' out
+check "--format html names pages in comments" \
+    sh -c 'grep -q "^<!-- ==> good <== -->" out && grep -q "^<!-- ==> alpha <== -->" out'
+
 # ------------------------------------------------------------ man page
 "$bin" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >help-opts
 sed 's/\\-/-/g' "$manpage" >man.txt 2>/dev/null

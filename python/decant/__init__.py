@@ -27,8 +27,8 @@ _local = _threading.local()
 _MAX_CACHED = 8
 
 
-def _extractor(markdown, max_bytes, max_depth, max_nodes, timeout_ms):
-    key = (markdown, max_bytes, max_depth, max_nodes, timeout_ms)
+def _extractor(body, max_bytes, max_depth, max_nodes, timeout_ms):
+    key = (body, max_bytes, max_depth, max_nodes, timeout_ms)
     try:
         cache = _local.cache
     except AttributeError:
@@ -37,8 +37,8 @@ def _extractor(markdown, max_bytes, max_depth, max_nodes, timeout_ms):
     if ex is None:
         if len(cache) >= _MAX_CACHED:
             cache.clear()
-        ex = Extractor(markdown=markdown, max_bytes=max_bytes, max_depth=max_depth,
-                       max_nodes=max_nodes, timeout_ms=timeout_ms)
+        ex = Extractor(markdown=body == "markdown", html=body == "html", max_bytes=max_bytes,
+                       max_depth=max_depth, max_nodes=max_nodes, timeout_ms=timeout_ms)
         cache[key] = ex
     return ex
 
@@ -53,7 +53,8 @@ def extract(html, url=None, content_type=None, body="text", errors="raise", *,
     url: where the page came from; resolves relative links, and is the
     record's "url" when the page names no canonical one.
     content_type: the HTTP Content-Type header, if known (its charset).
-    body: "text" (paragraphs separated by a blank line) or "markdown".
+    body: "text" (paragraphs separated by a blank line), "markdown" or "html"
+    (a fragment of h1-h6, p, ul/ol/li, blockquote, pre, table and figure).
     errors: "raise" raises decant.Error for a page that gives no article
     (e.code is "binary", "not_html", "no_content", ...); "record" returns the
     record with "error" set to {"code": ..., "message": ...} instead.
@@ -64,9 +65,9 @@ def extract(html, url=None, content_type=None, body="text", errors="raise", *,
     The GIL is released while the page is extracted; each thread uses an
     extractor of its own.
     """
-    if body != "text" and body != "markdown":
-        raise ValueError('body must be "text" or "markdown"')
-    ex = _extractor(body == "markdown", max_bytes, max_depth, max_nodes, timeout_ms)
+    if body not in ("text", "markdown", "html"):
+        raise ValueError('body must be "text", "markdown" or "html"')
+    ex = _extractor(body, max_bytes, max_depth, max_nodes, timeout_ms)
     return ex.extract(html, url, content_type, body, errors, id=id, source=source)
 
 

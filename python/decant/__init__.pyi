@@ -47,13 +47,13 @@ class Record(TypedDict):
     warc: NotRequired[WarcInfo]
 
 def extract(html: bytes | bytearray | memoryview | str, url: str | None = ...,
-            content_type: str | None = ..., body: Literal["text", "markdown"] = ...,
+            content_type: str | None = ..., body: Literal["text", "markdown", "html"] = ...,
             errors: Literal["raise", "record"] = ..., *, id: str | None = ...,
             source: str | None = ..., max_bytes: int | None = ..., max_depth: int | None = ...,
             max_nodes: int | None = ..., timeout_ms: int | None = ...) -> Record: ...
 
 def iter_warc(path: str | bytes | PathLike[str] | PathLike[bytes], *,
-              body: Literal["text", "markdown"] = ..., all_records: bool = ...,
+              body: Literal["text", "markdown", "html"] = ..., all_records: bool = ...,
               source: str | None = ..., max_bytes: int | None = ...,
               max_depth: int | None = ..., max_nodes: int | None = ...,
               timeout_ms: int | None = ...) -> WarcReader: ...

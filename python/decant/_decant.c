@@ -126,10 +126,11 @@ static int as_unsigned(PyObject *o, const char *name, unsigned *out)
     return 0;
 }
 
-static int fill_options(const py_options *p, int markdown, decant_options *o)
+static int fill_options(const py_options *p, int markdown, int html, decant_options *o)
 {
     decant_options_init(o);
     o->want_markdown = markdown;
+    o->want_html = html;
     if (as_size(p->max_bytes, "max_bytes", &o->max_input_bytes) < 0 ||
         as_unsigned(p->max_depth, "max_depth", &o->max_depth) < 0 ||
         as_size(p->max_nodes, "max_nodes", &o->max_nodes) < 0 ||
@@ -142,7 +143,7 @@ static int fill_options(const py_options *p, int markdown, decant_options *o)
     return 0;
 }
 
-/* "text" or "markdown" (None means "text"). */
+/* "text", "markdown" or "html" (None means "text"). */
 static int parse_body(PyObject *o, decant_body_format *out)
 {
     if (!o || o == Py_None) {
@@ -154,9 +155,11 @@ static int parse_body(PyObject *o, decant_body_format *out)
         *out = DECANT_BODY_TEXT;
     else if (s && strcmp(s, "markdown") == 0)
         *out = DECANT_BODY_MARKDOWN;
+    else if (s && strcmp(s, "html") == 0)
+        *out = DECANT_BODY_HTML;
     else {
         if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_ValueError, "body must be \"text\" or \"markdown\"");
+            PyErr_SetString(PyExc_ValueError, "body must be \"text\", \"markdown\" or \"html\"");
         return -1;
     }
     return 0;
@@ -194,20 +197,20 @@ typedef struct extractor_object {
     decant_extractor *ex;
     PyThread_type_lock lock;
     decant_buffer buf;      /* reused, so records rarely allocate          */
-    int markdown;
+    int markdown, html;
 } extractor_object;
 
 static int extractor_init(PyObject *self_, PyObject *args, PyObject *kw)
 {
     extractor_object *self = (extractor_object *)self_;
-    static char *names[] = {"markdown", "max_bytes", "max_depth", "max_nodes", "timeout_ms", NULL};
-    int markdown = 0;
+    static char *names[] = {"markdown", "html", "max_bytes", "max_depth", "max_nodes", "timeout_ms", NULL};
+    int markdown = 0, html = 0;
     py_options p = {0};
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "|$pOOOO:Extractor", names, &markdown,
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|$ppOOOO:Extractor", names, &markdown, &html,
                                      &p.max_bytes, &p.max_depth, &p.max_nodes, &p.timeout_ms))
         return -1;
     decant_options o;
-    if (fill_options(&p, markdown, &o) < 0)
+    if (fill_options(&p, markdown, html, &o) < 0)
         return -1;
     if (self->ex) {
         PyErr_SetString(PyExc_RuntimeError, "Extractor is already initialised");
@@ -225,6 +228,7 @@ static int extractor_init(PyObject *self_, PyObject *args, PyObject *kw)
         return -1;
     }
     self->markdown = markdown;
+    self->html = html;
     return 0;
 }
 
@@ -304,8 +308,9 @@ PyDoc_STRVAR(extractor_extract_doc,
 "\n"
 "html is the page as bytes (any charset, maybe gzip-compressed) or as str.\n"
 "url and content_type are where the page came from and its HTTP\n"
-"Content-Type header, if known.  body is \"text\" or \"markdown\" (the latter\n"
-"needs Extractor(markdown=True)).  A page that gives no article raises\n"
+"Content-Type header, if known.  body is \"text\", \"markdown\" or \"html\"\n"
+"(the latter two need Extractor(markdown=True) / Extractor(html=True)).\n"
+"A page that gives no article raises\n"
 "decant.Error, or with errors=\"record\" returns the record with \"error\" set.\n"
 "id and source are copied into the record.  The GIL is released while the\n"
 "page is extracted.");
@@ -341,6 +346,10 @@ static PyObject *extractor_extract(PyObject *self_, PyObject *args, PyObject *kw
     if (body == DECANT_BODY_MARKDOWN && !self->markdown) {
         PyErr_SetString(PyExc_ValueError,
                         "body=\"markdown\" needs an Extractor made with markdown=True");
+        return NULL;
+    }
+    if (body == DECANT_BODY_HTML && !self->html) {
+        PyErr_SetString(PyExc_ValueError, "body=\"html\" needs an Extractor made with html=True");
         return NULL;
     }
     page_bytes pb;
@@ -383,6 +392,12 @@ static PyObject *extractor_get_markdown(PyObject *self, void *closure)
     return PyBool_FromLong(((extractor_object *)self)->markdown);
 }
 
+static PyObject *extractor_get_html(PyObject *self, void *closure)
+{
+    (void)closure;
+    return PyBool_FromLong(((extractor_object *)self)->html);
+}
+
 static PyMethodDef extractor_methods[] = {
     {"extract", (PyCFunction)(void (*)(void))extractor_extract, METH_VARARGS | METH_KEYWORDS,
      extractor_extract_doc},
@@ -391,17 +406,19 @@ static PyMethodDef extractor_methods[] = {
 
 static PyGetSetDef extractor_getset[] = {
     {"markdown", extractor_get_markdown, NULL, "Whether Markdown bodies are rendered.", NULL},
+    {"html", extractor_get_html, NULL, "Whether HTML bodies are rendered.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
 PyDoc_STRVAR(extractor_doc,
-"Extractor(*, markdown=False, max_bytes=None, max_depth=None, max_nodes=None,\n"
-"          timeout_ms=None)\n"
+"Extractor(*, markdown=False, html=False, max_bytes=None, max_depth=None,\n"
+"          max_nodes=None, timeout_ms=None)\n"
 "--\n"
 "\n"
 "A reusable extractor: an HTML parser plus scratch memory, for many pages.\n"
 "\n"
-"markdown=True also renders Markdown bodies.  max_bytes (default 64 MiB,\n"
+"markdown=True also renders Markdown bodies, html=True HTML fragments (h1-h6,\n"
+"p, ul/ol/li, blockquote, pre, table, figure).  max_bytes (default 64 MiB,\n"
 "after gzip decompression), max_depth (512), max_nodes (2,000,000) and\n"
 "timeout_ms (none) are the library's limits; None keeps the default.\n"
 "An Extractor may be shared by threads, but they then take turns; give\n"
@@ -507,7 +524,7 @@ static int reader_init(PyObject *self_, PyObject *args, PyObject *kw)
         goto out;
     }
     if (parse_body(body_o, &self->body) < 0 || opt_str(source_o, "source", &source) < 0 ||
-        fill_options(&p, self->body == DECANT_BODY_MARKDOWN, &o) < 0)
+        fill_options(&p, self->body == DECANT_BODY_MARKDOWN, self->body == DECANT_BODY_HTML, &o) < 0)
         goto out;
     const char *path = PyBytes_AS_STRING(path_b);
     if (strlen(path) != (size_t)PyBytes_GET_SIZE(path_b)) {

@@ -17,11 +17,12 @@ class Error(Exception):
 class Extractor:
     """A reusable extractor; threads sharing one take turns."""
     markdown: bool
-    def __init__(self, *, markdown: bool = ..., max_bytes: int | None = ...,
+    html: bool
+    def __init__(self, *, markdown: bool = ..., html: bool = ..., max_bytes: int | None = ...,
                  max_depth: int | None = ..., max_nodes: int | None = ...,
                  timeout_ms: int | None = ...) -> None: ...
     def extract(self, html: bytes | bytearray | memoryview | str, url: str | None = ...,
-                content_type: str | None = ..., body: Literal["text", "markdown"] = ...,
+                content_type: str | None = ..., body: Literal["text", "markdown", "html"] = ...,
                 errors: Literal["raise", "record"] = ..., *, id: str | None = ...,
                 source: str | None = ...) -> Record: ...
 
@@ -29,7 +30,7 @@ class WarcReader(Iterator[Record]):
     """An iterator over the records of a web archive."""
     path: str | None
     def __init__(self, path: str | bytes | PathLike[str] | PathLike[bytes], *,
-                 body: Literal["text", "markdown"] = ..., all_records: bool = ...,
+                 body: Literal["text", "markdown", "html"] = ..., all_records: bool = ...,
                  source: str | None = ..., max_bytes: int | None = ...,
                  max_depth: int | None = ..., max_nodes: int | None = ...,
                  timeout_ms: int | None = ...) -> None: ...

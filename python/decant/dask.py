@@ -189,7 +189,7 @@ def main(argv=None):
                     help="summary JSON (default: DIR/%s)" % SUMMARY_NAME)
     ap.add_argument("--retries", type=int, default=2,
                     help="times a failed task is retried (default 2)")
-    ap.add_argument("--body", choices=("text", "markdown"), default="text")
+    ap.add_argument("--body", choices=("text", "markdown", "html"), default="text")
     ap.add_argument("--all-records", action="store_true",
                     help="also a record for every WARC record that is not an HTML page")
     ap.add_argument("--max-bytes", type=int, metavar="N", help="largest page, in bytes")

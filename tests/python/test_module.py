@@ -142,6 +142,20 @@ class Extract(unittest.TestCase):
         ex = decant.Extractor(markdown=True)
         self.assertEqual(ex.extract(read(path), body="markdown"), md)
 
+    def test_html(self):
+        path = os.path.join(GOLDEN, "structure-lists-table-code.html")
+        proc = subprocess.run([CLI, "-j", "1", "--quiet", "--format", "html", path],
+                              stdout=subprocess.PIPE, check=True)
+        h = decant.extract(read(path), body="html")
+        self.assertEqual(h["text"].rstrip("\n"), proc.stdout.decode("utf-8").rstrip("\n"))
+        self.assertIn("<li>", h["text"])
+        self.assertIn("<table>", h["text"])
+        self.assertEqual(without(h, "text"), without(decant.extract(read(path)), "text"))
+        ex = decant.Extractor(html=True)
+        self.assertTrue(ex.html)
+        self.assertFalse(ex.markdown)
+        self.assertEqual(ex.extract(read(path), body="html"), h)
+
     def test_str_input(self):
         """A str is taken as already decoded, whatever its <meta charset>."""
         for path in PAGES:
@@ -210,6 +224,8 @@ class Extract(unittest.TestCase):
             decant.extract(b"<p>x</p>", max_bytes=-1)
         with self.assertRaises(ValueError):
             decant.Extractor().extract(b"<p>x</p>", body="markdown")
+        with self.assertRaises(ValueError):
+            decant.Extractor(markdown=True).extract(b"<p>x</p>", body="html")
 
     def test_hostile_never_crash(self):
         inputs = [b"<div>" * 20000, b"<b><i>" * 5000 + b"text", b"\xff\xfe" + b"\x00<" * 500,

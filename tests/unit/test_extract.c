@@ -276,6 +276,60 @@ TEST(extract_markdown_structure)
     decant_article_free(a);
 }
 
+static decant_article *extract_html(const char *html)
+{
+    decant_options o;
+    decant_options_init(&o);
+    o.want_html = 1;
+    decant_input in = {html, strlen(html), NULL, NULL};
+    decant_article *a = NULL;
+    decant_extract_once(&o, &in, &a, NULL);
+    return a;
+}
+
+TEST(extract_html_structure)
+{
+    const char *html = "<html><body><article>" PARA("One &amp; &lt;two&gt;.")
+                       "<h2>Costs</h2><ul><li>Steel<ul><li>Bars</li><li>Plates</li></ul></li><li>Labour</li></ul>"
+                       "<ol><li>First</li></ol><blockquote><p>We will</p><p>reopen it.</p></blockquote>"
+                       "<table><tr><th>Item</th><th>Cost</th></tr><tr><td>Steel</td><td>10</td></tr></table>"
+                       "<pre><code>if (a < b)\n  c();</code></pre><pre>up\x0b -d</pre>" PARA("Two.<br>Three.")
+                       "</article></body></html>";
+    decant_article *a = extract_html(html);
+    const char *h = a ? decant_article_body(a, DECANT_BODY_HTML, NULL) : NULL;
+    CHECK_HAS(h, "<p>One &amp; &lt;two&gt;. The council");
+    CHECK_HAS(h, "<h2>Costs</h2>\n<ul>\n<li>Steel<ul>\n<li>Bars</li>\n<li>Plates</li>\n</ul>\n</li>\n"
+                 "<li>Labour</li>\n</ul>\n<ol>\n<li>First</li>\n</ol>\n");
+    CHECK_HAS(h, "<blockquote>\n<p>We will</p>\n<p>reopen it.</p>\n</blockquote>\n");
+    CHECK_HAS(h, "<table>\n<tr><td>Item</td><td>Cost</td></tr>\n<tr><td>Steel</td><td>10</td></tr>\n</table>\n");
+    CHECK_HAS(h, "<pre><code>if (a &lt; b)\n  c();</code></pre>");
+    CHECK_HAS(h, "<pre><code>up -d</code></pre>"); /* a vertical tab is no XHTML character */
+    CHECK_HAS(h, "<p>Two.<br />\nThree. The council");
+    /* Markdown was not asked for; the text is there whatever was. */
+    CHECK(a && decant_article_body(a, DECANT_BODY_MARKDOWN, NULL) == NULL);
+    CHECK_HAS(body(a), "Costs\n\nSteel");
+    decant_article_free(a);
+}
+
+TEST(extract_options_of_version_1)
+{
+    /* A caller built against version 1 has no want_html: its options are
+     * still accepted, and HTML is simply not rendered. */
+    decant_options o;
+    decant_options_init(&o);
+    o.version = 1;
+    o.want_html = 1; /* past the end of a version-1 struct: never read */
+    const char *html = "<html><body><article>" PARA("One.") PARA("Two.") "</article></body></html>";
+    decant_input in = {html, strlen(html), NULL, NULL};
+    decant_article *a = NULL;
+    CHECK(decant_extract_once(&o, &in, &a, NULL) == DECANT_OK);
+    CHECK_HAS(body(a), "Two.");
+    CHECK(a && decant_article_body(a, DECANT_BODY_HTML, NULL) == NULL);
+    decant_article_free(a);
+    o.version = 7;
+    CHECK(decant_extract_once(&o, &in, &a, NULL) == DECANT_ERR_INVALID);
+}
+
 TEST(extract_listing_page_keeps_main_region)
 {
     /* No article-like container: the items of the main region are the page. */

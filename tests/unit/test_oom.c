@@ -109,6 +109,7 @@ static decant_status one_run(counting *c, const decant_allocator *al, const char
     decant_options_init(&o);
     o.allocator = al;
     o.want_markdown = markdown;
+    o.want_html = markdown;
     decant_input in = {page, len, "https://example.com/news/2024/06/19/story.html", NULL};
     decant_article *a = NULL;
     decant_error err;
@@ -122,7 +123,7 @@ static decant_status one_run(counting *c, const decant_allocator *al, const char
     decant_record_info info = {0};
     info.id = "oom";
     decant_status js = decant_record_json(a, st == DECANT_OK ? NULL : &err, &info,
-                                          markdown ? DECANT_BODY_MARKDOWN : DECANT_BODY_TEXT, &buf);
+                                          markdown ? DECANT_BODY_HTML : DECANT_BODY_TEXT, &buf);
     CHECK(js == DECANT_OK);
     CHECK(buf.len > 0 && buf.data && buf.data[buf.len - 1] == '\n');
     decant_buffer_free(&buf);

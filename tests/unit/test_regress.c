@@ -14,6 +14,7 @@ static void extract_ok(const char *html, const char *want)
     decant_options o;
     decant_options_init(&o);
     o.want_markdown = 1;
+    o.want_html = 1;
     decant_input in = {html, strlen(html), NULL, NULL};
     decant_article *a = NULL;
     decant_status st = decant_extract_once(&o, &in, &a, NULL);
