@@ -23,6 +23,7 @@ typedef enum cli_format {
 typedef struct cli_config {
     decant_options opts;
     cli_format format;
+    cli_format body;           /* what a JSONL record's "text" holds       */
     const char *output;        /* NULL: standard output                     */
     const char *url;
     const char *content_type;

@@ -22,13 +22,15 @@ enum {
     OPT_TIMEOUT,
     OPT_ALL_RECORDS,
     OPT_PROGRESS,
-    OPT_STATS
+    OPT_STATS,
+    OPT_BODY
 };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"jobs", required_argument, NULL, 'j'},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"body", required_argument, NULL, OPT_BODY},
     {"url", required_argument, NULL, OPT_URL},
     {"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
@@ -68,6 +70,8 @@ static void print_help(const cli_config *cfg)
            "  -o, --output FILE        write to FILE instead of standard output\n"
            "  -j, --jobs N             use N worker threads (default: online cores)\n"
            "      --format FORMAT      jsonl (default), text, markdown or html\n"
+           "      --body FORMAT        what the records' \"text\" holds: text (default),\n"
+           "                           markdown or html\n"
            "      --url URL            the page's address (only with a single input)\n"
            "      --content-type CT    the page's HTTP Content-Type header\n"
            "      --max-bytes N        refuse pages larger than N bytes after gzip\n"
@@ -149,6 +153,8 @@ static int apply_option(int c, const char *arg, cli_config *cfg)
         return 1;
     case OPT_FORMAT:
         return parse_format(arg, &cfg->format) || bad_value("--format", arg);
+    case OPT_BODY:
+        return (parse_format(arg, &cfg->body) && cfg->body != CLI_FORMAT_JSONL) || bad_value("--body", arg);
     case OPT_URL:
         cfg->url = arg;
         return 1;
@@ -232,7 +238,7 @@ int cli_parse_args(int argc, char **argv, cli_config *cfg)
     }
     if (cfg->jobs == 0)
         cfg->jobs = online_cores();
-    cfg->opts.want_markdown = cfg->format == CLI_FORMAT_MARKDOWN;
-    cfg->opts.want_html = cfg->format == CLI_FORMAT_HTML;
+    cfg->opts.want_markdown = cfg->format == CLI_FORMAT_MARKDOWN || cfg->body == CLI_FORMAT_MARKDOWN;
+    cfg->opts.want_html = cfg->format == CLI_FORMAT_HTML || cfg->body == CLI_FORMAT_HTML;
     return CLI_PARSE_RUN;
 }

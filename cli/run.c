@@ -124,7 +124,10 @@ static void render_record(const runner *r, task *t)
     decant_record_info info = {t->id, t->input->path, warc ? NULL : r->cfg->url,
                                warc ? &t->warc : NULL};
     const decant_error *err = t->failed ? &t->err : NULL;
-    if (decant_record_json(t->article, err, &info, DECANT_BODY_TEXT, &t->record) == DECANT_OK)
+    decant_body_format body = r->cfg->body == CLI_FORMAT_MARKDOWN ? DECANT_BODY_MARKDOWN
+                              : r->cfg->body == CLI_FORMAT_HTML   ? DECANT_BODY_HTML
+                                                                  : DECANT_BODY_TEXT;
+    if (decant_record_json(t->article, err, &info, body, &t->record) == DECANT_OK)
         return;
     decant_buffer_free(&t->record);
     memset(&t->record, 0, sizeof t->record);

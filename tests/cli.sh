@@ -183,6 +183,16 @@ check "--format text names pages when there are several" \
 "$bin" --format markdown good.html >out 2>err
 check "--format markdown prints the body" grep -q zeppelin out
 
+sed 's#</article>#<ul><li>Steel beams</li><li>Labour costs</li></ul></article>#' good.html >listy.html
+"$bin" --body markdown listy.html >out 2>err
+field out text >text
+"$bin" --body html listy.html >out 2>err
+field out text >html
+check "--body markdown keeps JSONL, its text in Markdown" sh -c 'grep -q zeppelin text && grep -q "^- Steel beams" text'
+check "--body html keeps JSONL, its text in HTML" sh -c 'grep -q "<p>.*zeppelin" html && grep -q "<li>Steel beams</li>" html'
+"$bin" --body jsonl good.html >out 2>err
+check "--body jsonl is a usage error" [ $? -eq 2 ]
+
 "$bin" --format html good.html order/alpha.html >out 2>err
 check "--format html prints the body as paragraphs" grep -q '^<p>.*zeppelin.*</p>$' out
 check "--format html names pages in comments" \
