@@ -330,6 +330,26 @@ TEST(extract_options_of_version_1)
     CHECK(decant_extract_once(&o, &in, &a, NULL) == DECANT_ERR_INVALID);
 }
 
+TEST(extract_split_article_parts_of_unequal_score)
+{
+    /* A dated review in sections, each a heading and a panel: the top
+     * pick's panel scores twice the others, which are still parts of it. */
+#define PANEL(t, body) \
+    "<section><h2>" t "</h2><div class=panel><div class=body>" body "</div></div></section>"
+#define FOUR(x) PARA(x " 1.") PARA(x " 2.") PARA(x " 3.") PARA(x " 4.")
+    const char *html = "<html><head><meta property=article:published_time content=2024-06-19></head>"
+                       "<body><main><h1>Best bridges</h1><div class=wrap>"
+                       PANEL("Top pick", FOUR("Top") FOUR("Top more")) PANEL("Runner up", FOUR("Runner"))
+                       PANEL("Also great", FOUR("Also")) "</div></main></body></html>";
+#undef PANEL
+#undef FOUR
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "Top 1.");
+    CHECK_HAS(body(a), "Runner 1.");
+    CHECK_HAS(body(a), "Also 4.");
+    decant_article_free(a);
+}
+
 TEST(extract_listing_page_keeps_main_region)
 {
     /* No article-like container: the items of the main region are the page. */
