@@ -364,12 +364,14 @@ const char *decant_article_body(const decant_article *a, decant_body_format fmt,
 {
     if (!a)
         return NULL;
-    const char *s = fmt == DECANT_BODY_MARKDOWN ? a->markdown : fmt == DECANT_BODY_HTML ? a->html : a->text;
+    const char *s = a->text;
+    size_t n = a->text_len;
+    if (fmt == DECANT_BODY_MARKDOWN)
+        s = a->markdown, n = a->markdown_len;
+    else if (fmt == DECANT_BODY_HTML)
+        s = a->html, n = a->html_len;
     if (len)
-        *len = !s                          ? 0
-               : fmt == DECANT_BODY_MARKDOWN ? a->markdown_len
-               : fmt == DECANT_BODY_HTML     ? a->html_len
-                                             : a->text_len;
+        *len = s ? n : 0;
     return s;
 }
 

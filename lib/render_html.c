@@ -6,16 +6,16 @@
  * lists, quotes, code, tables and captions, with the page's furniture,
  * attributes, scripts and styles gone.  Every element is closed, all text
  * escaped and control characters dropped, so the fragment can be embedded
- * in any page or read as XHTML.  It is written
- * from the blocks, not the DOM, so it holds exactly what the text and
- * Markdown outputs hold.
+ * in any page or read as XHTML.  It is written from the blocks, not the
+ * DOM, so it holds exactly what the text and Markdown outputs hold.
  */
 #include <string.h>
 
 #include "extract.h"
 
-/* Text with &, <, > and " escaped; a line break inside a block is <br />. */
-static void put_escaped(dc_sbuf *b, const char *s, size_t n)
+/* Text with &, <, > and " escaped; a line break inside a block is <br />,
+ * except in code (`pre`), which keeps its lines as they are. */
+static void put_escaped(dc_sbuf *b, const char *s, size_t n, int pre)
 {
     size_t from = 0;
     for (size_t k = 0; k < n; k++) {
@@ -25,7 +25,7 @@ static void put_escaped(dc_sbuf *b, const char *s, size_t n)
         case '<': rep = "&lt;"; break;
         case '>': rep = "&gt;"; break;
         case '"': rep = "&quot;"; break;
-        case '\n': rep = "<br />\n"; break;
+        case '\n': rep = pre ? NULL : "<br />\n"; break;
         default:
             /* C0 controls other than tab: invalid in XHTML, invisible in HTML */
             if ((unsigned char)s[k] < 0x20 && s[k] != '\t')
@@ -41,26 +41,12 @@ static void put_escaped(dc_sbuf *b, const char *s, size_t n)
     dc_sbuf_put(b, s + from, n - from);
 }
 
-/* Code keeps its line breaks as they are. */
-static void put_code(dc_sbuf *b, const char *s, size_t n)
-{
-    for (size_t k = 0, from = 0; k <= n; k++) {
-        if (k < n && s[k] != '\n') {
-            continue;
-        }
-        put_escaped(b, s + from, k - from);
-        if (k < n)
-            dc_sbuf_putc(b, '\n');
-        from = k + 1;
-    }
-}
-
 static void put_element(dc_sbuf *b, const char *tag, const char *s, size_t n)
 {
     dc_sbuf_putc(b, '<');
     dc_sbuf_puts(b, tag);
     dc_sbuf_putc(b, '>');
-    put_escaped(b, s, n);
+    put_escaped(b, s, n, 0);
     dc_sbuf_puts(b, "</");
     dc_sbuf_puts(b, tag);
     dc_sbuf_puts(b, ">\n");
@@ -75,7 +61,7 @@ static void put_row(dc_sbuf *b, const dc_block *k)
         if (c < k->len && !(c + 3 <= k->len && memcmp(k->text + c, " | ", 3) == 0))
             continue;
         dc_sbuf_puts(b, "<td>");
-        put_escaped(b, k->text + from, c - from);
+        put_escaped(b, k->text + from, c - from, 0);
         dc_sbuf_puts(b, "</td>");
         from = c + 3;
         c += 2;
@@ -107,9 +93,8 @@ static void put_item(dc_sbuf *b, list_stack *ls, const dc_block *k)
     /* A list of another kind at the same depth is a new list. */
     if (ls->depth == level && ls->ordered[level - 1] != (k->ordered != 0))
         close_lists(b, ls, level - 1);
-    if (ls->depth == level) {
-        dc_sbuf_puts(b, "</li>\n");
-    }
+    if (ls->depth == level)
+        dc_sbuf_puts(b, "</li>\n"); /* the previous item at this depth */
     while (ls->depth < level) {
         ls->ordered[ls->depth] = k->ordered != 0;
         dc_sbuf_puts(b, k->ordered ? "<ol>\n" : "<ul>\n");
@@ -117,7 +102,7 @@ static void put_item(dc_sbuf *b, list_stack *ls, const dc_block *k)
             dc_sbuf_puts(b, "<li>"); /* an item skipped a level: an empty one holds it */
     }
     dc_sbuf_puts(b, "<li>");
-    put_escaped(b, k->text, k->len);
+    put_escaped(b, k->text, k->len, 0);
 }
 
 char *dc_blocks_html(const dc_blocks *bl, dc_arena *ar, size_t *len)
@@ -150,7 +135,7 @@ char *dc_blocks_html(const dc_blocks *bl, dc_arena *ar, size_t *len)
             break;
         case DC_BLOCK_PRE:
             dc_sbuf_puts(&b, "<pre><code>");
-            put_code(&b, k->text, k->len);
+            put_escaped(&b, k->text, k->len, 1);
             dc_sbuf_puts(&b, "</code></pre>\n");
             break;
         case DC_BLOCK_TABLE_ROW:
@@ -162,7 +147,7 @@ char *dc_blocks_html(const dc_blocks *bl, dc_arena *ar, size_t *len)
             break;
         case DC_BLOCK_CAPTION:
             dc_sbuf_puts(&b, "<figure><figcaption>");
-            put_escaped(&b, k->text, k->len);
+            put_escaped(&b, k->text, k->len, 0);
             dc_sbuf_puts(&b, "</figcaption></figure>\n");
             break;
         default:
