@@ -112,8 +112,9 @@ char *dc_blocks_html(const dc_blocks *bl, dc_arena *ar, size_t *len)
     list_stack ls = {{0}, 0};
     for (size_t i = 0; i < bl->count; i++) {
         const dc_block *k = &bl->items[i];
-        const dc_block *prev = i ? &bl->items[i - 1] : NULL;
-        const dc_block *next = i + 1 < bl->count ? &bl->items[i + 1] : NULL;
+        /* Consecutive quoted paragraphs are one quotation, rows one table. */
+        int opens = !i || bl->items[i - 1].kind != k->kind;
+        int closes = i + 1 == bl->count || bl->items[i + 1].kind != k->kind;
         if (k->kind != DC_BLOCK_LIST_ITEM)
             close_lists(&b, &ls, 0);
         switch (k->kind) {
@@ -126,12 +127,9 @@ char *dc_blocks_html(const dc_blocks *bl, dc_arena *ar, size_t *len)
             put_item(&b, &ls, k);
             break;
         case DC_BLOCK_QUOTE:
-            /* Consecutive quoted paragraphs are one quotation. */
-            if (!prev || prev->kind != DC_BLOCK_QUOTE)
-                dc_sbuf_puts(&b, "<blockquote>\n");
+            dc_sbuf_puts(&b, opens ? "<blockquote>\n" : "");
             put_element(&b, "p", k->text, k->len);
-            if (!next || next->kind != DC_BLOCK_QUOTE)
-                dc_sbuf_puts(&b, "</blockquote>\n");
+            dc_sbuf_puts(&b, closes ? "</blockquote>\n" : "");
             break;
         case DC_BLOCK_PRE:
             dc_sbuf_puts(&b, "<pre><code>");
@@ -139,11 +137,9 @@ char *dc_blocks_html(const dc_blocks *bl, dc_arena *ar, size_t *len)
             dc_sbuf_puts(&b, "</code></pre>\n");
             break;
         case DC_BLOCK_TABLE_ROW:
-            if (!prev || prev->kind != DC_BLOCK_TABLE_ROW)
-                dc_sbuf_puts(&b, "<table>\n");
+            dc_sbuf_puts(&b, opens ? "<table>\n" : "");
             put_row(&b, k);
-            if (!next || next->kind != DC_BLOCK_TABLE_ROW)
-                dc_sbuf_puts(&b, "</table>\n");
+            dc_sbuf_puts(&b, closes ? "</table>\n" : "");
             break;
         case DC_BLOCK_CAPTION:
             dc_sbuf_puts(&b, "<figure><figcaption>");
