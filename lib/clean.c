@@ -61,6 +61,7 @@ static const pattern patterns[] = {
     P("photo-caption", 0, V_SOFT), P("img-caption", 0, V_SOFT), P("caption-text", 0, V_SOFT),
     P("figure-caption", 0, V_SOFT), P("newscaption", 0, V_SOFT),
     P("date", L | R, V_BYLINE), P("dateline", L, V_BYLINE), P("disqus", 0, V_HARD),
+    P("disclaimer", L, V_SOFT), /* legal small print (wcxb-dev +0.0010) */
     P("delen", L | R, V_HARD), P("dela", L | R, V_HARD), P("dfp", L, V_HARD),
     P("donate", L, V_SOFT), P("d-none", W, V_HIDDEN),
     P("entry-content", 0, V_CONTENT), P("entrycontent", 0, V_CONTENT),

@@ -72,6 +72,10 @@ TEST(extract_vocabulary_classes)
     CHECK(dc_vocab_classify(tw, strlen(tw), &f) == 0 && !(f & DC_F_CAND_DROP));
     dc_vocab_classify("stack banner", 12, &f);
     CHECK(f & DC_F_CAND_DROP);
+    dc_vocab_classify("legal-disclaimer", 16, &f); /* small print, unless named content too */
+    CHECK(f & DC_F_CAND_DROP);
+    dc_vocab_classify("cmp-richtext--disclaimer", 24, &f);
+    CHECK(!(f & DC_F_CAND_DROP));
 }
 
 TEST(extract_drops_page_furniture)
