@@ -98,13 +98,40 @@ static int byline_line(const render *r, const char *s, size_t n)
 }
 
 /* Ends the current block, if it has any text. */
+/*
+ * Is the line only format characters: zero-width spaces and joiners
+ * (U+200B-U+200F), the word joiner (U+2060), BOMs (U+FEFF) and soft
+ * hyphens?  Page builders fill empty paragraphs with "&zwj;" to keep them
+ * open; they carry nothing.
+ */
+static int invisible(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        if (u[i] == ' ' || u[i] == '\n') {
+            i++;
+        } else if (i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] >= 0x8B && u[i + 2] <= 0x8F) {
+            i += 3;
+        } else if (i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x81 && u[i + 2] == 0xA0) {
+            i += 3;
+        } else if (i + 2 < n && u[i] == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF) {
+            i += 3;
+        } else if (i + 1 < n && u[i] == 0xC2 && u[i + 1] == 0xAD) {
+            i += 2;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static void flush(render *r, uint32_t node, int kind_override)
 {
     size_t len = r->buf.len;
     while (len && (r->buf.data[len - 1] == ' ' || r->buf.data[len - 1] == '\n'))
         len--;
     r->pending_space = 0;
-    if (len == 0 || r->buf.failed) {
+    if (len == 0 || r->buf.failed || invisible(r->buf.data, len)) {
         r->buf.len = 0;
         r->oom |= r->buf.failed;
         return;

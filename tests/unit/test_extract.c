@@ -197,6 +197,17 @@ TEST(extract_boilerplate_lines)
     decant_article_free(a);
 }
 
+TEST(extract_invisible_paragraphs)
+{
+    /* Page builders keep empty paragraphs open with "&zwj;": nothing to read. */
+    const char *html = "<html><body><article>" PARA("One.") "<p>&zwj;</p><p> &#8203;&shy; </p>"
+                       PARA("Two.") "<p>&zwj;Three&zwj;</p></article></body></html>";
+    decant_article *a = extract(html, NULL, 0);
+    CHECK_HAS(body(a), "spring.\n\nTwo.");
+    CHECK_HAS(body(a), "Three");
+    decant_article_free(a);
+}
+
 TEST(extract_related_heading_drops_its_list)
 {
     const char *html = "<html><body><article>" PARA("One.") PARA("Two.")
