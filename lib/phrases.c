@@ -51,6 +51,9 @@ static const char *const cta[] = {
     /* WordPress' "Like this:" likes bar, newsletter and follow boxes */
     "like this", "join our newsletter", "join our mailing list", "subscribe to our newsletter",
     "sign up for our newsletter", "comment via", "stay connected", "stay in touch",
+    /* teaser and shop-card buttons */
+    "read full article", "read the full article", "read full story", "read the full story",
+    "compare", "top rated",
 };
 
 /* Heading beginnings that announce a box of links to other pages. */

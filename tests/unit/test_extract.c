@@ -183,11 +183,12 @@ TEST(extract_boilerplate_lines)
                        PARA("Two.") "<p>© 2024 Town Paper Ltd</p><p>Registrazione Tribunale di Roma n. 12/2010</p>"
                        "<p>Tags Alexandria Ocasio-Cortez Ilhan Omar death threat</p>"
                        "<p>Tags are how readers find stories on one subject.</p>"
-                       "<h3>Like this:</h3><p>Join our mailing list</p></article></body></html>";
+                       "<h3>Like this:</h3><p>Join our mailing list</p><p>Read full article</p></article></body></html>";
     decant_article *a = extract(html, NULL, 0);
     CHECK_HAS(body(a), "Two.");
     CHECK_NOT_HAS(body(a), "Like this");
     CHECK_NOT_HAS(body(a), "mailing list");
+    CHECK_NOT_HAS(body(a), "full article");
     CHECK_NOT_HAS(body(a), "Ocasio-Cortez");
     CHECK_HAS(body(a), "Tags are how readers find stories");
     CHECK_NOT_HAS(body(a), "Read more");
