@@ -366,6 +366,28 @@ TEST(extract_split_article_parts_of_unequal_score)
     decant_article_free(a);
 }
 
+TEST(extract_weak_container_dated_or_not)
+{
+    /* Seven paragraphs make a container of middling score (40).  A dated
+     * page takes it as the article; an undated one, more likely a service
+     * or landing page, keeps its main region whole. */
+#define SEVEN PARA("1.") PARA("2.") PARA("3.") PARA("4.") PARA("5.") PARA("6.") PARA("7.")
+    const char *undated = "<html><body><main><div>" SEVEN "</div>"
+                          "<div><p>Opening hours: nine to five, every day but Sunday.</p></div></main></body></html>";
+    const char *dated = "<html><head><meta property=article:published_time content=2024-06-19></head>"
+                        "<body><main><div>" SEVEN "</div>"
+                        "<div><p>Opening hours: nine to five, every day but Sunday.</p></div></main></body></html>";
+#undef SEVEN
+    decant_article *a = extract(undated, NULL, 0);
+    CHECK_HAS(body(a), "7. The council");
+    CHECK_HAS(body(a), "Opening hours");
+    decant_article_free(a);
+    a = extract(dated, NULL, 0);
+    CHECK_HAS(body(a), "7. The council");
+    CHECK_NOT_HAS(body(a), "Opening hours");
+    decant_article_free(a);
+}
+
 TEST(extract_listing_page_keeps_main_region)
 {
     /* No article-like container: the items of the main region are the page. */
