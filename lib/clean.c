@@ -35,12 +35,17 @@ enum {
 typedef struct {
     const char *s;
     uint8_t len, bounds, kind;
+    const char *unless; /* not a match when the token goes on with this */
 } pattern;
 
-#define P(str, b, k) {str, sizeof(str) - 1, b, k}
+#define P(str, b, k) {str, sizeof(str) - 1, b, k, NULL}
+#define P_UNLESS(str, b, k, u) {str, sizeof(str) - 1, b, k, u}
 /* Grouped by first byte; matching switches on it (see match_at). */
 static const pattern patterns[] = {
-    P("ad", L | R, V_HARD), P("ads", L | R, V_HARD), P("adv", L | R, V_HARD),
+    P("ad", L | R, V_HARD), P("ads", L | R, V_HARD),
+    /* "adv" is an advert ("top-adv", "adv-sidelabel"), but Kadence's
+     * "kt-adv-heading" is an advanced heading, the article's own */
+    P_UNLESS("adv", L | R, V_HARD, "-heading"),
     P("advert", 0, V_HARD), P("adsense", 0, V_HARD), P("adslot", 0, V_HARD),
     P("ad-slot", L, V_HARD), P("ad-container", L, V_HARD), P("ad-wrapper", L, V_HARD),
     P("also-read", 0, V_RELATED), P("alsoread", 0, V_RELATED), P("anzeige", L, V_HARD),
@@ -200,6 +205,9 @@ static unsigned token_seen(const char *s, size_t n)
             if ((p->bounds & R) && i + p->len < len && is_alnum((unsigned char)buf[i + p->len]))
                 continue;
             if ((p->bounds & W) && (i > 0 || i + p->len < len))
+                continue;
+            if (p->unless && i + p->len + strlen(p->unless) <= len &&
+                memcmp(buf + i + p->len, p->unless, strlen(p->unless)) == 0)
                 continue;
             seen |= 1u << p->kind;
         }

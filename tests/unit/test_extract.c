@@ -76,6 +76,10 @@ TEST(extract_vocabulary_classes)
     CHECK(f & DC_F_CAND_DROP);
     dc_vocab_classify("cmp-richtext--disclaimer", 24, &f);
     CHECK(!(f & DC_F_CAND_DROP));
+    /* "adv" is an advert, except Kadence's advanced heading. */
+    dc_vocab_classify("top-adv", 7, &f);
+    CHECK(f & DC_F_CAND_DROP);
+    CHECK(dc_vocab_classify("kt-adv-heading356_3fb368-c9", 27, &f) == 0 && !(f & DC_F_CAND_DROP));
 }
 
 TEST(extract_drops_page_furniture)
