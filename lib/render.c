@@ -97,7 +97,6 @@ static int byline_line(const render *r, const char *s, size_t n)
     return 0;
 }
 
-/* Ends the current block, if it has any text. */
 /*
  * Is the line only format characters: zero-width spaces and joiners
  * (U+200B-U+200F), the word joiner (U+2060), BOMs (U+FEFF) and soft
@@ -125,6 +124,7 @@ static int invisible(const char *s, size_t n)
     return 1;
 }
 
+/* Ends the current block, if it has any text. */
 static void flush(render *r, uint32_t node, int kind_override)
 {
     size_t len = r->buf.len;
