@@ -2,8 +2,9 @@
 # Golden tests: tests/golden/NAME.html is extracted with
 #     DECANT -j 1 --quiet NAME.html
 # and the record, normalised by normalize.py (no "source", sorted keys,
-# indent 2), must equal tests/golden/NAME.json.  A mismatch prints a unified
-# diff.  Regenerate the expected files with tests/golden/update.sh (or
+# indent 2), must equal tests/golden/NAME.json.  Where NAME.md or NAME.xhtml
+# exists, `--format markdown` / `--format html` must print exactly it.  A
+# mismatch prints a unified diff.  Regenerate the expected files with tests/golden/update.sh (or
 # `make golden-update`) when a change in output is intended.
 #
 # usage: sh tests/golden/run.sh DECANT
@@ -44,6 +45,18 @@ for page in *.html; do
         sed -e "s|$tmp/got|actual|" "$tmp/diff" | head -200
         failed=$((failed + 1))
     fi
+    for body in md:markdown xhtml:html; do
+        ext=${body%%:*}
+        [ -f "$name.$ext" ] || continue
+        "$decant" -j 1 --quiet --format "${body#*:}" "$page" >"$tmp/body" 2>/dev/null
+        if diff -u "$name.$ext" "$tmp/body" >"$tmp/diff"; then
+            passed=$((passed + 1))
+        else
+            echo "FAIL $name: --format ${body#*:} differs from $name.$ext"
+            sed -e "s|$tmp/body|actual|" "$tmp/diff" | head -200
+            failed=$((failed + 1))
+        fi
+    done
 done
 echo "golden: $passed passed, $failed failed"
 [ $failed -eq 0 ]

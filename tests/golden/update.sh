@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates tests/golden/NAME.json from the current output of DECANT for
-# every tests/golden/NAME.html.  Review the diff before committing it.
+# every tests/golden/NAME.html, and NAME.md / NAME.xhtml (the body as
+# Markdown / HTML) where they exist.  Review the diff before committing it.
 #
 # usage: sh tests/golden/update.sh DECANT
 set -eu
@@ -28,5 +29,17 @@ for page in *.html; do
         echo "updated $name.json"
         n=$((n + 1))
     fi
+    for body in md:markdown xhtml:html; do
+        ext=${body%%:*}
+        [ -f "$name.$ext" ] || continue
+        "$decant" -j 1 --quiet --format "${body#*:}" "$page" >"$name.$ext.new"
+        if cmp -s "$name.$ext" "$name.$ext.new"; then
+            rm -f "$name.$ext.new"
+        else
+            mv "$name.$ext.new" "$name.$ext"
+            echo "updated $name.$ext"
+            n=$((n + 1))
+        fi
+    done
 done
 echo "golden-update: $n file(s) changed"
