@@ -116,6 +116,14 @@ static int load(const runner *r, cli_job *job, char **data, size_t *len)
     return cli_read_path(job->path, cli_read_cap(&r->cfg->opts), data, len);
 }
 
+/* The library's body format for --format or --body (text for jsonl). */
+static decant_body_format body_format(cli_format f)
+{
+    if (f == CLI_FORMAT_MARKDOWN)
+        return DECANT_BODY_MARKDOWN;
+    return f == CLI_FORMAT_HTML ? DECANT_BODY_HTML : DECANT_BODY_TEXT;
+}
+
 /* A record must never be lost: if the full one cannot be built, fall back to
  * one without the article, which needs far less memory. */
 static void render_record(const runner *r, task *t)
@@ -124,10 +132,7 @@ static void render_record(const runner *r, task *t)
     decant_record_info info = {t->id, t->input->path, warc ? NULL : r->cfg->url,
                                warc ? &t->warc : NULL};
     const decant_error *err = t->failed ? &t->err : NULL;
-    decant_body_format body = r->cfg->body == CLI_FORMAT_MARKDOWN ? DECANT_BODY_MARKDOWN
-                              : r->cfg->body == CLI_FORMAT_HTML   ? DECANT_BODY_HTML
-                                                                  : DECANT_BODY_TEXT;
-    if (decant_record_json(t->article, err, &info, body, &t->record) == DECANT_OK)
+    if (decant_record_json(t->article, err, &info, body_format(r->cfg->body), &t->record) == DECANT_OK)
         return;
     decant_buffer_free(&t->record);
     memset(&t->record, 0, sizeof t->record);
@@ -199,11 +204,8 @@ static void write_body(const runner *r, const task *t)
                 t->id ? t->id : "-");
     if (!t->article)
         return;
-    decant_body_format fmt = r->cfg->format == CLI_FORMAT_MARKDOWN ? DECANT_BODY_MARKDOWN
-                             : html                                 ? DECANT_BODY_HTML
-                                                                    : DECANT_BODY_TEXT;
     size_t len = 0;
-    const char *body = decant_article_body(t->article, fmt, &len);
+    const char *body = decant_article_body(t->article, body_format(r->cfg->format), &len);
     if (!body)
         body = decant_article_body(t->article, DECANT_BODY_TEXT, &len);
     if (!body || len == 0)

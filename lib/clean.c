@@ -206,8 +206,8 @@ static unsigned token_seen(const char *s, size_t n)
                 continue;
             if ((p->bounds & W) && (i > 0 || i + p->len < len))
                 continue;
-            if (p->unless && i + p->len + strlen(p->unless) <= len &&
-                memcmp(buf + i + p->len, p->unless, strlen(p->unless)) == 0)
+            size_t un = p->unless ? strlen(p->unless) : 0;
+            if (un && i + p->len + un <= len && memcmp(buf + i + p->len, p->unless, un) == 0)
                 continue;
             seen |= 1u << p->kind;
         }

@@ -4,8 +4,9 @@
 # and the record, normalised by normalize.py (no "source", sorted keys,
 # indent 2), must equal tests/golden/NAME.json.  Where NAME.md or NAME.xhtml
 # exists, `--format markdown` / `--format html` must print exactly it.  A
-# mismatch prints a unified diff.  Regenerate the expected files with tests/golden/update.sh (or
-# `make golden-update`) when a change in output is intended.
+# mismatch prints a unified diff.  Regenerate the expected files with
+# tests/golden/update.sh (or `make golden-update`) when a change in output
+# is intended.
 #
 # usage: sh tests/golden/run.sh DECANT
 # last line: "golden: N passed, N failed"
@@ -22,6 +23,16 @@ tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT HUP INT TERM
 
 passed=0 failed=0
+# same EXPECTED ACTUAL NAME WHAT: one check, counted, with the diff on failure.
+same() {
+    if diff -u "$1" "$2" >"$tmp/diff"; then
+        passed=$((passed + 1))
+    else
+        echo "FAIL $3: $4 differs from $1"
+        sed -e "s|$2|actual|" "$tmp/diff" | head -200
+        failed=$((failed + 1))
+    fi
+}
 cd "$here" || exit 2
 for page in *.html; do
     [ -f "$page" ] || continue
@@ -38,24 +49,14 @@ for page in *.html; do
         echo "FAIL $name: decant exited with status $rc"
         sed 's/^/    /' "$tmp/err" | head -20
         failed=$((failed + 1))
-    elif diff -u "$name.json" "$tmp/got" >"$tmp/diff"; then
-        passed=$((passed + 1))
     else
-        echo "FAIL $name: output differs from $name.json"
-        sed -e "s|$tmp/got|actual|" "$tmp/diff" | head -200
-        failed=$((failed + 1))
+        same "$name.json" "$tmp/got" "$name" "output"
     fi
     for body in md:markdown xhtml:html; do
         ext=${body%%:*}
         [ -f "$name.$ext" ] || continue
         "$decant" -j 1 --quiet --format "${body#*:}" "$page" >"$tmp/body" 2>/dev/null
-        if diff -u "$name.$ext" "$tmp/body" >"$tmp/diff"; then
-            passed=$((passed + 1))
-        else
-            echo "FAIL $name: --format ${body#*:} differs from $name.$ext"
-            sed -e "s|$tmp/body|actual|" "$tmp/diff" | head -200
-            failed=$((failed + 1))
-        fi
+        same "$name.$ext" "$tmp/body" "$name" "--format ${body#*:}"
     done
 done
 echo "golden: $passed passed, $failed failed"

@@ -12,12 +12,14 @@
     "<p>" x " The council met on Tuesday evening and agreed, after a long debate, to fund " \
     "the repairs of the old bridge, which has been closed to lorries since the spring.</p>"
 
-/* Extracts html; returns the article (caller frees) or NULL. */
-static decant_article *extract(const char *html, const char *url, int markdown)
+/* Extracts html, also as Markdown (bodies & 1) or HTML (bodies & 2);
+ * returns the article (caller frees) or NULL. */
+static decant_article *extract(const char *html, const char *url, int bodies)
 {
     decant_options o;
     decant_options_init(&o);
-    o.want_markdown = markdown;
+    o.want_markdown = bodies & 1;
+    o.want_html = (bodies & 2) != 0;
     decant_input in = {html, strlen(html), url, NULL};
     decant_article *a = NULL;
     decant_extract_once(&o, &in, &a, NULL);
@@ -296,17 +298,6 @@ TEST(extract_markdown_structure)
     decant_article_free(a);
 }
 
-static decant_article *extract_html(const char *html)
-{
-    decant_options o;
-    decant_options_init(&o);
-    o.want_html = 1;
-    decant_input in = {html, strlen(html), NULL, NULL};
-    decant_article *a = NULL;
-    decant_extract_once(&o, &in, &a, NULL);
-    return a;
-}
-
 TEST(extract_html_structure)
 {
     const char *html = "<html><body><article>" PARA("One &amp; &lt;two&gt;.")
@@ -315,7 +306,7 @@ TEST(extract_html_structure)
                        "<table><tr><th>Item</th><th>Cost</th></tr><tr><td>Steel</td><td>10</td></tr></table>"
                        "<pre><code>if (a < b)\n  c();</code></pre><pre>up\x0b -d</pre>" PARA("Two.<br>Three.")
                        "</article></body></html>";
-    decant_article *a = extract_html(html);
+    decant_article *a = extract(html, NULL, 2);
     const char *h = a ? decant_article_body(a, DECANT_BODY_HTML, NULL) : NULL;
     CHECK_HAS(h, "<p>One &amp; &lt;two&gt;. The council");
     CHECK_HAS(h, "<h2>Costs</h2>\n<ul>\n<li>Steel<ul>\n<li>Bars</li>\n<li>Plates</li>\n</ul>\n</li>\n"
