@@ -3,8 +3,8 @@
 #
 # usage: sh bench/eval.sh DECANT
 #
-#   EVAL    benchmark folders to run (default: the scrapinghub and wcxb-dev
-#           folders in ../shared/bench, next to the repository)
+#   EVAL    benchmark folders to run (default: the scrapinghub, wcxb-dev and
+#           daniel-dev folders in ../shared/bench, next to the repository)
 #   WORST   how many of the worst pages score.py lists (default 10)
 #   JOBS    threads for decant (default 2)
 #
@@ -13,7 +13,7 @@
 # figures published for other extractors beside it.  For scrapinghub it also
 # scores the other extractors' outputs in SET/anchors/ in the same run.
 . "$(dirname "$0")/common.sh"
-EVAL=${EVAL:-"$shared/bench/scrapinghub $shared/bench/wcxb-dev"}
+EVAL=${EVAL:-"$shared/bench/scrapinghub $shared/bench/wcxb-dev $shared/bench/daniel-dev"}
 WORST=${WORST:-10}
 JOBS=${JOBS:-2}
 out=$root/bench/out
@@ -88,6 +88,7 @@ PY
     case $name in
         scrapinghub*) published="trafilatura 0.958|rs-trafilatura 0.970|Readability.js 0.947" ;;
         wcxb*)        published="trafilatura 0.791|rs-trafilatura 0.859" ;;
+        daniel*)      published="trafilatura-2.0.0 0.814" ;;
         *)            published="" ;;
     esac
     if [ -n "$published" ]; then
@@ -99,6 +100,15 @@ print("  F1, decant beside the published figures:")
 print(f"    {'decant (this run)':<28} {me.get('f1', float('nan')):.3f}")
 for tool, f1 in rows:
     print(f"    {tool + ' (published)':<28} {float(f1):.3f}")
+# daniel-dev: trafilatura 2.0.0 by language, measured with the same scorer
+# (../shared/bench/README.md); the target is to be at or above it in each.
+if "daniel" in sys.argv[1]:
+    ref = {"Chinese": 0.788, "English": 0.868, "Greek": 0.865, "Polish": 0.776, "Russian": 0.803}
+    got = me.get("f1_by_type") or {}
+    print("  by language, decant / trafilatura 2.0.0:")
+    for lang, r in ref.items():
+        g = got.get(lang, float("nan"))
+        print(f"    {lang:<10} {g:.3f} / {r:.3f}{'' if g >= r else '   BELOW'}")
 print()
 PY
     fi
