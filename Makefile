@@ -8,6 +8,9 @@
 #   make bench-warc speed and memory on a WARC of the wcxb-dev pages
 #   make fuzz       each libFuzzer target for FUZZ_SECONDS (fuzz-smoke: FUZZ_SMOKE)
 #   make python     the Python module, in place in python/decant (bench-python: its speed)
+#   make shared     the shared library, $(BUILD)/libdecant.so.1 (from -fPIC objects)
+#   make install    CLI, both libraries, header, decant.pc and man page under
+#                   $(DESTDIR)$(PREFIX) (default /usr/local); make uninstall removes them
 
 BUILD   ?= build
 CC      ?= cc
@@ -31,7 +34,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
 .PHONY: all setup demo check test unit golden cli-test asan valgrind eval bench bench-warc clean golden-update \
-        fuzz fuzz-smoke fuzz-build python bench-python
+        fuzz fuzz-smoke fuzz-build python bench-python shared install uninstall
 
 all: $(BUILD)/decant $(BUILD)/libdecant.a $(BUILD)/unit
 
@@ -55,6 +58,66 @@ $(BUILD)/decant: $(CLI_OBJ) $(BUILD)/libdecant.a
 
 $(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libdecant.a
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdecant.a $(LIBS)
+
+# ---------------------------------------------------------------- shared library
+# The project's version is the header's; the shared library's is its ABI's:
+# SOVERSION (the soname's number) goes up when the ABI breaks, ABI_MINOR when
+# it only grows.  Only the decant_* symbols of decant.h are exported
+# (lib/decant.map), so the dc_* internals can change freely.
+VERSION    := $(shell sed -n 's/^\#define DECANT_VERSION_STRING "\(.*\)"/\1/p' include/decant.h)
+SOVERSION   = 1
+ABI_MINOR   = 0.0
+SONAME      = libdecant.so.$(SOVERSION)
+SHLIB       = $(SONAME).$(ABI_MINOR)
+PIC_OBJ     = $(LIB_OBJ:$(BUILD)/%=$(BUILD)/pic/%)
+
+$(BUILD)/pic/%.o: %.c $(wildcard include/*.h lib/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fPIC -c $< -o $@
+
+$(BUILD)/pic/%.o: %.cc $(wildcard include/*.h lib/*.h)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -fPIC -c $< -o $@
+
+$(BUILD)/$(SHLIB): $(PIC_OBJ) lib/decant.map Makefile
+	$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=lib/decant.map \
+	    -Wl,-z,defs -o $@ $(PIC_OBJ) $(LIBS)
+	ln -sf $(SHLIB) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libdecant.so
+
+shared: $(BUILD)/$(SHLIB)
+
+# ---------------------------------------------------------------- install
+# GNU conventions: PREFIX (default /usr/local) and the directories under it
+# may each be overridden; DESTDIR stages the whole tree elsewhere (packaging).
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PCDIR      ?= $(LIBDIR)/pkgconfig
+MANDIR     ?= $(PREFIX)/share/man
+INSTALL    ?= install
+
+install: all shared
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 755 $(BUILD)/decant $(DESTDIR)$(BINDIR)/decant
+	$(INSTALL) -m 644 $(BUILD)/libdecant.a $(DESTDIR)$(LIBDIR)/libdecant.a
+	$(INSTALL) -m 755 $(BUILD)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libdecant.so
+	$(INSTALL) -m 644 include/decant.h $(DESTDIR)$(INCLUDEDIR)/decant.h
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    lib/decant.pc.in >$(DESTDIR)$(PCDIR)/decant.pc
+	chmod 644 $(DESTDIR)$(PCDIR)/decant.pc
+	$(INSTALL) -m 644 docs/decant.1 $(DESTDIR)$(MANDIR)/man1/decant.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/decant $(DESTDIR)$(LIBDIR)/libdecant.a \
+	    $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libdecant.so \
+	    $(DESTDIR)$(INCLUDEDIR)/decant.h $(DESTDIR)$(PCDIR)/decant.pc \
+	    $(DESTDIR)$(MANDIR)/man1/decant.1
 
 demo: setup
 	@$(MAKE) --no-print-directory all

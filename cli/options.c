@@ -54,7 +54,8 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
-/* tests/cli.sh checks that every long option below is in docs/decant.1. */
+/* tests/manpage.py checks that docs/decant.1's OPTIONS and EXIT STATUS say
+ * the same as this, option by option. */
 static void print_help(const cli_config *cfg)
 {
     printf("Usage: decant [options] INPUT...\n"
@@ -86,7 +87,12 @@ static void print_help(const cli_config *cfg)
            "  -q, --quiet              no per-file messages, progress or summary on\n"
            "                           standard error\n"
            "  -h, --help               print this help and exit\n"
-           "  -V, --version            print the version and exit\n",
+           "  -V, --version            print the version and exit\n"
+           "\n"
+           "Exit status:\n"
+           "  0  the inputs were processed (pages with errors are records, not failures)\n"
+           "  1  no input could be read, or the output could not be written\n"
+           "  2  usage error (unknown option, bad value, no input)\n",
            cfg->opts.max_input_bytes);
 }
 

@@ -1,13 +1,14 @@
 #!/bin/sh
 # Runs every test suite and prints the total.
 #
-#   sh tests/run.sh BUILD          unit, golden, cli and hostile with BUILD's
-#                                  binaries, then the first three under
+#   sh tests/run.sh BUILD          unit, golden, cli, warc, hostile, python and
+#                                  install with BUILD's binaries, then the
+#                                  first four under
 #                                  ASan+UBSan (a clang build in $ASAN_BUILD,
 #                                  default build-asan), a libFuzzer smoke run
 #                                  (make fuzz-smoke), then the golden pages
 #                                  under valgrind
-#   sh tests/run.sh BUILD quick    only the first four, with BUILD's binaries
+#   sh tests/run.sh BUILD quick    only the first seven, with BUILD's binaries
 #
 # Each suite prints "name: N passed, N failed"; the last line of this script
 # is the sum, "N passed, N failed", which CI reads.  Exit status 1 if any test
@@ -75,6 +76,10 @@ suite "hostile" sh tests/hostile/run.sh "$build/decant"
 
 # The Python module (make python) and decant.dask, against this build's CLI.
 suite "python" sh tests/python/run.sh "$build"
+
+# make install / uninstall into a staging tree; the README's C example built
+# against it with pkg-config, shared and static.
+suite "install" sh tests/install.sh "$build"
 
 if [ "$mode" != quick ]; then
     echo "== building $asan_build (clang, ASan+UBSan)"
