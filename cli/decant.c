@@ -70,8 +70,10 @@ static int run(const cli_config *cfg, cli_joblist *list)
         cli_print_summary(&stats);
     if (cfg->stats && !cli_write_stats(cfg->stats, &stats))
         status = 1;
-    /* Pages with errors are normal; only an entirely unreadable run fails. */
-    if (stats.readable == 0)
+    /* A page with bad content is a record like any other; an input that
+     * could not be opened or read at all fails the run, as in cat(1), so
+     * that a pipeline notices the missing file (its record is still out). */
+    if (stats.readable < stats.inputs)
         status = 1;
     return status;
 }

@@ -77,6 +77,8 @@ static void print_help(const cli_config *cfg)
            "      --content-type CT    the page's HTTP Content-Type header\n"
            "      --max-bytes N        refuse pages larger than N bytes after gzip\n"
            "                           decompression (default: %zu)\n"
+           "                           Sizes take a suffix: K, M, G (1024, 1024^2, ...;\n"
+           "                           also k, KiB) or kB, MB, GB (1000, 1000^2, ...)\n"
            "      --timeout MS         time budget per page in milliseconds\n"
            "                           (default: 0, none)\n"
            "      --all-records        also print a record, with an error, for every\n"
@@ -90,14 +92,15 @@ static void print_help(const cli_config *cfg)
            "  -V, --version            print the version and exit\n"
            "\n"
            "Exit status:\n"
-           "  0  the inputs were processed (pages with errors are records, not failures)\n"
-           "  1  no input could be read, or the output could not be written\n"
+           "  0  every input was read (a page with bad content is a record, not a failure)\n"
+           "  1  an input could not be opened or read (it still gets a record saying\n"
+           "     why), no page was found at all, or the output could not be written\n"
            "  2  usage error (unknown option, bad value, no input)\n",
            cfg->opts.max_input_bytes);
 }
 
 /* strtoull silently accepts "-1" (wrapping it) and leading blanks. */
-static int parse_size(const char *s, unsigned long long max, unsigned long long *out)
+static int parse_count(const char *s, unsigned long long max, unsigned long long *out)
 {
     if (*s < '0' || *s > '9')
         return 0;
@@ -105,6 +108,44 @@ static int parse_size(const char *s, unsigned long long max, unsigned long long 
     char *end;
     unsigned long long v = strtoull(s, &end, 10);
     if (errno || *end || v > max)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/*
+ * A byte count with an optional suffix, as GNU coreutils read them (head -c,
+ * sort -S): K, M, G, T are powers of 1024 (the letter in either case, or
+ * KiB, MiB, ...); kB, MB, GB, TB are powers of 1000.  "10k" is 10240,
+ * "64M" 67108864, "1MB" 1000000.  No fractions, no blanks.
+ */
+static int parse_bytes(const char *s, unsigned long long max, unsigned long long *out)
+{
+    if (*s < '0' || *s > '9')
+        return 0;
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno)
+        return 0;
+    static const char letters[] = "kmgt";
+    const char *l = *end ? strchr(letters, end[0] | 0x20) : NULL;
+    if (*end && !l)
+        return 0;
+    if (l) {
+        const char *rest = end + 1;
+        unsigned base = 1024;
+        if (strcmp(rest, "B") == 0)
+            base = 1000;
+        else if (*rest && strcmp(rest, "iB") != 0)
+            return 0;
+        for (const char *p = letters; p <= l; p++) {
+            if (v > ULLONG_MAX / base)
+                return 0;
+            v *= base;
+        }
+    }
+    if (v > max)
         return 0;
     *out = v;
     return 1;
@@ -153,7 +194,7 @@ static int apply_option(int c, const char *arg, cli_config *cfg)
         cfg->output = arg;
         return 1;
     case 'j':
-        if (!parse_size(arg, CLI_MAX_JOBS, &v) || v == 0)
+        if (!parse_count(arg, CLI_MAX_JOBS, &v) || v == 0)
             return bad_value("--jobs", arg);
         cfg->jobs = (unsigned)v;
         return 1;
@@ -168,12 +209,12 @@ static int apply_option(int c, const char *arg, cli_config *cfg)
         cfg->content_type = arg;
         return 1;
     case OPT_MAX_BYTES:
-        if (!parse_size(arg, SIZE_MAX, &v) || v == 0)
+        if (!parse_bytes(arg, SIZE_MAX, &v) || v == 0)
             return bad_value("--max-bytes", arg);
         cfg->opts.max_input_bytes = (size_t)v;
         return 1;
     case OPT_TIMEOUT:
-        if (!parse_size(arg, UINT_MAX, &v))
+        if (!parse_count(arg, UINT_MAX, &v))
             return bad_value("--timeout", arg);
         cfg->opts.time_limit_ms = (unsigned)v;
         return 1;

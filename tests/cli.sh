@@ -118,7 +118,37 @@ check "nonexistent input still gives an error record" \
 check "nonexistent input is named on stderr" grep -q 'does-not-exist.html' err
 
 "$bin" does-not-exist.html good.html >out 2>err
-check "one readable input among missing ones exits 0" [ $? -eq 0 ]
+check "one missing input among readable ones exits 1" [ $? -eq 1 ]
+check "... after the records of all of them" [ "$(wc -l <out)" -eq 2 ]
+
+# A file that opens but cannot be read: /proc/self/mem fails at offset 0 (EIO).
+if [ -r /proc/self/mem ]; then
+    "$bin" good.html /proc/self/mem >out 2>err
+    check "a file that cannot be read exits 1" [ $? -eq 1 ]
+    check "... and gives its error record" sh -c '[ "$(wc -l <out)" -eq 2 ] && grep -q "cannot read" out'
+fi
+
+# ------------------------------------------------------------ size suffixes
+# A page of exactly 1010 bytes: over 1kB (1000), under 1k (1024).
+python3 -c '
+import sys
+p = open("good.html").read()
+pad = 1010 - len(p.encode()) - len("<!---->")
+sys.stdout.write(p.replace("<body>", "<body><!--" + "x" * pad + "-->", 1))
+' >size.html
+check "size.html is 1010 bytes" [ "$(wc -c <size.html)" -eq 1010 ]
+"$bin" --max-bytes 1kB size.html >out 2>err
+check "--max-bytes 1kB is 1000 bytes (too_large)" grep -q '"code":"too_large"' out
+"$bin" --max-bytes 1k size.html >out 2>err
+check "--max-bytes 1k is 1024 bytes (extracted)" grep -q '"error":null' out
+"$bin" --max-bytes 1KiB size.html >out 2>err
+check "--max-bytes 1KiB is 1024 bytes" grep -q '"error":null' out
+"$bin" --max-bytes 1009 size.html >out 2>err
+check "--max-bytes 1009 (no suffix) is 1009 bytes" grep -q '"code":"too_large"' out
+for bad in 1.5M 10x 10kb 10KiBB k -1 "" " 1" 99999999T; do
+    "$bin" --max-bytes "$bad" size.html >out 2>err
+    check "--max-bytes '$bad' is a usage error" [ $? -eq 2 ]
+done
 
 # ------------------------------------------------------------ order
 mkdir order order/sub
