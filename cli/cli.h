@@ -91,7 +91,7 @@ int cli_read_fd(int fd, size_t cap, size_t size_hint, char **data, size_t *len);
 int cli_read_path(const char *path, size_t cap, char **data, size_t *len);
 void cli_errno_text(int errnum, char *buf, size_t size);
 
-/* run.c: returns 0, or 1 when no extractor could be made or output failed. */
+/* pool.c: returns 0, or 1 when no extractor could be made or output failed. */
 int cli_run(const cli_config *cfg, cli_joblist *list, FILE *out, cli_stats *stats);
 
 /* report.c: the progress line, the summary and the --stats file. */

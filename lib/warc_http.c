@@ -1,18 +1,22 @@
 /*
- * warc_http.c — parsing WARC and HTTP heads, dechunking, type sniffing.  All
- * of it works in place on a buffer the reader owns.
+ * warc_http.c — the HTTP message in a response record (see warc_http.h):
+ * header fields (WARC heads use the same syntax), the status line,
+ * dechunking, Content-Encoding, type sniffing, and the verdict on the
+ * payload.  All of it works in place on a buffer the reader owns.
  *
  * Archives hold whatever servers sent, so the parsers are lenient in what
  * they accept (bare LF line ends, stray blanks, odd header case) but strict
  * about bounds: every scan stops at the buffer's end.
  */
-#include "warc.h"
+#include "warc_http.h"
 
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#include <zlib.h>
 
 #include "decode.h"
+#include "warc_stream.h"
 
 static int is_blank(char c)
 {
@@ -54,7 +58,7 @@ static char *trim(char *s, size_t n)
 }
 
 /* JSON output needs valid UTF-8 without control bytes; headers promise neither. */
-static void sanitize(char *s)
+void dc_field_sanitize(char *s)
 {
     unsigned char *p = (unsigned char *)s;
     size_t n = strlen(s);
@@ -69,26 +73,9 @@ static void sanitize(char *s)
             p[i] = '?';
 }
 
-/* "<x>" -> "x": WARC/1.0's grammar put brackets around URIs by mistake, and
- * writers followed it. */
-static const char *unbracket(char *s)
-{
-    size_t n = strlen(s);
-    if (n >= 2 && s[0] == '<' && s[n - 1] == '>') {
-        s[n - 1] = '\0';
-        return s + 1;
-    }
-    return s;
-}
-
-typedef void (*field_fn)(void *ctx, const char *name, size_t name_len, char *value);
-
-/*
- * Calls `fn` for each "Name: value" line of h[0..n).  A line starting with a
- * blank continues the previous value (obsolete folding): it is joined with a
- * space before the value is handed over.  Lines without a colon are ignored.
- */
-static void each_field(char *h, size_t n, field_fn fn, void *ctx)
+/* Obsolete line folding: a line starting with a blank continues the value
+ * before it, joined with a space. */
+void dc_each_field(char *h, size_t n, dc_field_fn fn, void *ctx)
 {
     size_t i = 0;
     while (i < n) {
@@ -115,76 +102,24 @@ static void each_field(char *h, size_t n, field_fn fn, void *ctx)
     }
 }
 
-static int name_is(const char *name, size_t n, const char *want)
+int dc_field_is(const char *name, size_t n, const char *want)
 {
     return strlen(want) == n && strncasecmp(name, want, n) == 0;
-}
-
-/* Parses a decimal number that fills all of s; -1 if it does not. */
-static int parse_u64(const char *s, uint64_t *out)
-{
-    uint64_t v = 0;
-    if (*s < '0' || *s > '9')
-        return -1;
-    for (; *s >= '0' && *s <= '9'; s++) {
-        if (v > (UINT64_MAX - 9) / 10)
-            return -1;
-        v = v * 10 + (uint64_t)(*s - '0');
-    }
-    if (*s)
-        return -1;
-    *out = v;
-    return 0;
-}
-
-static void warc_field(void *ctx, const char *name, size_t n, char *value)
-{
-    dc_warc_header *h = ctx;
-    if (name_is(name, n, "Content-Length")) {
-        h->has_length = parse_u64(value, &h->content_length) == 0;
-        return;
-    }
-    sanitize(value);
-    if (name_is(name, n, "WARC-Type"))
-        h->type = value;
-    else if (name_is(name, n, "WARC-Record-ID"))
-        h->record_id = unbracket(value);
-    else if (name_is(name, n, "WARC-Target-URI"))
-        h->target_uri = unbracket(value);
-    else if (name_is(name, n, "WARC-Date"))
-        h->date = value;
-    else if (name_is(name, n, "Content-Type"))
-        h->content_type = value;
-}
-
-int dc_warc_parse_header(char *h, size_t n, dc_warc_header *out)
-{
-    memset(out, 0, sizeof *out);
-    if (n < 8 || memcmp(h, "WARC/", 5) != 0)
-        return -1;
-    const char *nl = memchr(h, '\n', n);
-    size_t line = nl ? (size_t)(nl - h) + 1 : n;
-    const char *dot = memchr(h, '.', line);
-    out->minor = dot && dot[1] >= '0' && dot[1] <= '9' ? dot[1] - '0' : 0;
-    /* The caller guarantees h[n] is ours, so the last value can end there. */
-    h[n] = '\0';
-    each_field(h + line, n - line, warc_field, out);
-    return 0;
 }
 
 static void http_field(void *ctx, const char *name, size_t n, char *value)
 {
     dc_http_head *h = ctx;
     const char **slot = NULL;
-    if (name_is(name, n, "Content-Type"))
+    if (dc_field_is(name, n, "Content-Type"))
         slot = &h->content_type;
-    else if (name_is(name, n, "Content-Encoding"))
+    else if (dc_field_is(name, n, "Content-Encoding"))
         slot = &h->content_encoding;
-    else if (name_is(name, n, "Transfer-Encoding"))
+    else if (dc_field_is(name, n, "Transfer-Encoding"))
         slot = &h->transfer_encoding;
     /* The first of duplicated headers wins, as in most browsers. */
     if (slot && !*slot) {
-        sanitize(value);
+        dc_field_sanitize(value);
         *slot = value;
     }
 }
@@ -228,7 +163,7 @@ int dc_http_parse(char *b, size_t n, dc_http_head *out)
     size_t head = end ? end : n;
     out->body = head;
     if (head > line)
-        each_field(b + line, head - line, http_field, out);
+        dc_each_field(b + line, head - line, http_field, out);
     return 0;
 }
 
@@ -350,3 +285,126 @@ int dc_has_token(const char *list, const char *token)
     }
     return 0;
 }
+
+/* ------------------------------------------------------------ payload */
+
+typedef enum { INFL_OK, INFL_TOO_LARGE, INFL_CORRUPT, INFL_NOMEM } infl_result;
+
+/* Inflates a Content-Encoding'd body into r->buf, at most r->max_bytes. */
+static infl_result inflate_body(dc_http_body *r, const unsigned char *in, size_t n,
+                                int wbits, size_t *out_len)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, wbits) != Z_OK)
+        return INFL_NOMEM;
+    z.next_in = (unsigned char *)(uintptr_t)in;
+    z.avail_in = (uInt)(n < UINT32_MAX ? n : UINT32_MAX);
+    size_t len = 0, cap = r->max_bytes < SIZE_MAX ? r->max_bytes + 1 : SIZE_MAX;
+    infl_result res = INFL_OK;
+    for (;;) {
+        size_t need = cap - len > 65536 ? len + 65536 : cap;
+        if (len == need) {
+            res = INFL_TOO_LARGE;
+            break;
+        }
+        if (!dc_warc_reserve(r->alloc, (void **)&r->buf, &r->cap, need)) {
+            res = INFL_NOMEM;
+            break;
+        }
+        z.next_out = r->buf + len;
+        z.avail_out = (uInt)(need - len);
+        int zr = inflate(&z, Z_NO_FLUSH);
+        len = need - z.avail_out;
+        if (zr == Z_STREAM_END)
+            break;
+        if (zr == Z_BUF_ERROR && z.avail_in == 0) {
+            /* Cut short: keep what came, as a browser would show it. */
+            res = len ? INFL_OK : INFL_CORRUPT;
+            break;
+        }
+        if (zr != Z_OK && zr != Z_BUF_ERROR) {
+            res = INFL_CORRUPT;
+            break;
+        }
+    }
+    inflateEnd(&z);
+    if (res == INFL_OK && len > r->max_bytes)
+        res = INFL_TOO_LARGE;
+    *out_len = len;
+    return res;
+}
+
+/* Undoes Content-Encoding; returns a skip reason or DECANT_WARC_HTML. */
+static decant_warc_skip decode_body(dc_http_body *r, const char *ce,
+                                    const unsigned char **body, size_t *len,
+                                    decant_status *nomem)
+{
+    int wbits;
+    if (dc_has_token(ce, "gzip") || dc_has_token(ce, "x-gzip"))
+        wbits = 16 + MAX_WBITS;
+    else if (dc_has_token(ce, "deflate"))
+        wbits = MAX_WBITS;
+    else if (dc_mime_is_blank(ce) || dc_has_token(ce, "identity"))
+        return DECANT_WARC_HTML;
+    else
+        return DECANT_WARC_SKIP_ENCODING;
+    size_t out = 0;
+    infl_result res = inflate_body(r, *body, *len, wbits, &out);
+    /* "deflate" is meant to be zlib-wrapped, but many servers send it raw. */
+    if (res == INFL_CORRUPT && wbits == MAX_WBITS)
+        res = inflate_body(r, *body, *len, -MAX_WBITS, &out);
+    if (res == INFL_NOMEM)
+        *nomem = DECANT_ERR_NOMEM;
+    if (res != INFL_OK)
+        return res == INFL_TOO_LARGE ? DECANT_WARC_SKIP_TOO_LARGE : DECANT_WARC_SKIP_ENCODING;
+    *body = r->buf;
+    *len = out;
+    return DECANT_WARC_HTML;
+}
+
+decant_status dc_http_payload(dc_http_body *r, char *b, size_t n, int cut,
+                              decant_warc_record *rec)
+{
+    dc_http_head h;
+    if (dc_http_parse(b, n, &h) != 0) {
+        rec->skip = DECANT_WARC_SKIP_NOT_HTTP;
+        return DECANT_OK;
+    }
+    rec->http_status = h.status;
+    rec->content_type = h.content_type;
+    int declared = !dc_mime_is_blank(h.content_type);
+    if (h.status != 200)
+        rec->skip = DECANT_WARC_SKIP_STATUS;
+    else if (declared && !dc_mime_is_html(h.content_type))
+        rec->skip = DECANT_WARC_SKIP_NOT_HTML;
+    else if (cut)
+        rec->skip = DECANT_WARC_SKIP_TOO_LARGE;
+    if (rec->skip != DECANT_WARC_HTML)
+        return DECANT_OK;
+    const unsigned char *body = (unsigned char *)b + h.body;
+    size_t len = n - h.body;
+    if (dc_has_token(h.transfer_encoding, "chunked")) {
+        len = dc_http_dechunk(b + h.body, len);
+        if (len == SIZE_MAX) {
+            rec->skip = DECANT_WARC_SKIP_ENCODING;
+            return DECANT_OK;
+        }
+    }
+    decant_status st = DECANT_OK;
+    rec->skip = decode_body(r, h.content_encoding, &body, &len, &st);
+    if (rec->skip == DECANT_WARC_HTML) {
+        if (len > r->max_bytes)
+            rec->skip = DECANT_WARC_SKIP_TOO_LARGE;
+        else if (len == 0)
+            rec->skip = DECANT_WARC_SKIP_EMPTY;
+        else if (!declared && !dc_sniff_html(body, len))
+            rec->skip = DECANT_WARC_SKIP_NOT_HTML;
+    }
+    if (rec->skip == DECANT_WARC_HTML) {
+        rec->payload = body;
+        rec->payload_size = len;
+    }
+    return st;
+}
+

@@ -10,6 +10,7 @@
 #include "decant.h"
 #include "test.h"
 #include "warc.h"
+#include "warc_http.h"
 
 /* A writable copy with one spare byte, as the parsers need. */
 static char *dup_buf(const char *s, size_t *n)

@@ -1,0 +1,82 @@
+/*
+ * run.h — what the three parts of a run share: feed.c walks the inputs and
+ * hands on one task per page or archive record, pool.c runs the tasks on
+ * worker threads (or on the calling thread) and hands them back in input
+ * order, and output.c does a task's work and writes its result.  Private to
+ * the CLI.
+ */
+#ifndef DECANT_CLI_RUN_H
+#define DECANT_CLI_RUN_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include "cli.h"
+
+typedef enum cli_task_kind {
+    TASK_PAGE,       /* a page file, read by the worker                */
+    TASK_WARC_PAGE,  /* an HTML response from an archive               */
+    TASK_WARC_SKIP,  /* a record that is not a page (--all-records)    */
+    TASK_WARC_ERROR  /* a stretch of an archive that could not be read */
+} cli_task_kind;
+
+typedef struct cli_task {
+    cli_task_kind kind;
+    cli_job *input;
+    const char *id;
+    char *data;                /* TASK_WARC_PAGE: the payload           */
+    size_t len;
+    size_t weight;             /* bytes it holds or will read           */
+    char *strings;             /* owns the strings below                */
+    const char *content_type;
+    decant_warc_info warc;
+
+    decant_buffer record;      /* jsonl output                          */
+    decant_article *article;   /* text/markdown/html output             */
+    decant_error err;
+    int failed;                /* err holds the task's error            */
+    int read_ok;               /* TASK_PAGE: the file could be read     */
+    int finished;              /* guarded by the runner's lock          */
+} cli_task;
+
+typedef struct cli_runner {
+    const cli_config *cfg;
+    cli_joblist *list;
+    FILE *out;
+    int headers;               /* text/markdown/html: name each page    */
+    cli_stats *stats;          /* the writer's counts                   */
+    cli_stats fed;             /* the producer's counts                 */
+    cli_progress *progress;
+    decant_extractor *serial;  /* set when running without threads      */
+
+    pthread_mutex_t lock;
+    pthread_cond_t work;       /* a task was queued; workers wait on it */
+    pthread_cond_t done;       /* a task finished; the writer waits     */
+    pthread_cond_t room;       /* the writer moved on; the producer waits */
+    cli_task *ring;
+    size_t cap;
+    uint64_t produced, claimed, written;
+    size_t inflight;           /* weight of the tasks in the ring       */
+    uint64_t bytes_read;       /* input consumed, for the progress line */
+    int fed_all;               /* the producer is done                  */
+    int stop;                  /* output failed: do nothing more        */
+} cli_runner;
+
+/* feed.c: hands every input on to cli_emit, in order, until it refuses. */
+void cli_feed(cli_runner *r);
+
+/* pool.c: hands a task on, into the ring or straight through without
+ * threads; the task is moved out of *t.  Returns 0 when the run is stopping. */
+int cli_emit(cli_runner *r, cli_task *t, uint64_t bytes_read);
+
+/* output.c: a task's work, on whichever thread takes it: reads and extracts
+ * the page and, for JSONL, renders its record. */
+void cli_task_process(const cli_runner *r, decant_extractor *ex, cli_task *t);
+/* output.c: writes a processed task, counts it and frees it; returns 0 once
+ * the output has failed, which makes further work pointless. */
+int cli_task_write(cli_runner *r, cli_task *t);
+void cli_task_free(cli_task *t);
+/* output.c: a "cannot read" error for errno `errnum`. */
+void cli_set_read_error(decant_error *err, int errnum);
+
+#endif
