@@ -76,6 +76,7 @@ typedef struct dc_extract_ctx {
     uint32_t body_chars;  /* chars in <body> after cleaning */
     uint32_t roots[64];   /* chosen containers, in document order */
     uint32_t nroots;
+    uint32_t top;         /* select.c: the best candidate, or 0          */
     int lenient;          /* no article found: keep the main region whole */
     uint32_t *seen;       /* render.c: hashes of blocks already emitted   */
     const char *title;    /* headline (from metadata), dropped from body top */

@@ -1,0 +1,50 @@
+/*
+ * Unit tests for the body rules that hold in any language and era: the
+ * story's wrapper, old table layouts, tickers, repeated teasers, the edges
+ * of the story.  One small page per rule, through the public API.
+ */
+#include <stdlib.h>
+
+#include "decant.h"
+#include "test.h"
+
+#define P_EN(x)                                                                             \
+    "<p>" x " The council met on Tuesday evening and agreed, after a long debate, to fund " \
+    "the repairs of the old bridge, which has been closed to lorries since the spring.</p>"
+
+static decant_article *run_page(const char *html)
+{
+    decant_options o;
+    decant_options_init(&o);
+    decant_input in = {html, strlen(html), NULL, NULL};
+    decant_article *a = NULL;
+    decant_extract_once(&o, &in, &a, NULL);
+    return a;
+}
+
+static const char *text_of(decant_article *a)
+{
+    return a ? decant_article_body(a, DECANT_BODY_TEXT, NULL) : NULL;
+}
+
+TEST(body_story_wrapper_with_a_list_is_kept)
+{
+    /* The story's own wrapper holds a list of key points longer than its
+     * paragraphs, each point led by a link: by its statistics alone
+     * (more items than paragraphs, a fifth of it links) a link list. */
+    const char *html =
+        "<html><head><meta property=article:published_time content=2024-06-19></head><body>"
+        "<div id=main_content class=article-body><div id=content>"
+        "<ul><li><a href=/a>House prices</a> rose by half since 2020</li>"
+        "<li><a href=/b>Wages, incomes</a> rose by a third, no more</li>"
+        "<li><a href=/c>Mortgage rates</a> stay high all year long</li>"
+        "<li><a href=/d>Housing supply</a> stays short in the cities</li>"
+        "<li><a href=/e>Rents in towns</a> follow the house prices</li></ul>"
+        "<p>Two forecasts for the year ahead, from the bank's economists.</p>"
+        "<p>Buyers should wait, they said, for the rates to come down.</p>"
+        "</div></div></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Buyers should wait");
+    CHECK_HAS(text_of(a), "rose by half");
+    decant_article_free(a);
+}
