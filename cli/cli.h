@@ -32,6 +32,7 @@ typedef struct cli_config {
     int quiet;
     int progress;              /* 1: forced by --progress                   */
     int all_records;           /* also emit skipped WARC records            */
+    int with_metadata;         /* front matter / header block on bodies     */
     char **inputs;             /* the operands, in command-line order       */
     size_t input_count;
 } cli_config;

@@ -23,7 +23,8 @@ enum {
     OPT_ALL_RECORDS,
     OPT_PROGRESS,
     OPT_STATS,
-    OPT_BODY
+    OPT_BODY,
+    OPT_WITH_METADATA
 };
 
 static const struct option long_options[] = {
@@ -31,6 +32,7 @@ static const struct option long_options[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"body", required_argument, NULL, OPT_BODY},
+    {"with-metadata", no_argument, NULL, OPT_WITH_METADATA},
     {"url", required_argument, NULL, OPT_URL},
     {"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
@@ -73,6 +75,9 @@ static void print_help(const cli_config *cfg)
            "      --format FORMAT      jsonl (default), text, markdown or html\n"
            "      --body FORMAT        what the records' \"text\" holds: text (default),\n"
            "                           markdown or html\n"
+           "      --with-metadata      put the title, authors, date, url, site name,\n"
+           "                           language and page type before each body: YAML\n"
+           "                           front matter for markdown, a header for text\n"
            "      --url URL            the page's address (only with a single input)\n"
            "      --content-type CT    the page's HTTP Content-Type header\n"
            "      --max-bytes N        refuse pages larger than N bytes after gzip\n"
@@ -230,6 +235,9 @@ static int apply_option(int c, const char *arg, cli_config *cfg)
     case OPT_STATS:
         cfg->stats = arg;
         return 1;
+    case OPT_WITH_METADATA:
+        cfg->with_metadata = 1;
+        return 1;
     default:
         return 0;
     }
@@ -281,6 +289,10 @@ int cli_parse_args(int argc, char **argv, cli_config *cfg)
     }
     if (cfg->url && cfg->input_count > 1) {
         cli_error("--url needs a single input");
+        return cli_usage_error();
+    }
+    if (cfg->with_metadata && cfg->format != CLI_FORMAT_TEXT && cfg->format != CLI_FORMAT_MARKDOWN) {
+        cli_error("--with-metadata needs --format text or markdown (JSON records hold the metadata)");
         return cli_usage_error();
     }
     if (cfg->jobs == 0)

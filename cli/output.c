@@ -50,13 +50,20 @@ static decant_body_format body_format(cli_format f)
     return f == CLI_FORMAT_HTML ? DECANT_BODY_HTML : DECANT_BODY_TEXT;
 }
 
-/* A record must never be lost: if the full one cannot be built, fall back to
- * one without the article, which needs far less memory. */
-static void render_record(const cli_runner *r, cli_task *t)
+/* What the record says besides the article: where the page came from. */
+static decant_record_info record_info(const cli_runner *r, const cli_task *t)
 {
     int warc = t->kind != TASK_PAGE;
     decant_record_info info = {t->id, t->input->path, warc ? NULL : r->cfg->url,
                                warc ? &t->warc : NULL};
+    return info;
+}
+
+/* A record must never be lost: if the full one cannot be built, fall back to
+ * one without the article, which needs far less memory. */
+static void render_record(const cli_runner *r, cli_task *t)
+{
+    decant_record_info info = record_info(r, t);
     const decant_error *err = t->failed ? &t->err : NULL;
     if (decant_record_json(t->article, err, &info, body_format(r->cfg->body), &t->record) == DECANT_OK)
         return;
@@ -128,6 +135,14 @@ static void write_body(const cli_runner *r, const cli_task *t)
                 t->id ? t->id : "-");
     if (!t->article)
         return;
+    if (r->cfg->with_metadata) {
+        /* The front matter or header block; on failure the body goes alone. */
+        decant_record_info info = record_info(r, t);
+        decant_buffer head = {0};
+        if (decant_article_front_matter(t->article, &info, body_format(r->cfg->format), &head) == DECANT_OK)
+            fwrite(head.data ? head.data : "", 1, head.len, r->out);
+        decant_buffer_free(&head);
+    }
     size_t len = 0;
     const char *body = decant_article_body(t->article, body_format(r->cfg->format), &len);
     if (!body)

@@ -281,6 +281,34 @@ decant_status decant_record_json(const decant_article *a,
                                  decant_body_format body,
                                  decant_buffer *out);
 
+/*
+ * Appends a metadata header for the article's body in `fmt` to `out` (the
+ * CLI's --with-metadata), holding whichever of title, authors,
+ * date_published, url, site_name, language and page_type are known:
+ *
+ *   DECANT_BODY_MARKDOWN: YAML front matter, every value a double-quoted
+ *       scalar escaped so that any title parses back unchanged; authors as a
+ *       block sequence; then a blank line:
+ *         ---
+ *         title: "Storm \"Ciarán\" hits the coast"
+ *         authors:
+ *           - "Jane Roe"
+ *         url: "https://example.org/a"
+ *         ---
+ *   DECANT_BODY_TEXT: one "Label: value" line each (Title, Authors joined
+ *       by "; ", Date published, URL, Site name, Language, Page type), line
+ *       breaks and controls in values turned into spaces; then a blank line.
+ *
+ * "url" is the record's (see decant_record_json); `a` and `info` may be
+ * NULL.  When no field is known nothing is appended.  DECANT_BODY_HTML
+ * gives DECANT_ERR_INVALID; out of memory gives DECANT_ERR_NOMEM with `out`
+ * as it was.
+ */
+decant_status decant_article_front_matter(const decant_article *a,
+                                          const decant_record_info *info,
+                                          decant_body_format fmt,
+                                          decant_buffer *out);
+
 /* ----------------------------------------------------------------- WARC */
 
 /*

@@ -35,4 +35,10 @@ decant_status dc_fail(decant_error *err, decant_status code, const char *detail)
  */
 decant_status dc_meta_extract(const dc_dom *dom, const char *url, decant_article *a);
 
+/* json.c: appends n bytes (keeping a NUL after them); 0 when out of memory. */
+int dc_buffer_put(decant_buffer *b, const char *s, size_t n);
+/* json.c: a record's "url" — the archive's target URI, else the page's
+ * canonical URL, else info->url.  `a` and `info` may be NULL. */
+const char *dc_record_url(const decant_article *a, const decant_record_info *info);
+
 #endif

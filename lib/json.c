@@ -46,6 +46,11 @@ static int put(decant_buffer *b, const char *s, size_t n)
     return 1;
 }
 
+int dc_buffer_put(decant_buffer *b, const char *s, size_t n)
+{
+    return put(b, s, n);
+}
+
 static int puts_(decant_buffer *b, const char *s)
 {
     return put(b, s, strlen(s));
@@ -124,6 +129,17 @@ static int key(decant_buffer *b, const char *k, int first)
     return put_str(b, k) && put(b, ":", 1);
 }
 
+const char *dc_record_url(const decant_article *a, const decant_record_info *info)
+{
+    /* An archive says where the page was actually fetched from: that, not the
+     * page's own claim, is what joins the record back to the crawl. */
+    if (info && info->warc && info->warc->target_uri)
+        return info->warc->target_uri;
+    if (a && a->field[DECANT_FIELD_URL])
+        return a->field[DECANT_FIELD_URL];
+    return info ? info->url : NULL;
+}
+
 decant_status decant_record_json(const decant_article *a, const decant_error *err,
                                  const decant_record_info *info, decant_body_format body,
                                  decant_buffer *out)
@@ -133,11 +149,7 @@ decant_status decant_record_json(const decant_article *a, const decant_error *er
     static const decant_record_info none = {0};
     if (!info)
         info = &none;
-    const char *url = a && a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : info->url;
-    /* An archive says where the page was actually fetched from: that, not the
-     * page's own claim, is what joins the record back to the crawl. */
-    if (info->warc && info->warc->target_uri)
-        url = info->warc->target_uri;
+    const char *url = dc_record_url(a, info);
     int ok = put(out, "{", 1) && key(out, "id", 1) && put_str(out, info->id) &&
              key(out, "source", 0) && put_str(out, info->source) && key(out, "url", 0) &&
              put_str(out, url) && key(out, "title", 0) &&

@@ -45,6 +45,9 @@ need_pkg python3-setuptools
 need_pkg python3-pip
 need_pkg python3-wheel
 need_pkg python3-distributed
+# tests/frontmatter_check.py reads --with-metadata's front matter back with
+# a YAML parser.
+need_pkg python3-yaml
 for extra in $DECANT_EXTRA_PACKAGES; do
     need_pkg "$extra"
 done

@@ -228,6 +228,37 @@ check "--format html prints the body as paragraphs" grep -q '^<p>.*zeppelin.*</p
 check "--format html names pages in comments" \
     sh -c 'grep -q "^<!-- ==> good <== -->" out && grep -q "^<!-- ==> alpha <== -->" out'
 
+# ------------------------------------------------------------ --with-metadata
+# Titles and names that YAML must quote or escape to read back unchanged.
+mkdir meta
+i=0
+for title in 'Storm "Ciarán": 3 dead # of 5' "O'Neil's \\back\\slash \\n" \
+    '- a list? [1, 2] {x: y} & *ref !tag %pct @at `tick`' 'yes' 'null' '---' '... | > folded' \
+    'Line&#10;break&#9;tab&#x2028;sep&#x85;nel' 'Emoji 🎉 and RTL שלום and NBSP&#160;here' \
+    '&#xFEFF;bom &#x7F;del' '  padded  ' '0x1F' '~'; do
+    i=$((i + 1))
+    t=$(printf '%s' "$title" | sed 's/"/\&quot;/g')
+    {
+        echo "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>x</title>"
+        echo "<meta property=\"og:title\" content=\"$t\">"
+        echo "<meta property=\"og:site_name\" content=\"Site: &quot;$i&quot;\">"
+        echo "<meta name=\"author\" content=\"Ann &quot;Q&quot; Lee: #$i\">"
+        echo "<meta property=\"article:published_time\" content=\"2024-06-19T17:05:00+02:00\">"
+        echo "<link rel=\"canonical\" href=\"https://example.org/a?b='$i'&amp;c=d\"></head><body>"
+        article "Headline $i" "meta$i"
+    } >"meta/p$i.html"
+done
+/usr/bin/python3 "$root/tests/frontmatter_check.py" "$bin" meta >fm-diff 2>&1
+check "--with-metadata: YAML front matter and text header equal the JSON record ($i pages)" [ $? -eq 0 ]
+[ -s fm-diff ] && head -n 20 fm-diff | sed 's/^/     /'
+
+"$bin" --with-metadata good.html >out 2>err
+check "--with-metadata with --format jsonl is a usage error" [ $? -eq 2 ]
+"$bin" --format html --with-metadata good.html >out 2>err
+check "--with-metadata with --format html is a usage error" [ $? -eq 2 ]
+"$bin" --format markdown good.html >out 2>err
+check "without --with-metadata, no front matter" sh -c '! head -n 1 out | grep -q "^---"'
+
 # ------------------------------------------------------------ man page
 sed 's/\\-/-/g' "$manpage" >man.txt 2>/dev/null
 # Option by option, argument names and exit statuses: see tests/manpage.py.
