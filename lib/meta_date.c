@@ -14,106 +14,23 @@
 
 enum { TK_NUM, TK_WORD, TK_PUNCT };
 
+/* CJK dates put a sign after each number: 2012年1月17日 17時21分. */
+enum { CJ_YEAR = 'Y', CJ_MONTH = 'M', CJ_DAY = 'D', CJ_HOUR = 'H', CJ_MIN = 'N', CJ_SEC = 'S' };
+
 typedef struct tok {
     unsigned char type;
-    char punct;     /* TK_PUNCT: the character                       */
+    char punct;     /* TK_PUNCT: the ASCII character, or a CJ_ sign     */
     unsigned char digits; /* TK_NUM: how many digits               */
+    unsigned char filler; /* TK_WORD: the second word of a month's name */
     int month;      /* TK_WORD: 1..12 when a month name             */
     int zone;       /* TK_WORD: zone offset + 10000 when a zone, else 0 */
     int ampm;       /* TK_WORD: 1 am, 2 pm                           */
     long val;       /* TK_NUM                                        */
     size_t at, end; /* byte range in the input                       */
-    char word[24];  /* TK_WORD: folded to lower case, maybe cut      */
+    char word[40];  /* TK_WORD: folded (dc_date_fold), "" when longer */
 } tok;
 
 #define MAX_TOKS 48
-
-/* ------------------------------------------------------------ month names */
-
-static const struct {
-    const char *name;
-    int month;
-} months[] = {
-    /* en */
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
-    {"december", 12},
-    /* it */
-    {"gennaio", 1}, {"febbraio", 2}, {"marzo", 3}, {"aprile", 4}, {"maggio", 5},
-    {"giugno", 6}, {"luglio", 7}, {"agosto", 8}, {"settembre", 9}, {"ottobre", 10},
-    {"novembre", 11}, {"dicembre", 12},
-    /* de */
-    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"mai", 5}, {"juni", 6},
-    {"juli", 7}, {"oktober", 10}, {"dezember", 12},
-    /* fr */
-    {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6},
-    {"juillet", 7}, {"août", 8}, {"septembre", 9}, {"octobre", 10}, {"décembre", 12},
-    /* es */
-    {"enero", 1}, {"febrero", 2}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
-    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
-    {"diciembre", 12},
-    /* pt */
-    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6},
-    {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
-    /* nl */
-    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
-    /* sv */
-    {"maj", 5}, {"augusti", 8},
-    /* ru: nominative and genitive */
-    {"январь", 1}, {"февраль", 2}, {"март", 3}, {"апрель", 4}, {"май", 5},
-    {"июнь", 6}, {"июль", 7}, {"август", 8}, {"сентябрь", 9}, {"октябрь", 10},
-    {"ноябрь", 11}, {"декабрь", 12},
-    {"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5},
-    {"июня", 6}, {"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10},
-    {"ноября", 11}, {"декабря", 12},
-    /* pl: nominative and genitive */
-    {"styczeń", 1}, {"luty", 2}, {"marzec", 3}, {"kwiecień", 4}, {"czerwiec", 6},
-    {"lipiec", 7}, {"sierpień", 8}, {"wrzesień", 9}, {"październik", 10},
-    {"listopad", 11}, {"grudzień", 12},
-    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5},
-    {"czerwca", 6}, {"lipca", 7}, {"sierpnia", 8}, {"września", 9},
-    {"października", 10}, {"listopada", 11}, {"grudnia", 12},
-};
-
-static size_t utf8_chars(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
-/*
- * A full name matches exactly; an abbreviation ("Sept", "févr", "июн") of at
- * least three characters matches when every name it starts agrees on the
- * month, so "jui" (juin/juillet) is refused rather than guessed.
- */
-static int month_lookup(const char *w, size_t n)
-{
-    int found = 0;
-    /* Every word of every date candidate comes here: the first byte
-     * rules out most of the table before any length or memcmp. */
-    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
-        if (months[k].name[0] != w[0])
-            continue;
-        size_t ln = strlen(months[k].name);
-        if (ln == n && memcmp(months[k].name, w, n) == 0)
-            return months[k].month;
-    }
-    if (utf8_chars(w, n) < 3)
-        return 0;
-    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
-        if (months[k].name[0] != w[0])
-            continue;
-        size_t ln = strlen(months[k].name);
-        if (ln > n && memcmp(months[k].name, w, n) == 0) {
-            if (found && found != months[k].month)
-                return 0;
-            found = months[k].month;
-        }
-    }
-    return found;
-}
 
 static const struct {
     const char *name;
@@ -125,7 +42,7 @@ static const struct {
     {"edt", -240}, {"cst", -360},   {"cdt", -300},   {"mst", -420},  {"mdt", -360},
     {"pst", -480}, {"pdt", -420},   {"akst", -540},  {"akdt", -480}, {"hst", -600},
     {"jst", 540},  {"kst", 540},    {"aest", 600},   {"aedt", 660},  {"nzst", 720},
-    {"nzdt", 780}, {"et", -300},    {"pt", -480},
+    {"nzdt", 780}, {"et", -300},    {"pt", -480},   {"мск", 180},
 };
 
 static int zone_lookup(const char *w)
@@ -136,66 +53,203 @@ static int zone_lookup(const char *w)
     return 0;
 }
 
-/* ------------------------------------------------------------- tokenizer */
+/* ------------------------------------------------------------ characters */
 
 /*
- * Lower-cases one UTF-8 character into out: ASCII, Latin-1 capitals and the
- * basic Cyrillic block, which covers every month name in the table.
+ * The code point at s[0..n) and its length.  A byte that starts no valid
+ * sequence is one U+FFFD (a letter, kept as the byte it is), so that any
+ * input tokenizes and nothing is skipped that a word could hold.
  */
-static size_t fold_char(const unsigned char *s, size_t n, char *out)
+static unsigned next_cp(const unsigned char *s, size_t n, size_t *len)
 {
-    unsigned char c = s[0];
-    if (c < 0x80) {
-        out[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        return 1;
+    unsigned c = s[0];
+    *len = 1;
+    if (c < 0x80)
+        return c;
+    size_t k = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    if (k == 0 || k > n)
+        return 0xFFFD;
+    unsigned cp = c & (0x3F >> (k - 1));
+    for (size_t i = 1; i < k; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0xFFFD;
+        cp = cp << 6 | (s[i] & 0x3F);
     }
-    if (n < 2) {
-        out[0] = (char)c;
-        return 1;
-    }
-    unsigned char d = s[1];
-    if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) {
-        out[0] = (char)c, out[1] = (char)(d + 0x20);
-    } else if (c == 0xD0 && d >= 0x90 && d <= 0x9F) {
-        out[0] = (char)0xD0, out[1] = (char)(d + 0x20);
-    } else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {
-        out[0] = (char)0xD1, out[1] = (char)(d - 0x20);
-    } else if (c == 0xD0 && d >= 0x80 && d <= 0x8F) {
-        out[0] = (char)0xD1, out[1] = (char)(d + 0x10);
-    } else {
-        out[0] = (char)c, out[1] = (char)d;
-    }
-    return 2;
+    /* overlong forms, surrogates and values past U+10FFFF are not characters */
+    if ((k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0xFFFD;
+    *len = k;
+    return cp;
 }
 
-static int is_alpha_byte(unsigned char c)
+static size_t put_cp(char *o, unsigned cp)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-/* Non-breaking space, and the typographic spaces and dashes, end words. */
-static size_t unicode_break(const unsigned char *s, size_t n)
-{
-    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | cp >> 6);
+        o[1] = (char)(0x80 | (cp & 0x3F));
         return 2;
-    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8F || s[2] == 0x93 || s[2] == 0x94 || s[2] == 0xAF))
-        return 3;
+    }
+    o[0] = (char)(0xE0 | cp >> 12);
+    o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+/* Spaces: ASCII, NBSP, the typographic spaces, en and em dashes, the ideographic space. */
+static int is_break(unsigned cp)
+{
+    return cp <= ' ' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200F) || cp == 0x2013 || cp == 0x2014 ||
+           cp == 0x202F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* ASCII, full-width (２０１２), Arabic-Indic (٢٠١٢) and Persian (۲۰۱۲) digits; -1 else. */
+static int digit_value(unsigned cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return (int)(cp - '0');
+    if (cp >= 0xFF10 && cp <= 0xFF19)
+        return (int)(cp - 0xFF10);
+    if (cp >= 0x660 && cp <= 0x669)
+        return (int)(cp - 0x660);
+    if (cp >= 0x6F0 && cp <= 0x6F9)
+        return (int)(cp - 0x6F0);
+    return -1;
+}
+
+/* The ASCII punctuation a character stands for (full-width "：", "、", Arabic "،"), or 0. */
+static char punct_of(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ? 0 : (char)cp;
+    if ((cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+        (cp >= 0xFF5B && cp <= 0xFF5E))
+        return (char)(cp - 0xFEE0);
+    if (cp == 0x3001 || cp == 0x060C)
+        return ',';
+    if (cp == 0x3002)
+        return '.';
+    if (cp == 0x061B)
+        return ';';
     return 0;
 }
 
+/* The sign a CJK or Korean date or time puts after a number, or 0. */
+static char cjk_sign(unsigned cp)
+{
+    switch (cp) {
+    case 0x5E74: case 0xB144:                             return CJ_YEAR;  /* 年 년 */
+    case 0x6708: case 0xC6D4:                             return CJ_MONTH; /* 月 월 */
+    case 0x65E5: case 0x53F7: case 0x865F: case 0xC77C:   return CJ_DAY;   /* 日 号 號 일 */
+    case 0x65F6: case 0x6642: case 0x70B9: case 0x9EDE:
+    case 0xC2DC:                                          return CJ_HOUR;  /* 时 時 点 點 시 */
+    case 0x5206: case 0xBD84:                             return CJ_MIN;   /* 分 분 */
+    case 0x79D2: case 0xCD08:                             return CJ_SEC;   /* 秒 초 */
+    default:                                              return 0;
+    }
+}
+
+/* Latin Extended-A (U+0100..U+017F) without its marks: Ą ą Ć ... Ž ž ſ. */
+static const char latin_ext_a[129] =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
+    "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+/* Latin-1 letters U+00C0..U+00FF; '*' keeps the letter (Æ, Ð, Þ, ß, ×, ÷). */
+static const char latin_1[65] = "aaaaaa*ceeeeiiii*nooooo*ouuuuy**aaaaaa*ceeeeiiii*nooooo*ouuuuy*y";
+
+#define KEEP ((size_t)-1)
+
+/*
+ * One character folded for matching, into o: 0 bytes for a mark, else its
+ * lower-case form without accents.  Latin, Greek, Cyrillic and Arabic are
+ * folded; anything else is KEEP, to be copied as it is.
+ */
+static size_t fold_cp(unsigned cp, char *o)
+{
+    if (cp < 0x80) {
+        o[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        return 1;
+    }
+    if (cp >= 0xC0 && cp <= 0xFF && latin_1[cp - 0xC0] != '*') {
+        o[0] = latin_1[cp - 0xC0];
+        return 1;
+    }
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 && cp != 0xDF)
+        return put_cp(o, cp + 0x20); /* Æ Ð Þ */
+    if (cp >= 0x100 && cp <= 0x17F) {
+        o[0] = latin_ext_a[cp - 0x100];
+        return 1;
+    }
+    if (cp >= 0x218 && cp <= 0x21B) { /* Romanian Ș ș Ț ț */
+        o[0] = cp < 0x21A ? 's' : 't';
+        return 1;
+    }
+    if ((cp >= 0x300 && cp <= 0x36F) || cp == 0x640 || (cp >= 0x64B && cp <= 0x652) || cp == 0x670)
+        return 0; /* combining accents; Arabic tatweel and vowel signs */
+    if (cp >= 0x386 && cp <= 0x3CE) {
+        static const unsigned short tonos[][2] = {
+            {0x386, 0x3B1}, {0x388, 0x3B5}, {0x389, 0x3B7}, {0x38A, 0x3B9}, {0x38C, 0x3BF},
+            {0x38E, 0x3C5}, {0x38F, 0x3C9}, {0x390, 0x3B9}, {0x3AA, 0x3B9}, {0x3AB, 0x3C5},
+            {0x3AC, 0x3B1}, {0x3AD, 0x3B5}, {0x3AE, 0x3B7}, {0x3AF, 0x3B9}, {0x3B0, 0x3C5},
+            {0x3C2, 0x3C3}, {0x3CA, 0x3B9}, {0x3CB, 0x3C5}, {0x3CC, 0x3BF}, {0x3CD, 0x3C5},
+            {0x3CE, 0x3C9}};
+        for (size_t k = 0; k < sizeof tonos / sizeof tonos[0]; k++)
+            if (tonos[k][0] == cp)
+                return put_cp(o, tonos[k][1]);
+        return put_cp(o, cp >= 0x391 && cp <= 0x3A9 ? cp + 0x20 : cp);
+    }
+    if (cp >= 0x400 && cp <= 0x45F) {
+        if (cp < 0x410)
+            cp += 0x50;
+        else if (cp < 0x430)
+            cp += 0x20;
+        return put_cp(o, cp == 0x450 || cp == 0x451 ? 0x435 : cp); /* ѐ ё: е */
+    }
+    if (cp == 0x622 || cp == 0x623 || cp == 0x625 || cp == 0x671)
+        return put_cp(o, 0x627); /* آ أ إ ٱ: ا */
+    if (cp == 0x629)
+        return put_cp(o, 0x647); /* ة: ه */
+    if (cp == 0x649)
+        return put_cp(o, 0x64A); /* ى: ي */
+    return KEEP;
+}
+
+size_t dc_date_fold(const char *s, size_t n, char *out, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        unsigned cp = next_cp(u + i, n - i, &len);
+        char buf[4];
+        size_t k = fold_cp(cp, buf);
+        const char *src = buf;
+        if (k == KEEP)
+            src = s + i, k = len;
+        if (o + k >= cap)
+            return 0;
+        memcpy(out + o, src, k);
+        o += k;
+        i += len;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* ------------------------------------------------------------- tokenizer */
+
 static void finish_word(tok *t, const char *s)
 {
-    size_t n = t->end - t->at, o = 0;
-    const unsigned char *p = (const unsigned char *)s + t->at;
-    for (size_t i = 0; i < n && o + 2 < sizeof t->word;) {
-        size_t k = fold_char(p + i, n - i, t->word + o);
-        i += k;
-        o += k;
+    size_t o = dc_date_fold(s + t->at, t->end - t->at, t->word, sizeof t->word);
+    if (o == 0) {
+        t->word[0] = '\0';
+        return;
     }
-    t->word[o] = '\0';
-    t->month = month_lookup(t->word, o);
+    t->month = dc_lang_month(t->word, o);
     t->zone = t->month ? 0 : zone_lookup(t->word);
-    t->ampm = !strcmp(t->word, "am") ? 1 : !strcmp(t->word, "pm") ? 2 : 0;
+    t->ampm = dc_lang_ampm(t->word, o);
 }
 
 static int tokenize(const char *s, size_t n, tok *t)
@@ -204,35 +258,54 @@ static int tokenize(const char *s, size_t n, tok *t)
     int nt = 0;
     size_t i = 0;
     while (i < n && nt < MAX_TOKS) {
-        size_t brk = unicode_break(u + i, n - i);
-        if (brk || u[i] <= ' ') {
-            i += brk ? brk : 1;
+        size_t len;
+        unsigned cp = next_cp(u + i, n - i, &len);
+        if (is_break(cp)) {
+            i += len;
             continue;
         }
-        tok *k = &t[nt++];
+        tok *k = &t[nt];
         memset(k, 0, sizeof *k);
         k->at = i;
-        if (u[i] >= '0' && u[i] <= '9') {
+        int dv = digit_value(cp);
+        char sign = nt > 0 && t[nt - 1].type == TK_NUM ? cjk_sign(cp) : 0;
+        if (dv >= 0) {
             k->type = TK_NUM;
-            while (i < n && u[i] >= '0' && u[i] <= '9') {
+            while (i < n && (dv = digit_value(next_cp(u + i, n - i, &len))) >= 0) {
                 if (k->digits < 9)
-                    k->val = k->val * 10 + (u[i] - '0');
+                    k->val = k->val * 10 + dv;
                 /* saturates: a 256-digit run must not read as a short number */
                 k->digits += k->digits < UCHAR_MAX;
-                i++;
+                i += len;
             }
-        } else if (is_alpha_byte(u[i])) {
-            k->type = TK_WORD;
-            while (i < n && is_alpha_byte(u[i]) && !unicode_break(u + i, n - i))
-                i++;
-        } else {
+        } else if (sign || punct_of(cp)) {
             k->type = TK_PUNCT;
-            k->punct = (char)u[i++];
+            k->punct = sign ? sign : punct_of(cp);
+            i += len;
+        } else {
+            k->type = TK_WORD;
+            for (i += len; i < n; i += len) {
+                cp = next_cp(u + i, n - i, &len);
+                if (is_break(cp) || digit_value(cp) >= 0 || punct_of(cp))
+                    break;
+            }
         }
         k->end = i;
-        if (k->type == TK_WORD)
+        if (k->type == TK_WORD) {
             finish_word(k, s);
+            /* "كانون الثاني": the month is the pair's */
+            if (nt > 0 && t[nt - 1].type == TK_WORD && t[nt - 1].month > 12) {
+                int m = dc_lang_month_pair(t[nt - 1].month, k->word, strlen(k->word));
+                t[nt - 1].month = m;
+                k->filler = m != 0;
+            }
+        }
+        nt++;
     }
+    /* a first word of a pair without its second is no month */
+    for (int j = 0; j < nt; j++)
+        if (t[j].month > 12)
+            t[j].month = 0;
     return nt;
 }
 
@@ -303,13 +376,18 @@ static int numeric_date(const tok *t, int nt, int i, int month_first, int max_ye
     return i + 4;
 }
 
+/* Words and signs between a day, its month and its year: "19 de junio de
+ * 2024", "1er août", "1º de enero", "17-Jan-2012", "Jan. 17th, 2012". */
 static int is_filler(const tok *t)
 {
     if (t->type == TK_PUNCT)
-        return t->punct == '.' || t->punct == ',';
+        return t->punct == '.' || t->punct == ',' || t->punct == '-' || t->punct == '/';
     if (t->type != TK_WORD)
         return 0;
-    static const char *const w[] = {"de", "del", "of", "the", "th", "st", "nd", "rd", "er", "e", "im", "o", "den", "r", "go", NULL};
+    if (t->filler)
+        return 1;
+    static const char *const w[] = {"de", "del", "of", "the", "th", "st", "nd", "rd", "er", "e", "im", "o",
+                                    "den", "r", "go", "º", "ª", NULL};
     for (int k = 0; w[k]; k++)
         if (!strcmp(t->word, w[k]))
             return 1;
@@ -321,44 +399,66 @@ static int is_day(const tok *t)
     return t->type == TK_NUM && t->digits <= 2 && t->val >= 1 && t->val <= 31;
 }
 
-/* The next non-filler token after i within a few steps, or -1. */
-static int skip_fillers(const tok *t, int nt, int i, int dir)
+/*
+ * The next non-filler token after i within a few steps, or -1.  The month
+ * named again in another calendar's words ("17 كانون الثاني (يناير) 2012")
+ * is passed over too.
+ */
+static int skip_fillers(const tok *t, int nt, int i, int dir, int month)
 {
-    for (int k = 0, j = i + dir; k < 4 && j >= 0 && j < nt; k++, j += dir)
-        if (!is_filler(&t[j]))
+    for (int k = 0, j = i + dir; k < 6 && j >= 0 && j < nt; k++, j += dir) {
+        int same_month = t[j].type == TK_WORD && t[j].month == month;
+        int paren = is_punct(&t[j], '(') || is_punct(&t[j], ')');
+        if (!is_filler(&t[j]) && !same_month && !paren)
             return j;
+    }
     return -1;
 }
 
 /* "19 June 2024", "19. Juni 2024", "June 19th, 2024", "19 de junio de 2024". */
 static int month_name_date(const tok *t, int nt, int k, int max_year, dc_date *d, int *start)
 {
-    int before = skip_fillers(t, nt, k, -1);
-    int after = skip_fillers(t, nt, k, 1);
+    int m = t[k].month;
+    int before = skip_fillers(t, nt, k, -1, m);
+    int after = skip_fillers(t, nt, k, 1, m);
     if (before >= 0 && is_day(&t[before]) && after >= 0 && t[after].type == TK_NUM && t[after].digits == 4) {
-        if (valid_ymd((int)t[after].val, t[k].month, (int)t[before].val, max_year)) {
-            d->year = (int)t[after].val, d->month = t[k].month, d->day = (int)t[before].val;
+        if (valid_ymd((int)t[after].val, m, (int)t[before].val, max_year)) {
+            d->year = (int)t[after].val, d->month = m, d->day = (int)t[before].val;
             *start = before;
             return after;
         }
     }
     if (after >= 0 && is_day(&t[after])) {
-        int y = skip_fillers(t, nt, after, 1);
+        int y = skip_fillers(t, nt, after, 1, m);
         if (y >= 0 && t[y].type == TK_NUM && t[y].digits == 4 &&
-            valid_ymd((int)t[y].val, t[k].month, (int)t[after].val, max_year)) {
-            d->year = (int)t[y].val, d->month = t[k].month, d->day = (int)t[after].val;
+            valid_ymd((int)t[y].val, m, (int)t[after].val, max_year)) {
+            d->year = (int)t[y].val, d->month = m, d->day = (int)t[after].val;
             *start = k;
             return y;
         }
     }
     /* "2024 June 19" and "2024. június 19." */
     if (before >= 0 && t[before].type == TK_NUM && t[before].digits == 4 && after >= 0 && is_day(&t[after]) &&
-        valid_ymd((int)t[before].val, t[k].month, (int)t[after].val, max_year)) {
-        d->year = (int)t[before].val, d->month = t[k].month, d->day = (int)t[after].val;
+        valid_ymd((int)t[before].val, m, (int)t[after].val, max_year)) {
+        d->year = (int)t[before].val, d->month = m, d->day = (int)t[after].val;
         *start = before;
         return after;
     }
     return -1;
+}
+
+/* 2012年1月17日, 2012년 1월 17일 (two-digit years too: 12年1月17日). */
+static int cjk_date(const tok *t, int nt, int i, int max_year, dc_date *d)
+{
+    if (i + 5 >= nt || !is_punct(&t[i + 1], CJ_YEAR) || t[i + 2].type != TK_NUM || t[i + 2].digits > 2 ||
+        !is_punct(&t[i + 3], CJ_MONTH) || t[i + 4].type != TK_NUM || t[i + 4].digits > 2 ||
+        !is_punct(&t[i + 5], CJ_DAY))
+        return -1;
+    int y = full_year(&t[i]);
+    if (!valid_ymd(y, (int)t[i + 2].val, (int)t[i + 4].val, max_year))
+        return -1;
+    d->year = y, d->month = (int)t[i + 2].val, d->day = (int)t[i + 4].val;
+    return i + 5;
 }
 
 /* ------------------------------------------------------------ time, zone */
@@ -397,30 +497,50 @@ static int parse_zone(const tok *t, int nt, int i, dc_date *d)
     return i;
 }
 
-/* "a.m." arrives as a . m . */
+/* "a.m." arrives as a . m ., the Greek "μ.μ." as μ . μ . */
+static int dotted_ampm(const char *a, const char *m)
+{
+    if (!strcmp(m, "m"))
+        return !strcmp(a, "a") ? 1 : !strcmp(a, "p") ? 2 : 0;
+    if (!strcmp(m, "μ"))
+        return !strcmp(a, "π") ? 1 : !strcmp(a, "μ") ? 2 : 0;
+    return 0;
+}
+
 static int parse_ampm(const tok *t, int nt, int i, int *ampm)
 {
     if (i < nt && t[i].type == TK_WORD && t[i].ampm) {
         *ampm = t[i].ampm;
         return i + 1;
     }
-    if (i + 2 < nt && t[i].type == TK_WORD && (!strcmp(t[i].word, "a") || !strcmp(t[i].word, "p")) &&
-        is_punct(&t[i + 1], '.') && t[i + 2].type == TK_WORD && !strcmp(t[i + 2].word, "m")) {
-        *ampm = t[i].word[0] == 'a' ? 1 : 2;
-        return i + (i + 3 < nt && is_punct(&t[i + 3], '.') ? 4 : 3);
+    if (i + 2 < nt && t[i].type == TK_WORD && is_punct(&t[i + 1], '.') && t[i + 2].type == TK_WORD) {
+        int v = dotted_ampm(t[i].word, t[i + 2].word);
+        if (v) {
+            *ampm = v;
+            return i + (i + 3 < nt && is_punct(&t[i + 3], '.') ? 4 : 3);
+        }
     }
     return i;
 }
 
-/* HH:MM[:SS[.fff]] [am|pm] [zone], or the French 17h05; at token i. */
+/*
+ * HH:MM[:SS[.fff]] [am|pm] [zone], the French 17h05, or with CJK signs
+ * 17時21分[05秒] and 17点21; at token i.  Chinese, Japanese and Korean say
+ * morning or afternoon before the time ("下午3:21", "오후 3:21").
+ */
 static int parse_time_at(const tok *t, int nt, int i, dc_date *d)
 {
-    if (i + 2 >= nt || t[i].type != TK_NUM || t[i].digits > 2 || t[i + 2].type != TK_NUM || t[i + 2].digits != 2)
+    if (i + 2 >= nt || t[i].type != TK_NUM || t[i].digits > 2 || t[i + 2].type != TK_NUM)
         return 0;
     int colon = is_punct(&t[i + 1], ':');
     int french = t[i + 1].type == TK_WORD && !strcmp(t[i + 1].word, "h");
-    if (!colon && !french)
-        return 0;
+    int cjk = is_punct(&t[i + 1], CJ_HOUR);
+    if (!(colon || french) || t[i + 2].digits != 2) {
+        /* 17時5分: one digit is enough where the minute sign follows */
+        int signed_min = i + 3 < nt && is_punct(&t[i + 3], CJ_MIN);
+        if (!cjk || t[i + 2].digits > 2 || (t[i + 2].digits != 2 && !signed_min))
+            return 0;
+    }
     long h = t[i].val, mi = t[i + 2].val, s = 0;
     int j = i + 3;
     if (colon && j + 1 < nt && is_punct(&t[j], ':') && t[j + 1].type == TK_NUM && t[j + 1].digits == 2) {
@@ -430,7 +550,12 @@ static int parse_time_at(const tok *t, int nt, int i, dc_date *d)
             adjacent(&t[j], &t[j + 1]))
             j += 2;
     }
-    int ampm = 0;
+    if (cjk && j < nt && is_punct(&t[j], CJ_MIN)) {
+        j++;
+        if (j + 1 < nt && t[j].type == TK_NUM && t[j].digits <= 2 && is_punct(&t[j + 1], CJ_SEC))
+            s = t[j].val, j += 2;
+    }
+    int ampm = i > 0 && t[i - 1].type == TK_WORD && (unsigned char)t[i - 1].word[0] >= 0x80 ? t[i - 1].ampm : 0;
     j = parse_ampm(t, nt, j, &ampm);
     if (ampm) {
         if (h < 1 || h > 12)
@@ -459,7 +584,7 @@ static void find_time(const tok *t, int nt, int date_start, int date_end, dc_dat
             return;
 }
 
-int dc_date_parse(const char *s, size_t n, int month_first, int max_year, dc_date *out)
+int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date *out, size_t *at)
 {
     if (!s || n == 0)
         return 0;
@@ -469,8 +594,11 @@ int dc_date_parse(const char *s, size_t n, int month_first, int max_year, dc_dat
         dc_date d;
         memset(&d, 0, sizeof d);
         int start = i, end = -1;
-        if (t[i].type == TK_NUM)
+        if (t[i].type == TK_NUM) {
             end = numeric_date(t, nt, i, month_first, max_year, &d);
+            if (end < 0)
+                end = cjk_date(t, nt, i, max_year, &d);
+        }
         if (end < 0 && t[i].type == TK_NUM && t[i].digits == 8 && nt <= 3) {
             int y = (int)(t[i].val / 10000), m = (int)(t[i].val / 100 % 100), dd = (int)(t[i].val % 100);
             if (valid_ymd(y, m, dd, max_year))
@@ -482,9 +610,16 @@ int dc_date_parse(const char *s, size_t n, int month_first, int max_year, dc_dat
             continue;
         find_time(t, nt, start, end, &d);
         *out = d;
+        if (at)
+            *at = t[start].at;
         return 1;
     }
     return 0;
+}
+
+int dc_date_parse(const char *s, size_t n, int month_first, int max_year, dc_date *out)
+{
+    return dc_date_find(s, n, month_first, max_year, out, NULL);
 }
 
 /* ------------------------------------------------------------ URL dates */

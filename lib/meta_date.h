@@ -18,11 +18,39 @@ typedef struct dc_date {
 
 /*
  * Finds the first date in s[0..n): ISO 8601, RFC 2822, numeric (19.06.2024,
- * 06/19/2024) or with a month name in it, en, de, fr, es, pt, nl, ru, pl, sv.
- * `month_first` settles 05/06/2024 (1 for en-US pages).  Years outside
- * 1990..max_year are refused.  Returns 1 and fills *out, or 0.
+ * 06/19/2024, with ASCII, full-width or Arabic-Indic digits), CJK
+ * (2012年1月17日 17時21分, 2012년 1월 17일) or with a month name in it, in
+ * en, de, fr, es, it, pt, nl, sv, ru, uk, pl, tr, el or ar (nominative,
+ * genitive and abbreviated forms; meta_date_lang.c), with the time and
+ * zone that follow or precede it.  `month_first` settles 05/06/2024 (1 for
+ * en-US pages).  Years outside 1990..max_year are refused.  Returns 1 and
+ * fills *out, or 0.
  */
 int dc_date_parse(const char *s, size_t n, int month_first, int max_year, dc_date *out);
+
+/* The same, and *at (when not NULL) gets the byte offset where the date starts. */
+int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date *out, size_t *at);
+
+/*
+ * A word as the language tables store it, into out (cap bytes with the
+ * NUL): lower case; Latin and Greek without accents; Cyrillic ё as е;
+ * Arabic alef forms as bare alef, ta marbuta as ha, no vowel signs; final
+ * sigma as sigma.  Returns the length, or 0 when it does not fit.
+ */
+size_t dc_date_fold(const char *s, size_t n, char *out, size_t cap);
+
+/* ---- the language tables (meta_date_lang.c); words as dc_date_fold leaves them ---- */
+
+/* 1..12 for a month's name or abbreviation; 0 else (101, 102: see meta_date_lang.c). */
+int dc_lang_month(const char *folded, size_t n);
+/* The month a two-word Arabic name makes with its second word, or 0. */
+int dc_lang_month_pair(int first, const char *folded, size_t n);
+/* 1 for a weekday's name in any of the languages (Tuesday, Dienstag, вторник...). */
+int dc_lang_weekday(const char *folded, size_t n);
+/* 1 for a word saying morning (am, 上午, π.μ. as "πμ"), 2 afternoon; 0 else. */
+int dc_lang_ampm(const char *folded, size_t n);
+/* For the tests: the first table entry that is not in folded form, or NULL. */
+const char *dc_lang_unfolded(void);
 
 /* A date in a URL path: /2024/06/19/, /2024-06-19, /20240619.  1 or 0. */
 int dc_date_from_url(const char *url, int max_year, dc_date *out);

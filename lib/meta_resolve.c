@@ -163,8 +163,12 @@ static size_t normalise_lang(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
-/* 05/06/2024 is May 6th only on US-English pages. */
-static int month_first(const char *lang)
+/*
+ * 05/06/2024 is May 6th only on US-English pages.  A bare "en" is what
+ * templates declare by default: on a country's domain (.ru, .pl, .uk) the
+ * page is not American.
+ */
+static int month_first(const char *lang, const char *url)
 {
     if (!lang || strncmp(lang, "en", 2) != 0 || (lang[2] && lang[2] != '-'))
         return 0;
@@ -172,7 +176,16 @@ static int month_first(const char *lang)
     for (int k = 0; day_first[k]; k++)
         if (strstr(lang, day_first[k]))
             return 0;
-    return 1;
+    if (lang[2] || !url)
+        return 1;
+    const char *h = strstr(url, "://");
+    h = h ? h + 3 : url;
+    size_t hn = strcspn(h, "/?#:");
+    size_t dot = hn;
+    while (dot > 0 && h[dot - 1] != '.')
+        dot--;
+    /* a two-letter top-level domain, other than the US's own */
+    return !(dot > 0 && hn - dot == 2 && !dc_eq_ci(h + dot, 2, "us", 2));
 }
 
 /* ------------------------------------------------------------ URLs */
@@ -941,11 +954,32 @@ static int best_dateline(pass *p, int mf, uint32_t h1, dc_date *out)
     return best >= 0;
 }
 
-/* A text node that is nothing but a date (not a release's); 0 if not. */
+/* The length of s as shown: runs of white space as one, none at the ends. */
+static size_t shown_len(const char *s, size_t n)
+{
+    size_t len = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            sp = len > 0;
+            continue;
+        }
+        len += (size_t)sp + 1;
+        sp = 0;
+    }
+    return len;
+}
+
+/* A text node that is nothing but a date (not a release's); 0 if not.
+ * Old templates indent it with tabs and line breaks ("15:28\t\t\t\r\n"):
+ * its length is the shown one. */
 static int bare_date(pass *p, uint32_t i, int mf, dc_date *out)
 {
     const dc_node *n = &p->dom->nodes[i];
-    if (n->tag != DC_TAG_TEXT || n->text_len < 6 || n->text_len > 80 || (p->cx[i] & DC_CX_BAD))
+    if (n->tag != DC_TAG_TEXT || n->text_len < 6 || (p->cx[i] & DC_CX_BAD))
+        return 0;
+    if (n->text_len > 80 && (n->text_len > 400 || shown_len(n->text, n->text_len) > 80))
         return 0;
     return dc_date_parse(n->text, n->text_len, mf, p->max_year, out) &&
            !release_date(p, i, n->text, n->text_len);
@@ -1015,7 +1049,7 @@ static int date_near_byline(pass *p, int mf, uint32_t h1, dc_date *out)
 
 static int resolve_dates(pass *p, decant_article *a, const char *url)
 {
-    int mf = month_first(a->field[DECANT_FIELD_LANGUAGE]);
+    int mf = month_first(a->field[DECANT_FIELD_LANGUAGE], url);
     uint32_t h1 = main_h1(p);
     dc_date d, mod;
     const char *src, *mod_src = NULL;

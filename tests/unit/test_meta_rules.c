@@ -346,6 +346,44 @@ TEST(rule_date_beside_the_byline)
     decant_article_free(a);
 }
 
+TEST(rule_date_bare_en_on_a_country_domain_is_day_first)
+{
+    /* lang="en" is a template's default: on a .ru site 05.01.2012 is January 5th. */
+    decant_article *a = page_article("<html lang=\"en\"><body><article><h1>Council news</h1>"
+                                     "<span class=\"date\">05.01.2012, 14:45</span>" BODY
+                                     "</article></body></html>", "http://www.example.ru/news/1");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2012-01-05T14:45:00");
+    decant_article_free(a);
+    a = page_article("<html lang=\"en\"><body><article><h1>Council news</h1>"
+                     "<span class=\"date\">05.01.2012, 14:45</span>" BODY "</article></body></html>",
+                     "https://www.example.com/news/1");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2012-05-01T14:45:00");
+    decant_article_free(a);
+}
+
+TEST(rule_date_indented_dateline_is_still_short)
+{
+    /* An old template's dateline, padded with tabs and line breaks past 80 bytes. */
+    decant_article *a = run(
+        "<html><body><div><h1 class=\"publ_title\">Council news</h1><p class=\"info\"><span>"
+        "26&nbsp;\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F&nbsp;2011,&nbsp;15:28"
+        "\t\t\t\t\t\t\t\r\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
+        "\t\t\t\t\t\t\t\t[&nbsp;Online&nbsp;]</span></p>" BODY "</div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2011-11-26T15:28:00");
+    decant_article_free(a);
+}
+
+TEST(rule_date_cjk_dateline_without_h1)
+{
+    /* No h1; the title's element anchors the search; the date is 年月日. */
+    decant_article *a = run(
+        "<html><head><title>Council news | Example</title></head><body><div class=\"a1\">Council news</div>"
+        "<div class=\"a2\"><ul>2012\xE5\xB9\xB4" "01\xE6\x9C\x88" "11\xE6\x97\xA5 10:22:11</ul></div>"
+        BODY "</body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2012-01-11T10:22:11");
+    decant_article_free(a);
+}
+
 TEST(rule_title_sole_h1_in_main_beats_bare_title)
 {
     /* An app's shell <title>, the same on every page, and nothing else declared. */
