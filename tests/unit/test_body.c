@@ -48,3 +48,23 @@ TEST(body_story_wrapper_with_a_list_is_kept)
     CHECK_HAS(text_of(a), "rose by half");
     decant_article_free(a);
 }
+
+TEST(body_short_story_on_a_dated_page)
+{
+    /* A dated news page: a story of three paragraphs scores under the
+     * weak-container bar, yet holds most of the page's prose beside a menu
+     * and other stories' teasers. */
+    const char *html =
+        "<html><head><meta name=date content=2012-01-17></head><body>"
+        "<div id=left><a href=/n>News</a><br><a href=/s>Sport</a><br><a href=/w>Weather</a></div>"
+        "<div id=center><h1>Bridge to reopen</h1><div class=txt>" P_EN("One.") P_EN("Two.") P_EN("Three.")
+        "</div></div><div id=right>"
+        "<div><a href=/t1>Teaser one</a><p>A market stall sold its last apples on Friday.</p></div>"
+        "<div><a href=/t2>Teaser two</a><p>The choir sang in the old church for the mayor.</p></div>"
+        "</div></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Three. The council");
+    CHECK_NOT_HAS(text_of(a), "last apples");
+    CHECK_NOT_HAS(text_of(a), "Weather");
+    decant_article_free(a);
+}
