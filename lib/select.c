@@ -143,6 +143,57 @@ static int sibling_belongs(const dc_extract_ctx *cx, uint32_t top, uint32_t s)
     return 0;
 }
 
+/* Case-insensitive (ASCII), whitespace-insensitive equality. */
+static int same_words(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ' || *a == '\n' || *a == '\t')
+            a++;
+        while (*b == ' ' || *b == '\n' || *b == '\t')
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+        if (x != y)
+            return 0;
+        a++, b++;
+    }
+}
+
+/* Is element i the headline: a short element whose text is the title? */
+static int headline_at(const dc_extract_ctx *cx, uint32_t i)
+{
+    const dc_node *n = &cx->dom->nodes[i];
+    if (!cx->title || !dc_is_element(n) || cx->st[i].chars == 0 || cx->st[i].chars > 400)
+        return 0;
+    dc_sbuf b;
+    dc_sbuf_init(&b, cx->ar, 256);
+    const char *t = dc_text_content(cx->dom, i, &b);
+    return t && same_words(t, cx->title);
+}
+
+/*
+ * A block between the headline and the story's container: the standfirst
+ * or lead ("<h2 class=entradilla>"), set apart from the body's paragraphs
+ * by the template.  Prose, not a link list, a byline or a kicker.
+ */
+static int lead_between(const dc_extract_ctx *cx, uint32_t s)
+{
+    const dc_node *n = &cx->dom->nodes[s];
+    const dc_stats *st = &cx->st[s];
+    if (!dc_is_element(n) || (n->flags & (DC_F_DROP | DC_F_CAND_DROP | DC_F_BYLINE)) || st->weight < 0)
+        return 0;
+    switch (n->tag) {
+    case DC_TAG_P: case DC_TAG_DIV: case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5:
+    case DC_TAG_H6: case DC_TAG_SPAN: case DC_TAG_STRONG: case DC_TAG_B: case DC_TAG_BLOCKQUOTE:
+        break;
+    default:
+        return 0;
+    }
+    return st->chars >= 60 && (float)st->link < 0.25f * (float)st->chars;
+}
+
 #ifdef DC_DEBUG
 #include <stdio.h>
 static void debug_node(const dc_extract_ctx *cx, const char *what, uint32_t i)
@@ -313,10 +364,16 @@ static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5
         cx->roots[cx->nroots++] = top;
         return;
     }
+    int after_headline = 0;
     for (uint32_t s = d->nodes[parent].first_child; s; s = d->nodes[s].next) {
         if (cx->nroots == sizeof cx->roots / sizeof cx->roots[0])
             break;
-        if (s == top || sibling_belongs(cx, top, s)) {
+        int lead = 0;
+        if (s < top && after_headline)
+            lead = lead_between(cx, s);
+        else if (s < top)
+            after_headline = headline_at(cx, s);
+        if (s == top || sibling_belongs(cx, top, s) || lead) {
             DEBUG_NODE("root", s);
             cx->roots[cx->nroots++] = s;
         }

@@ -68,3 +68,22 @@ TEST(body_short_story_on_a_dated_page)
     CHECK_NOT_HAS(text_of(a), "Weather");
     decant_article_free(a);
 }
+
+TEST(body_standfirst_between_headline_and_story)
+{
+    /* The lead the template sets between the headline and the body is the
+     * story's; the kicker above the headline and the byline are not. */
+    const char *html =
+        "<html><head><title>Bridge to reopen in May</title><meta name=date content=2012-01-17></head>"
+        "<body><div class=col>"
+        "<div>Transport</div><h1>Bridge to reopen in May</h1>"
+        "<h2>The council found the money for the repairs after a year of closures and detours.</h2>"
+        "<div class=byline>By Jane Roe</div><div class=txt>" P_EN("One.") P_EN("Two.") P_EN("Three.")
+        P_EN("Four.") P_EN("Five.") "</div></div></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "found the money");
+    CHECK_HAS(text_of(a), "Five. The council");
+    CHECK_NOT_HAS(text_of(a), "Transport");
+    CHECK_NOT_HAS(text_of(a), "Jane Roe");
+    decant_article_free(a);
+}
