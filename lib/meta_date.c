@@ -622,6 +622,56 @@ int dc_date_parse(const char *s, size_t n, int month_first, int max_year, dc_dat
     return dc_date_find(s, n, month_first, max_year, out, NULL);
 }
 
+/* ------------------------------------------------------------ zones */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+long dc_date_minutes(const dc_date *d)
+{
+    long t = days_from_civil(d->year, d->month, d->day) * 1440;
+    if (d->has_time)
+        t += d->hour * 60 + d->minute;
+    if (d->has_zone)
+        t -= d->zone_min;
+    return t;
+}
+
+int dc_date_to_zone(const dc_date *d, int zone_min, dc_date *out)
+{
+    if (!d->has_time || !d->has_zone || zone_min < -24 * 60 || zone_min > 24 * 60)
+        return 0;
+    long t = dc_date_minutes(d) + zone_min;
+    long days = t >= 0 ? t / 1440 : -((-t + 1439) / 1440);
+    long rest = t - days * 1440;
+    *out = *d;
+    civil_from_days(days, &out->year, &out->month, &out->day);
+    out->hour = (int)(rest / 60), out->minute = (int)(rest % 60);
+    out->zone_min = zone_min;
+    return 1;
+}
+
 /* ------------------------------------------------------------ URL dates */
 
 static int digits_at(const char *s, int n)

@@ -52,6 +52,14 @@ int dc_lang_ampm(const char *folded, size_t n);
 /* For the tests: the first table entry that is not in folded form, or NULL. */
 const char *dc_lang_unfolded(void);
 
+/* Minutes since 1970-01-01T00:00 UTC: the instant when d has a time and a
+ * zone, else its wall-clock reading (midnight when it has no time). */
+long dc_date_minutes(const dc_date *d);
+
+/* The instant d (which must have a time and a zone) as read in the zone
+ * zone_min minutes east of UTC, seconds kept.  1, or 0 when d has no instant. */
+int dc_date_to_zone(const dc_date *d, int zone_min, dc_date *out);
+
 /* A date in a URL path: /2024/06/19/, /2024-06-19, /20240619.  1 or 0. */
 int dc_date_from_url(const char *url, int max_year, dc_date *out);
 

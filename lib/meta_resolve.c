@@ -848,8 +848,9 @@ static int best_structured(pass *p, int mod, int mf, dc_date *out, const char **
     return 0;
 }
 
-/* The <time> nearest the headline; mod picks "updated" ones. */
-static int best_time(pass *p, int mod, int mf, uint32_t h1, dc_date *out)
+/* The <time> nearest the headline; mod picks "updated" ones; shown reads
+ * its text only, not its datetime. */
+static int best_time(pass *p, int mod, int shown, int mf, uint32_t h1, dc_date *out)
 {
     long best = 0;
     int found = 0;
@@ -862,7 +863,7 @@ static int best_time(pass *p, int mod, int mf, uint32_t h1, dc_date *out)
             continue;
         dc_date d;
         size_t n;
-        const char *v = dc_attr_get(p->dom, i, "datetime", &n);
+        const char *v = shown ? NULL : dc_attr_get(p->dom, i, "datetime", &n);
         int ok = v && dc_date_parse(v, n, mf, p->max_year, &d);
         if (!ok) {
             char buf[TEXT_CAP];
@@ -925,7 +926,9 @@ static int release_date(pass *p, uint32_t i, const char *text, size_t n)
     return 0;
 }
 
-static int best_dateline(pass *p, int mf, uint32_t h1, dc_date *out)
+/* The dateline or byline element nearest the headline holding a date;
+ * shown reads its text only, not its datetime or content attribute. */
+static int best_dateline(pass *p, int shown, int mf, uint32_t h1, dc_date *out)
 {
     long best = -1;
     const idx_list *lists[2] = {&p->datelines, &p->bylines};
@@ -935,8 +938,8 @@ static int best_dateline(pass *p, int mf, uint32_t h1, dc_date *out)
             char buf[TEXT_CAP];
             dc_date d;
             size_t n;
-            const char *v = dc_attr_get(p->dom, i, "datetime", &n);
-            if (!v)
+            const char *v = shown ? NULL : dc_attr_get(p->dom, i, "datetime", &n);
+            if (!v && !shown)
                 v = dc_attr_get(p->dom, i, "content", &n);
             int ok = v && dc_date_parse(v, n, mf, p->max_year, &d);
             if (!ok) {
@@ -1047,22 +1050,114 @@ static int date_near_byline(pass *p, int mf, uint32_t h1, dc_date *out)
     return best >= 0;
 }
 
+/* The date the reader sees, in the order the visible sources are trusted. */
+static int shown_date(pass *p, int mf, uint32_t h1, dc_date *out, const char **src)
+{
+    *src = "dateline";
+    if (best_time(p, 0, 1, mf, h1, out)) {
+        *src = "time-element";
+        return 1;
+    }
+    return best_dateline(p, 1, mf, h1, out) || date_near_byline(p, mf, h1, out) || date_near_h1(p, mf, h1, out);
+}
+
+/* An offset east of UTC in [lo, hi] minutes that the page states in a
+ * machine-readable date (a modified time, a <time datetime>), or 0 with *o unset. */
+static int stated_offset(pass *p, int mf, long lo, long hi, int *o)
+{
+    dc_date d;
+    for (int mod = 0; mod < 2; mod++)
+        for (int k = 0; k < p->m.ndates[mod]; k++) {
+            const dc_mval *c = &p->m.dates[mod][k];
+            if (dc_date_parse(c->s, c->n, mf, p->max_year, &d) && d.has_zone && d.zone_min &&
+                d.zone_min >= lo && d.zone_min <= hi) {
+                *o = d.zone_min;
+                return 1;
+            }
+        }
+    for (int k = 0; k < p->times.n; k++) {
+        size_t n;
+        const char *v = dc_attr_get(p->dom, p->times.at[k], "datetime", &n);
+        if (v && dc_date_parse(v, n, mf, p->max_year, &d) && d.has_zone && d.zone_min && d.zone_min >= lo &&
+            d.zone_min <= hi) {
+            *o = d.zone_min;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * A machine-readable timestamp in UTC ("2022-11-06T23:00:00Z") is an
+ * instant; the dateline the reader sees ("7. November 2022") is that
+ * instant's day where the paper is, and the day users want.  The shown day
+ * is reported when it is provably the same instant seen in another zone,
+ * an offset between -12:00 and +14:00 that puts the UTC time on it:
+ *   - the page shows the time too, and the offset is what it implies;
+ *   - the page states the offset in another machine-readable date;
+ *   - the UTC time is that offset's midnight exactly (23:00:00Z for a
+ *     day in +01:00): a CMS that stored a bare date at local midnight.
+ * With a time where the page gives the offset, else as a bare date.  A shown
+ * day that no such offset reaches, or reaches only by a guess, is another
+ * date or a guess (wcxb-dev gold follows the UTC day where nothing proves
+ * the zone), and changes nothing.
+ */
+static int local_day(pass *p, int mf, uint32_t h1, const dc_date *utc, dc_date *out, const char **src)
+{
+    dc_date v;
+    const char *vsrc;
+    if (!utc->has_time || !utc->has_zone || utc->zone_min != 0 || !shown_date(p, mf, h1, &v, &vsrc))
+        return 0;
+    if (v.year == utc->year && v.month == utc->month && v.day == utc->day)
+        return 0;
+    dc_date day = v;
+    day.has_time = day.has_zone = 0;
+    long t = dc_date_minutes(utc), start = dc_date_minutes(&day);
+    /* the offsets that put the instant on the shown day; the first, its midnight */
+    long midnight = start - t, lo = midnight, hi = start + 1439 - t;
+    lo = lo < -12 * 60 ? -12 * 60 : lo;
+    hi = hi > 14 * 60 ? 14 * 60 : hi;
+    if (lo > hi)
+        return 0;
+    int o;
+    if (v.has_time) {
+        long shown_o = start + v.hour * 60 + v.minute - t;
+        if (shown_o < lo || shown_o > hi || shown_o % 15 || (v.has_zone && v.zone_min != shown_o) ||
+            !dc_date_to_zone(utc, (int)shown_o, out))
+            return 0;
+    } else if (stated_offset(p, mf, lo, hi, &o)) {
+        if (!dc_date_to_zone(utc, o, out))
+            return 0;
+    } else if (midnight != lo || midnight % 60 || utc->second) { /* not a whole-hour zone's midnight */
+        return 0;
+    } else {
+        *out = day;
+    }
+    *src = vsrc;
+    return 1;
+}
+
 static int resolve_dates(pass *p, decant_article *a, const char *url)
 {
     int mf = month_first(a->field[DECANT_FIELD_LANGUAGE], url);
     uint32_t h1 = main_h1(p);
-    dc_date d, mod;
+    dc_date d, mod, local;
     const char *src, *mod_src = NULL;
     int have_mod = best_structured(p, 1, mf, &mod, &mod_src);
     if (best_structured(p, 0, mf, &d, &src)) {
+        if (!p->m.product && local_day(p, mf, h1, &d, &local, &src))
+            d = local;
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, src))
             return 0;
     } else if (p->m.product) {
         /* A product page's visible dates are releases and reviews, never its own. */
-    } else if (best_time(p, 0, mf, h1, &d)) {
-        if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "time-element"))
+    } else if (best_time(p, 0, 0, mf, h1, &d)) {
+        src = "time-element";
+        if (local_day(p, mf, h1, &d, &local, &src))
+            d = local;
+        if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, src))
             return 0;
-    } else if (best_dateline(p, mf, h1, &d)) {
+    } else if (best_dateline(p, 0, mf, h1, &d)) {
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "dateline"))
             return 0;
     } else if (date_near_byline(p, mf, h1, &d)) {
@@ -1077,7 +1172,7 @@ static int resolve_dates(pass *p, decant_article *a, const char *url)
     }
     if (have_mod)
         return put_date(a, DECANT_FIELD_DATE_MODIFIED, &mod, mod_src);
-    if (best_time(p, 1, mf, h1, &d))
+    if (best_time(p, 1, 0, mf, h1, &d))
         return put_date(a, DECANT_FIELD_DATE_MODIFIED, &d, "time-element");
     return 1;
 }

@@ -262,3 +262,26 @@ TEST(meta_date_url)
     CHECK(dc_date_from_url("https://x.com/a/20240619/story", 2030, &d) && d.day == 19);
     CHECK(!dc_date_from_url("https://x.com/a/story-12345", 2030, &d));
 }
+
+TEST(meta_date_to_zone)
+{
+    dc_date d, o;
+    char buf[40];
+    CHECK(dc_date_parse("2022-11-06T23:00:00Z", 20, 0, 2030, &d));
+    CHECK(dc_date_to_zone(&d, 60, &o));
+    dc_date_format(&o, buf, sizeof buf);
+    CHECK_STR(buf, "2022-11-07T00:00:00+01:00");
+    CHECK(dc_date_to_zone(&d, -8 * 60, &o));
+    dc_date_format(&o, buf, sizeof buf);
+    CHECK_STR(buf, "2022-11-06T15:00:00-08:00");
+    /* across a year and a leap day */
+    CHECK(dc_date_parse("2024-02-29T22:30:15+00:00", 25, 0, 2030, &d) && dc_date_to_zone(&d, 150, &o));
+    dc_date_format(&o, buf, sizeof buf);
+    CHECK_STR(buf, "2024-03-01T01:00:15+02:30");
+    CHECK(dc_date_parse("2024-01-01T01:00:00+01:00", 25, 0, 2030, &d) && dc_date_to_zone(&d, -300, &o));
+    dc_date_format(&o, buf, sizeof buf);
+    CHECK_STR(buf, "2023-12-31T19:00:00-05:00");
+    CHECK(dc_date_minutes(&d) == dc_date_minutes(&o));
+    /* no time or no zone: no instant */
+    CHECK(dc_date_parse("2024-01-01", 10, 0, 2030, &d) && !dc_date_to_zone(&d, 60, &o));
+}

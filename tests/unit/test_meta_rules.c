@@ -384,6 +384,60 @@ TEST(rule_date_cjk_dateline_without_h1)
     decant_article_free(a);
 }
 
+/* ------------------------------------------------------------ UTC timestamps and the shown day */
+
+TEST(rule_date_utc_midnight_of_the_shown_day)
+{
+    /* 23:00Z is midnight in +01:00: the day the reader sees is the 7th. */
+    decant_article *a = run("<html lang=\"de\"><body><article><h1>Haushalt beschlossen</h1>"
+                            "<time datetime=\"2022-11-06T23:00:00Z\">7. November 2022</time>" BODY
+                            "</article></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2022-11-07");
+    decant_article_free(a);
+    /* the same from JSON-LD, the dateline in a class'd element */
+    a = run("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+            "\"datePublished\":\"2022-11-06T23:00:00+00:00\"}</script></head><body><article>"
+            "<h1>Haushalt beschlossen</h1><div class=\"date\">07.11.2022</div>" BODY "</article></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2022-11-07");
+    decant_article_free(a);
+}
+
+TEST(rule_date_utc_with_the_shown_time)
+{
+    /* The page shows 00:30: the instant in +01:00, its offset inferred. */
+    decant_article *a = run("<html><head><meta property=\"article:published_time\" "
+                            "content=\"2022-11-06T23:30:00Z\"></head><body><article><h1>Haushalt</h1>"
+                            "<span class=\"date\">7. November 2022, 00:30 Uhr</span>" BODY "</article></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2022-11-07T00:30:00+01:00");
+    decant_article_free(a);
+}
+
+TEST(rule_date_utc_with_the_stated_offset)
+{
+    /* The page states -08:00 in its <time>: the UTC instant read there. */
+    decant_article *a = run("<html><head><meta property=\"article:published_time\" "
+                            "content=\"2025-12-19T03:05:00+00:00\"></head><body><article><h1>On heat</h1>"
+                            "<time datetime=\"2025-12-18T19:05:00-08:00\">December 18, 2025</time>" BODY
+                            "</article></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2025-12-18T19:05:00-08:00");
+    decant_article_free(a);
+}
+
+TEST(rule_date_utc_kept_without_proof_of_the_zone)
+{
+    /* 02:17Z shown as the 9th: plausible in America, but nothing proves the zone. */
+    decant_article *a = run("<html><head><meta property=\"article:published_time\" "
+                            "content=\"2021-12-10T02:17:00+00:00\"></head><body><article><h1>Sourdough</h1>"
+                            "<time class=\"entry-time\">December 9, 2021</time>" BODY "</article></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2021-12-10T02:17:00+00:00");
+    decant_article_free(a);
+    /* a shown day no offset reaches is another date */
+    a = run("<html><body><article><h1>Haushalt beschlossen</h1>"
+            "<time datetime=\"2022-11-06T23:00:00Z\">8. November 2022</time>" BODY "</article></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2022-11-06T23:00:00+00:00");
+    decant_article_free(a);
+}
+
 TEST(rule_title_sole_h1_in_main_beats_bare_title)
 {
     /* An app's shell <title>, the same on every page, and nothing else declared. */
