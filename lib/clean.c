@@ -11,7 +11,7 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "ascii.h"
+#include "text.h"
 #include "extract.h"
 
 /* Pattern flags: require a non-alphanumeric byte (or the edge) before (L)
@@ -177,10 +177,8 @@ static unsigned token_seen(const char *s, size_t n)
     /* Lower-case, '_' -> '-', runs of '-' collapsed: template authors write
      * article__body, article_body and articleBody for the same thing. */
     for (size_t i = 0; i < n && len < sizeof buf; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        else if (c == '_')
+        unsigned char c = dc_lower((unsigned char)s[i]);
+        if (c == '_')
             c = '-';
         if (c == '-' && len && buf[len - 1] == '-')
             continue;
@@ -237,9 +235,9 @@ static unsigned string_seen(token_entry *cache, const char *s, size_t n)
         while (i < n && s[i] == ' ')
             i++;
         size_t st = i;
-        uint32_t h = 2166136261u;
+        uint32_t h = DC_FNV_SEED;
         while (i < n && s[i] != ' ')
-            h = (h ^ (unsigned char)s[i++]) * 16777619u;
+            h = dc_fnv1a_step(h, (unsigned char)s[i++]);
         size_t tn = i - st;
         if (!tn)
             break;
@@ -362,9 +360,7 @@ static int classify_cached(vocab_entry *cache, token_entry *tokens, const char *
 {
     if (!cache)
         return verdict(string_seen(tokens, s, n), flags);
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint32_t h = dc_fnv1a(s, n);
     vocab_entry *e = &cache[h & (VOCAB_CACHE - 1)];
     if (e->s && e->hash == h && e->len == n && memcmp(e->s, s, n) == 0) {
         *flags = e->flags;

@@ -17,9 +17,9 @@
 #include <uchardet/uchardet.h>
 #include <zlib.h>
 
-#include "ascii.h"
 #include "internal.h"
 #include "mojibake.h"
+#include "text.h"
 
 #define SNIFF_WINDOW 1024      /* binary / UTF-16 heuristics look this far   */
 #define PRESCAN_WINDOW 4096    /* <meta charset> is sought this far           */
@@ -28,37 +28,6 @@
 static const char REPLACEMENT[3] = {'\xEF', '\xBF', '\xBD'}; /* U+FFFD */
 
 /* ------------------------------------------------------------- UTF-8 */
-
-/* Length of the well-formed sequence starting s[0..n), or 0 if none. */
-static inline size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c < 0xC2) /* stray continuation byte or overlong 2-byte lead */
-        return 0;
-    if (c < 0xE0)
-        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    /* The second byte's range is what rules out overlongs (E0, F0),
-     * surrogates (ED) and code points above U+10FFFF (F4). */
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0xF0) {
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-        return n >= 3 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-    if (c > 0xF4)
-        return 0;
-    if (c == 0xF0)
-        lo = 0x90;
-    else if (c == 0xF4)
-        hi = 0x8F;
-    return n >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80
-               ? 4
-               : 0;
-}
 
 /*
  * Bytes covered by one U+FFFD at an ill-formed s[0..n): the "maximal
@@ -93,66 +62,6 @@ static size_t utf8_bad_len(const unsigned char *s, size_t n)
     return i;
 }
 
-int dc_utf8_valid(const unsigned char *s, size_t n)
-{
-    if (!s)
-        return n == 0;
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] < 0x80) {
-            /* Markup is mostly ASCII: test a word at a time. */
-            while (i + 16 <= n) {
-                uint64_t a, b;
-                memcpy(&a, s + i, 8);
-                memcpy(&b, s + i + 8, 8);
-                if ((a | b) & 0x8080808080808080ull)
-                    break;
-                i += 16;
-            }
-            while (i < n && s[i] < 0x80)
-                i++;
-            continue;
-        }
-        size_t k = utf8_seq(s + i, n - i);
-        if (!k)
-            return 0;
-        i += k;
-    }
-    return 1;
-}
-
-/* Writes cp as UTF-8 to d (if not NULL); returns its length. */
-static size_t put_utf8(char *d, uint32_t cp)
-{
-    if (cp < 0x80) {
-        if (d)
-            d[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        if (d) {
-            d[0] = (char)(0xC0 | cp >> 6);
-            d[1] = (char)(0x80 | (cp & 0x3F));
-        }
-        return 2;
-    }
-    if (cp < 0x10000) {
-        if (d) {
-            d[0] = (char)(0xE0 | cp >> 12);
-            d[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-            d[2] = (char)(0x80 | (cp & 0x3F));
-        }
-        return 3;
-    }
-    if (d) {
-        d[0] = (char)(0xF0 | cp >> 18);
-        d[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-        d[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-        d[3] = (char)(0x80 | (cp & 0x3F));
-    }
-    return 4;
-}
-
 /* UTF-8 with every ill-formed subpart and every NUL made U+FFFD. */
 static size_t utf8_clean(const unsigned char *s, size_t n, char *d)
 {
@@ -161,7 +70,7 @@ static size_t utf8_clean(const unsigned char *s, size_t n, char *d)
         size_t start = i;
         while (i < n) {
             if (s[i] >= 0x80) {
-                size_t k = utf8_seq(s + i, n - i);
+                size_t k = dc_utf8_seq(s + i, n - i);
                 if (!k)
                     break;
                 i += k;
@@ -208,20 +117,12 @@ static size_t utf16_conv(const unsigned char *s, size_t n, int be, char *d)
         }
         if (cp == 0)
             cp = 0xFFFD;
-        o += put_utf8(d ? d + o : NULL, cp);
+        o += dc_utf8_encode(cp, d ? d + o : NULL);
     }
     if (i < n) /* odd trailing byte */
-        o += put_utf8(d ? d + o : NULL, 0xFFFD);
+        o += dc_utf8_encode(0xFFFD, d ? d + o : NULL);
     return o;
 }
-
-/* WHATWG's index-windows-1252 for 0x80..0x9F; the rest is Latin-1. */
-static const uint16_t w1252_c1[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
 
 /* The last resort must not depend on iconv having its gconv modules (static
  * builds often lack them), so windows-1252 is built in. */
@@ -236,8 +137,8 @@ static size_t w1252_conv(const unsigned char *s, size_t n, char *d)
             o++;
             continue;
         }
-        uint32_t cp = c == 0 ? 0xFFFD : c < 0xA0 ? w1252_c1[c - 0x80] : c;
-        o += put_utf8(d ? d + o : NULL, cp);
+        uint32_t cp = c == 0 ? 0xFFFD : c < 0xA0 ? dc_windows1252_c1[c - 0x80] : c;
+        o += dc_utf8_encode(cp, d ? d + o : NULL);
     }
     return o;
 }
@@ -443,27 +344,17 @@ static const encoding *find_encoding(const char *name)
     return NULL;
 }
 
-static int is_space(unsigned c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static unsigned char lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
 /* The encoding a label names, or NULL.  `lc` receives the lower-cased label. */
 static const encoding *lookup(const unsigned char *s, size_t n, char *lc, size_t lc_size)
 {
-    while (n && is_space(s[0]))
+    while (n && dc_is_space(s[0]))
         s++, n--;
-    while (n && is_space(s[n - 1]))
+    while (n && dc_is_space(s[n - 1]))
         n--;
     if (n == 0 || n >= lc_size)
         return NULL;
     for (size_t i = 0; i < n; i++)
-        lc[i] = (char)lower(s[i]);
+        lc[i] = (char)dc_lower(s[i]);
     lc[n] = '\0';
     const encoding *e = find_encoding(lc);
     if (e)
@@ -510,20 +401,15 @@ static const encoding *lookup(const unsigned char *s, size_t n, char *lc, size_t
     return find_encoding(name);
 }
 
+/* Case-insensitive, against a lower-case literal. */
 static int ci_prefix(const unsigned char *s, size_t n, const char *lit)
 {
-    size_t k = strlen(lit);
-    if (n < k)
-        return 0;
-    for (size_t i = 0; i < k; i++)
-        if (lower(s[i]) != (unsigned char)lit[i])
-            return 0;
-    return 1;
+    return dc_starts_ci((const char *)s, n, lit);
 }
 
 static int ci_equal(const unsigned char *s, size_t n, const char *lit)
 {
-    return n == strlen(lit) && ci_prefix(s, n, lit);
+    return dc_eq_ci((const char *)s, n, lit, strlen(lit));
 }
 
 /*
@@ -540,13 +426,13 @@ static int charset_param(const unsigned char *s, size_t n, const unsigned char *
         if (i + 7 > n)
             return 0;
         i += 7;
-        while (i < n && is_space(s[i]))
+        while (i < n && dc_is_space(s[i]))
             i++;
         if (i < n && s[i] == '=')
             break;
     }
     i++;
-    while (i < n && is_space(s[i]))
+    while (i < n && dc_is_space(s[i]))
         i++;
     if (i >= n)
         return 0;
@@ -560,7 +446,7 @@ static int charset_param(const unsigned char *s, size_t n, const unsigned char *
             return 0;
     } else {
         start = i;
-        while (i < n && !is_space(s[i]) && s[i] != ';' && s[i] != '"' && s[i] != '\'')
+        while (i < n && !dc_is_space(s[i]) && s[i] != ';' && s[i] != '"' && s[i] != '\'')
             i++;
     }
     *v = s + start;
@@ -579,7 +465,7 @@ typedef struct {
 static int get_attr(const unsigned char *s, size_t n, size_t *pos, attr *a)
 {
     size_t i = *pos;
-    while (i < n && (is_space(s[i]) || s[i] == '/'))
+    while (i < n && (dc_is_space(s[i]) || s[i] == '/'))
         i++;
     if (i >= n || s[i] == '>') {
         *pos = i;
@@ -588,20 +474,20 @@ static int get_attr(const unsigned char *s, size_t n, size_t *pos, attr *a)
     size_t start = i;
     if (s[i] == '=') /* an attribute may begin with '='; also ensures progress */
         i++;
-    while (i < n && s[i] != '=' && s[i] != '>' && s[i] != '/' && !is_space(s[i]))
+    while (i < n && s[i] != '=' && s[i] != '>' && s[i] != '/' && !dc_is_space(s[i]))
         i++;
     a->name = s + start;
     a->name_len = i - start;
     a->value = s + i;
     a->value_len = 0;
-    while (i < n && is_space(s[i]))
+    while (i < n && dc_is_space(s[i]))
         i++;
     if (i >= n || s[i] != '=') {
         *pos = i;
         return 1;
     }
     i++;
-    while (i < n && is_space(s[i]))
+    while (i < n && dc_is_space(s[i]))
         i++;
     if (i < n && (s[i] == '"' || s[i] == '\'')) {
         unsigned char q = s[i++];
@@ -617,19 +503,13 @@ static int get_attr(const unsigned char *s, size_t n, size_t *pos, attr *a)
         i++;
     } else {
         size_t vs = i;
-        while (i < n && !is_space(s[i]) && s[i] != '>')
+        while (i < n && !dc_is_space(s[i]) && s[i] != '>')
             i++;
         a->value = s + vs;
         a->value_len = i - vs;
     }
     *pos = i;
     return 1;
-}
-
-static int is_alpha(unsigned c)
-{
-    c |= 0x20;
-    return c >= 'a' && c <= 'z';
 }
 
 /*
@@ -659,7 +539,7 @@ static const encoding *prescan(const unsigned char *s, size_t n)
                 break;
             i = j + 3;
         } else if (ci_prefix(s + i, n - i, "<meta") && i + 5 < n &&
-                   (is_space(s[i + 5]) || s[i + 5] == '/')) {
+                   (dc_is_space(s[i + 5]) || s[i + 5] == '/')) {
             i += 5;
             attr a;
             const unsigned char *cs = NULL, *content = NULL;
@@ -686,9 +566,9 @@ static const encoding *prescan(const unsigned char *s, size_t n)
             if (e)
                 return e->kind == K_UTF16LE || e->kind == K_UTF16BE ? ENC_UTF8 : e;
         } else if (i + 1 < n &&
-                   (is_alpha(s[i + 1]) || (s[i + 1] == '/' && i + 2 < n && is_alpha(s[i + 2])))) {
+                   (dc_is_alpha(s[i + 1]) || (s[i + 1] == '/' && i + 2 < n && dc_is_alpha(s[i + 2])))) {
             i += s[i + 1] == '/' ? 2 : 1;
-            while (i < n && !is_space(s[i]) && s[i] != '>')
+            while (i < n && !dc_is_space(s[i]) && s[i] != '>')
                 i++;
             attr a;
             while (get_attr(s, n, &i, &a))
@@ -817,131 +697,58 @@ static int looks_binary(const unsigned char *s, size_t n)
 
 /* ------------------------------------------------------------------ gzip */
 
-/* zlib's state comes from the arena too; it dies with the page. */
-static voidpf z_alloc(voidpf opaque, uInt items, uInt size)
-{
-    if (size && items > SIZE_MAX / size)
-        return NULL;
-    return dc_arena_alloc((dc_arena *)opaque, (size_t)items * size);
-}
-
-static void z_free(voidpf opaque, voidpf p)
-{
-    (void)opaque;
-    (void)p;
-}
-
 /*
  * Inflates every gzip member of in[0..len) into a buffer from ar->alloc that
- * the caller frees (*cap bytes).  The buffer never grows past `limit`: once
- * it is full, a one-byte probe tells whether the stream has more to give.
+ * the caller frees (*cap bytes), never past `limit` bytes.
  */
 static decant_status gunzip(const unsigned char *in, size_t len, size_t limit, dc_arena *ar,
                             unsigned char **outp, size_t *outn, size_t *outcap,
                             decant_error *err)
 {
-    const decant_allocator *al = ar->alloc;
-    z_stream zs;
-    memset(&zs, 0, sizeof zs);
-    zs.zalloc = z_alloc;
-    zs.zfree = z_free;
-    zs.opaque = ar;
-    int zr = inflateInit2(&zs, 16 + MAX_WBITS);
-    if (zr != Z_OK)
-        return dc_fail(err, zr == Z_MEM_ERROR ? DECANT_ERR_NOMEM : DECANT_ERR_GZIP,
-                       "cannot start inflating");
-
     /* The trailer's ISIZE (length mod 2^32 of the last member) is usually
      * the exact size; +1 lets the end of the stream be seen without a grow.
      * It is only a hint: a lying trailer is capped like everything else. */
-    size_t cap = 16384;
+    size_t first = 16384;
     if (len >= 18) {
         const unsigned char *t = in + len - 4;
         size_t isize = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 | (size_t)t[3] << 24;
-        if (isize < SIZE_MAX && isize + 1 > cap && isize / 1032 <= len)
-            cap = isize + 1;
+        if (isize < SIZE_MAX && isize + 1 > first && isize / 1032 <= len)
+            first = isize + 1;
     }
-    if (cap > limit)
-        cap = limit;
-    unsigned char *buf = dc_malloc(al, cap);
-    if (!buf)
-        return dc_fail(err, DECANT_ERR_NOMEM, "gzip output buffer");
-
-    size_t n = 0;
-    decant_status st = DECANT_OK;
+    dc_inflate_job j = {.alloc = ar->alloc, .wbits = 16 + MAX_WBITS, .members = 1,
+                        .limit = limit, .first = first};
+    decant_status st = DECANT_ERR_GZIP;
     const char *why = NULL;
-    zs.next_in = (Bytef *)in;
-    for (;;) {
-        size_t consumed = (size_t)((const unsigned char *)zs.next_in - in);
-        if (zs.avail_in == 0 && consumed < len)
-            zs.avail_in = (uInt)(len - consumed < UINT_MAX ? len - consumed : UINT_MAX);
-        unsigned char probe;
-        int probing = 0;
-        if (n == cap) {
-            if (cap >= limit) {
-                probing = 1;
-            } else {
-                size_t ncap = cap > limit / 2 ? limit : cap * 2;
-                unsigned char *nb = dc_realloc(al, buf, cap, ncap);
-                if (!nb) {
-                    st = DECANT_ERR_NOMEM;
-                    why = "gzip output buffer";
-                    break;
-                }
-                buf = nb;
-                cap = ncap;
-            }
-        }
-        if (probing) {
-            zs.next_out = &probe;
-            zs.avail_out = 1;
-        } else {
-            zs.next_out = buf + n;
-            zs.avail_out = (uInt)(cap - n < UINT_MAX ? cap - n : UINT_MAX);
-        }
-        zr = inflate(&zs, Z_NO_FLUSH);
-        if (probing) {
-            if (zs.avail_out == 0) {
-                st = DECANT_ERR_TOO_LARGE;
-                why = "gzip decompresses beyond the size limit";
-                break;
-            }
-        } else {
-            n = (size_t)(zs.next_out - buf);
-        }
-        if (zr == Z_STREAM_END) {
-            consumed = (size_t)((const unsigned char *)zs.next_in - in);
-            /* Another member follows (concatenated gzip)?  Anything else
-             * after the end is padding or junk, which browsers ignore too. */
-            if (len - consumed >= 2 && in[consumed] == 0x1f && in[consumed + 1] == 0x8b) {
-                inflateReset(&zs);
-                continue;
-            }
-            break;
-        }
-        if (zr == Z_OK)
-            continue;
-        /* No progress with room to write means the input ran out. */
-        if (zr == Z_BUF_ERROR && zs.avail_out == 0)
-            continue;
-        if (zr == Z_MEM_ERROR) {
-            st = DECANT_ERR_NOMEM;
-            why = "inflating";
-        } else {
-            st = DECANT_ERR_GZIP;
-            why = zr == Z_BUF_ERROR ? "truncated gzip stream" : zs.msg ? zs.msg : "corrupt gzip stream";
-        }
+    switch (dc_inflate(&j, in, len)) {
+    case DC_INFLATE_OK:
+        *outp = j.buf;
+        *outn = j.len;
+        *outcap = j.cap;
+        return DECANT_OK;
+    case DC_INFLATE_NOMEM_START:
+        st = DECANT_ERR_NOMEM;
+        /* fall through */
+    case DC_INFLATE_NO_START:
+        why = "cannot start inflating";
+        break;
+    case DC_INFLATE_NOMEM_BUFFER:
+        st = DECANT_ERR_NOMEM, why = "gzip output buffer";
+        break;
+    case DC_INFLATE_NOMEM:
+        st = DECANT_ERR_NOMEM, why = "inflating";
+        break;
+    case DC_INFLATE_TOO_LARGE:
+        st = DECANT_ERR_TOO_LARGE, why = "gzip decompresses beyond the size limit";
+        break;
+    case DC_INFLATE_TRUNCATED:
+        why = "truncated gzip stream";
+        break;
+    case DC_INFLATE_CORRUPT:
+        why = j.why ? j.why : "corrupt gzip stream";
         break;
     }
-    inflateEnd(&zs);
-    if (st != DECANT_OK) {
-        dc_free(al, buf, cap);
-        return dc_fail(err, st, why);
-    }
-    *outp = buf;
-    *outn = n;
-    *outcap = cap;
-    return DECANT_OK;
+    dc_free(ar->alloc, j.buf, j.cap);
+    return dc_fail(err, st, why);
 }
 
 /* -------------------------------------------------------------- decoding */
@@ -1136,7 +943,7 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
     if (k >= sizeof out->charset)
         k = sizeof out->charset - 1;
     for (size_t i = 0; i < k; i++)
-        out->charset[i] = (char)lower((unsigned char)e->name[i]);
+        out->charset[i] = (char)dc_lower((unsigned char)e->name[i]);
     out->charset[k] = '\0';
     out->charset_source = source;
     return DECANT_OK;

@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "decant.h"
+#include "text.h"
 
 typedef struct dc_decoded {
     const char *text;     /* valid UTF-8, no NUL bytes; when it aliases the
@@ -39,8 +40,5 @@ typedef struct dc_decoded {
  */
 decant_status dc_decode(const unsigned char *in, size_t len, const char *content_type,
                         size_t max_bytes, dc_arena *ar, dc_decoded *out, decant_error *err);
-
-/* Is s[0..n) valid UTF-8 (no overlongs, surrogates or > U+10FFFF)? */
-int dc_utf8_valid(const unsigned char *s, size_t n);
 
 #endif

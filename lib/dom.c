@@ -3,6 +3,8 @@
 
 #include <pthread.h>
 
+#include "text.h"
+
 static const char *const tag_names[DC_TAG__COUNT] = {
 #define DC_TAG_NAME(n) #n,
     DC_TAG_LIST(DC_TAG_NAME)
@@ -19,7 +21,7 @@ static void make_lower(void)
         const char *s = tag_names[t];
         size_t k = 0;
         for (; s[k] && k < 15; k++)
-            lower_names[t][k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+            lower_names[t][k] = (char)dc_lower((unsigned char)s[k]);
         lower_names[t][k] = '\0';
     }
 }
@@ -59,11 +61,6 @@ int dc_tag_is_block(dc_tag t)
     }
 }
 
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-}
-
 char *dc_text_content(const dc_dom *d, uint32_t root, dc_sbuf *out)
 {
     int pending_space = 0;
@@ -79,7 +76,7 @@ char *dc_text_content(const dc_dom *d, uint32_t root, dc_sbuf *out)
         if (n->tag == DC_TAG_TEXT) {
             const unsigned char *s = (const unsigned char *)n->text;
             for (uint32_t k = 0; k < n->text_len; k++) {
-                if (is_space(s[k])) {
+                if (dc_is_space(s[k])) {
                     pending_space = 1;
                 } else if (s[k] == 0xC2 && k + 1 < n->text_len && s[k + 1] == 0xA0) {
                     pending_space = 1; /* NBSP counts as space */

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 /* Name classes. */
 enum {
     K_VOID = 1 << 0,      /* never has an end tag                            */
@@ -190,16 +192,6 @@ unsigned dc_guard_depth_bound(unsigned max_depth)
     return (unsigned)b;
 }
 
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static int is_alpha(unsigned char c)
-{
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
 /* Every start and end tag of the page is classified, so the names sit in an
  * open-addressing hash table (built once) rather than a binary search. */
 #define NAME_SLOTS 512u
@@ -208,10 +200,7 @@ static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 static uint32_t name_hash(const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    return dc_fnv1a(s, strlen(s));
 }
 
 static void build_names(void)
@@ -356,7 +345,7 @@ static size_t raw_end(const guard *g, size_t p, const char *lower, size_t nl)
             size_t k = 0;
             while (k < nl && (s[q + 2 + k] | 0x20) == lower[k])
                 k++;
-            if (k == nl && (q + 2 + nl == n || is_space((unsigned char)s[q + 2 + nl]) ||
+            if (k == nl && (q + 2 + nl == n || dc_is_space((unsigned char)s[q + 2 + nl]) ||
                             s[q + 2 + nl] == '/' || s[q + 2 + nl] == '>'))
                 return q;
         }
@@ -393,13 +382,11 @@ static int read_tag(const guard *g, size_t i, tag *t)
         t->end_tag = 1;
         p++;
     }
-    uint32_t h = 2166136261u;
+    uint32_t h = DC_FNV_SEED;
     size_t nl = 0;
-    while (p < n && !is_space((unsigned char)s[p]) && s[p] != '/' && s[p] != '>') {
-        unsigned char c = (unsigned char)s[p];
-        if (c >= 'A' && c <= 'Z')
-            c |= 0x20;
-        h = (h ^ c) * 16777619u;
+    while (p < n && !dc_is_space((unsigned char)s[p]) && s[p] != '/' && s[p] != '>') {
+        unsigned char c = dc_lower((unsigned char)s[p]);
+        h = dc_fnv1a_step(h, c);
         if (nl < sizeof t->lower - 1)
             t->lower[nl] = (char)c;
         nl++;
@@ -410,7 +397,7 @@ static int read_tag(const guard *g, size_t i, tag *t)
         t->lower[0] = '\0';
     t->hash = h;
     for (;;) {
-        while (p < n && is_space((unsigned char)s[p]))
+        while (p < n && dc_is_space((unsigned char)s[p]))
             p++;
         if (p >= n)
             return 0;
@@ -428,14 +415,14 @@ static int read_tag(const guard *g, size_t i, tag *t)
             continue;
         }
         size_t a = p++; /* the first character may be anything, even '=' */
-        while (p < n && !is_space((unsigned char)s[p]) && s[p] != '/' && s[p] != '>' && s[p] != '=')
+        while (p < n && !dc_is_space((unsigned char)s[p]) && s[p] != '/' && s[p] != '>' && s[p] != '=')
             p++;
         size_t q = p;
-        while (q < n && is_space((unsigned char)s[q]))
+        while (q < n && dc_is_space((unsigned char)s[q]))
             q++;
         if (q < n && s[q] == '=') {
             q++;
-            while (q < n && is_space((unsigned char)s[q]))
+            while (q < n && dc_is_space((unsigned char)s[q]))
                 q++;
             if (q >= n)
                 return 0;
@@ -445,7 +432,7 @@ static int read_tag(const guard *g, size_t i, tag *t)
                     return 0;
                 p = (size_t)(close - s) + 1;
             } else {
-                while (q < n && !is_space((unsigned char)s[q]) && s[q] != '>')
+                while (q < n && !dc_is_space((unsigned char)s[q]) && s[q] != '>')
                     q++;
                 p = q;
             }
@@ -641,11 +628,11 @@ decant_status dc_guard(const char **html, size_t *len, unsigned max_depth, size_
             p = to_gt(&g, i + 2);
             continue;
         }
-        if (c == '/' && !(i + 2 < n && is_alpha((unsigned char)s[i + 2]))) {
+        if (c == '/' && !(i + 2 < n && dc_is_alpha((unsigned char)s[i + 2]))) {
             p = i + 2 < n && s[i + 2] == '>' ? i + 3 : to_gt(&g, i + 2);
             continue;
         }
-        if (c != '/' && !is_alpha(c)) {
+        if (c != '/' && !dc_is_alpha(c)) {
             p = i + 1;
             continue;
         }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "text.h"
 
 void decant_buffer_free(decant_buffer *b)
 {
@@ -20,20 +21,9 @@ void decant_buffer_free(decant_buffer *b)
 
 static int reserve(decant_buffer *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
-        return 1;
-    size_t cap = b->cap ? b->cap : 1024;
-    while (cap < b->len + extra + 1) {
-        if (cap > SIZE_MAX / 2)
-            return 0;
-        cap *= 2;
-    }
-    char *p = realloc(b->data, cap);
-    if (!p)
+    if (extra >= SIZE_MAX - b->len)
         return 0;
-    b->data = p;
-    b->cap = cap;
-    return 1;
+    return dc_grow(&dc_default_allocator, (void **)&b->data, &b->cap, b->len + extra + 1, 1024);
 }
 
 static int put(decant_buffer *b, const char *s, size_t n)

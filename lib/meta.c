@@ -84,11 +84,6 @@ void dc_meta_offer_author(dc_meta *m, const char *s, size_t n, int rank, int sub
 
 /* ------------------------------------------------------------ node text */
 
-static int is_space_byte(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /*
  * The subtree's text, whitespace collapsed, into buf; -1 when it holds more
  * than cap bytes, because a big container is never a byline or a date.
@@ -109,7 +104,7 @@ static long bounded(const dc_dom *d, uint32_t root, char *buf, size_t cap, char 
         if (n->tag == DC_TAG_TEXT) {
             for (uint32_t k = 0; k < n->text_len; k++) {
                 unsigned char c = (unsigned char)n->text[k];
-                if (is_space_byte(c)) {
+                if (dc_is_space(c)) {
                     if (!pend)
                         pend = ' ';
                     continue;
@@ -148,10 +143,7 @@ static int at_ci(const char *s, size_t n, size_t i, const char *w)
     for (; w[k]; k++) {
         if (i + k >= n)
             return 0;
-        char c = s[i + k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (c != w[k])
+        if ((char)dc_lower((unsigned char)s[i + k]) != w[k])
             return 0;
     }
     return 1;
@@ -576,9 +568,7 @@ static int classify_memo(pass *p, const char *s, size_t n)
 {
     if (!p->memo)
         return classify(s, n);
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint32_t h = dc_fnv1a(s, n);
     dc_meta_class_memo *e = &p->memo[h & (CLASS_MEMO - 1)];
     if (e->s && e->hash == h && e->n == n && memcmp(e->s, s, n) == 0)
         return e->flags;

@@ -12,14 +12,10 @@
 #include "meta_date.h"
 #include "meta_priv.h"
 
+/* Names are trimmed of C's whitespace, vertical tab included. */
 static int is_ws(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    return dc_is_space(c) || c == '\v';
 }
 
 void dc_trim(const char **s, size_t *n)
@@ -61,7 +57,7 @@ static int in_list(const char *w, size_t n, const char *const *list)
         return 0;
     /* Called for every word of every byline candidate: the first byte
      * (lists are lower-case) rules out nearly every entry cheaply. */
-    char first = lower(w[0]);
+    char first = (char)dc_lower((unsigned char)w[0]);
     for (int k = 0; list[k]; k++)
         if (list[k][0] == first && dc_eq_ci(w, n, list[k], strlen(list[k])))
             return 1;
@@ -200,14 +196,6 @@ static void strip_labels(const char **s, size_t *n)
     }
 }
 
-static int has_digit(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            return 1;
-    return 0;
-}
-
 /* Calls fn on each space-separated word; stops when fn returns 0. */
 typedef int (*word_fn)(const char *w, size_t n, void *ctx);
 static int each_word(const char *s, size_t n, word_fn fn, void *ctx)
@@ -328,9 +316,9 @@ static int acceptable_name(const char *s, size_t n, int mode)
 {
     if (template_key(s, n) || starts_with_article(s, n))
         return 0;
-    if (has_digit(s, n) && (mode & DC_NAMES_HANDLES) && is_handle(s, n))
+    if (dc_has_digit(s, n) && (mode & DC_NAMES_HANDLES) && is_handle(s, n))
         return !in_list(s, n, chrome_words);
-    if (n < 2 || n > 60 || !is_letter_start(s) || has_digit(s, n))
+    if (n < 2 || n > 60 || !is_letter_start(s) || dc_has_digit(s, n))
         return 0;
     for (size_t i = 0; i < n; i++)
         if (strchr("@#={}<>/\\|?!", s[i]))
@@ -445,7 +433,7 @@ static void skip_dated_parts(const char **s, size_t *n)
     for (int k = 0; k < 3; k++) {
         size_t sep, e = part_end(*s, *n, &sep);
         dc_date d;
-        if (!sep || !has_digit(*s, e) || !dc_date_parse(*s, e, 0, 9999, &d))
+        if (!sep || !dc_has_digit(*s, e) || !dc_date_parse(*s, e, 0, 9999, &d))
             return;
         *s += e + sep, *n -= e + sep;
         dc_trim(s, n);
@@ -519,7 +507,7 @@ static char *collapse(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
             if (sp && o)
                 b[o++] = ' ';
             sp = 0;
-            dc_put_utf8(b, &o, cp); /* never longer than the reference it replaces */
+            o += dc_utf8_encode((uint32_t)cp, b + o); /* never longer than the reference it replaces */
             i += used;
             continue;
         }

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "ascii.h"
+#include "text.h"
 #include "internal.h"
 
 /* Lower is more trusted. */
@@ -82,8 +82,6 @@ void dc_jsonld_scan(dc_meta *m, const char *text, size_t len);
 
 /* The character reference at s (just after '&'): its length through ';' and *cp, or 0. */
 size_t dc_entity_at(const char *s, size_t n, unsigned long *cp);
-/* Appends code point cp to o at *k as UTF-8 (up to 4 bytes). */
-void dc_put_utf8(char *o, size_t *k, unsigned long cp);
 
 /* Trims ASCII whitespace and NBSP from both ends. */
 void dc_trim(const char **s, size_t *n);

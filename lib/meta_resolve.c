@@ -21,25 +21,6 @@ static int put(decant_article *a, decant_field f, const char *s, size_t n, const
     return 1;
 }
 
-void dc_put_utf8(char *o, size_t *k, unsigned long cp)
-{
-    if (cp < 0x80) {
-        o[(*k)++] = (char)cp;
-    } else if (cp < 0x800) {
-        o[(*k)++] = (char)(0xC0 | (cp >> 6));
-        o[(*k)++] = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        o[(*k)++] = (char)(0xE0 | (cp >> 12));
-        o[(*k)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[(*k)++] = (char)(0x80 | (cp & 0x3F));
-    } else {
-        o[(*k)++] = (char)(0xF0 | (cp >> 18));
-        o[(*k)++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        o[(*k)++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[(*k)++] = (char)(0x80 | (cp & 0x3F));
-    }
-}
-
 static const struct {
     const char *name;
     unsigned long cp;
@@ -106,7 +87,7 @@ static char *unescape(pass *p, const char *s, size_t n, size_t *out_n)
             o[k++] = ' ';
         sp = 0;
         if (used)
-            dc_put_utf8(o, &k, cp);
+            k += dc_utf8_encode((uint32_t)cp, o + k);
         else
             o[k++] = s[i];
     }
@@ -126,21 +107,16 @@ static int put_text(pass *p, decant_article *a, decant_field f, const char *s, s
 
 /* ------------------------------------------------------------ language */
 
-static int is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* "EN_us" -> "en-US", "zh-hans-cn" -> "zh-Hans-CN"; 0 when not a language tag. */
 static size_t normalise_lang(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0, i = 0;
     for (int part = 0; i < n && part < 4; part++) {
         size_t st = i;
-        while (i < n && (is_alpha(s[i]) || (s[i] >= '0' && s[i] <= '9')))
+        while (i < n && (dc_is_alpha((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')))
             i++;
         size_t len = i - st;
-        if (part == 0 && (len < 2 || len > 3 || !is_alpha(s[st]) || !is_alpha(s[st + 1])))
+        if (part == 0 && (len < 2 || len > 3 || !dc_is_alpha((unsigned char)s[st]) || !dc_is_alpha((unsigned char)s[st + 1])))
             return 0;
         if (len == 0 || len > 8 || o + len + 2 >= cap)
             break;
@@ -286,8 +262,7 @@ static size_t squash(const char *s, size_t n, char *out, size_t cap)
             i += pl - 1;
             continue;
         }
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
+        c = (char)dc_lower((unsigned char)c);
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80)
             out[o++] = c;
     }
@@ -507,8 +482,7 @@ static size_t word_form(const char *s, size_t n, char *out, size_t cap)
             i += pl - 1;
             continue;
         }
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
+        c = (char)dc_lower((unsigned char)c);
         int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
         out[o++] = word ? c : ' ';
     }
@@ -1586,7 +1560,7 @@ static int resolve_authors(pass *p, decant_article *a)
 static int is_field_code(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && (is_alpha(s[i]) || s[i] == '-' || s[i] == '_' || (s[i] >= '0' && s[i] <= '9')))
+    while (i < n && (dc_is_alpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '_' || (s[i] >= '0' && s[i] <= '9')))
         i++;
     return i > 0 && i < n && s[i] == ':';
 }

@@ -16,13 +16,15 @@
 #include <stdint.h>
 #include <string.h>
 
-/* windows-1252's characters for bytes 0x80-0x9F (0 where it has none:
- * those bytes come through as U+0081... and are read by the Latin-1 rule). */
-static const uint16_t cp1252[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
-};
+#include "text.h"
+
+/* windows-1252's character for byte 0x80 + b, or 0 where it has none:
+ * those bytes come through as U+0081... and are read by the Latin-1 rule. */
+static unsigned cp1252(int b)
+{
+    unsigned cp = dc_windows1252_c1[b];
+    return cp == 0x80u + (unsigned)b ? 0 : cp;
+}
 
 /* The byte that the character at s (n bytes left) stood for, if it is one
  * a continuation byte turns into; its length in *len.  -1 if none. */
@@ -32,19 +34,14 @@ static int continuation_at(const unsigned char *s, size_t n, size_t *len)
         *len = 2;
         return s[1];
     }
-    unsigned cp;
-    if (n >= 2 && (s[0] == 0xC5 || s[0] == 0xC6 || s[0] == 0xCB) && (s[1] & 0xC0) == 0x80) {
-        cp = (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-        *len = 2;
-    } else if (n >= 3 && s[0] == 0xE2 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-        cp = 0x2000u | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-        *len = 3;
-    } else {
-        return -1;
-    }
-    for (int b = 0; b < 32; b++)
-        if (cp1252[b] == cp)
+    uint32_t cp;
+    size_t k = dc_utf8_decode(s, n, &cp);
+    for (int b = 0; k >= 2 && b < 32; b++) {
+        if (cp1252(b) == cp) {
+            *len = k;
             return 0x80 + b;
+        }
+    }
     return -1;
 }
 
@@ -76,16 +73,8 @@ static size_t sequence_at(const unsigned char *s, size_t n, size_t *used, unsign
     *used = at;
     /* A C1 control (U+0080..U+009F) is itself windows-1252 read as Latin-1
      * on the way in: "Â•" came from a bullet, not from U+0095. */
-    if (lead == 0xC2 && orig[1] <= 0x9F && cp1252[orig[1] - 0x80]) {
-        unsigned cp = cp1252[orig[1] - 0x80];
-        if (cp < 0x800) {
-            orig[0] = (unsigned char)(0xC0 | cp >> 6), orig[1] = (unsigned char)(0x80 | (cp & 0x3F));
-            return 2;
-        }
-        orig[0] = (unsigned char)(0xE0 | cp >> 12), orig[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-        orig[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
+    if (lead == 0xC2 && orig[1] <= 0x9F && cp1252(orig[1] - 0x80))
+        return dc_utf8_encode(cp1252(orig[1] - 0x80), (char *)orig);
     return need + 1;
 }
 

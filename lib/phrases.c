@@ -10,6 +10,7 @@
 
 #include "extract.h"
 #include "meta_date.h"
+#include "text.h"
 
 /* Lines that are furniture when they stand alone as a block. */
 static const char *const cta[] = {
@@ -86,7 +87,7 @@ static size_t normalise(const char *s, size_t n, char *out, size_t cap)
             out[len++] = ' ';
         space = 0;
         if (c >= 'A' && c <= 'Z') {
-            c = (unsigned char)(c + 32);
+            c = dc_lower(c);
         } else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
                    (unsigned char)s[i + 1] <= 0x9E && (unsigned char)s[i + 1] != 0x97) {
             out[len++] = (char)c; /* Latin-1 capitals: À..Þ -> à..þ */
@@ -138,20 +139,6 @@ int dc_is_related_heading(const char *s, size_t n)
     return 0;
 }
 
-/* Does s start with w (lower-case ASCII), ignoring case? */
-static int starts_ci(const char *s, size_t n, const char *w)
-{
-    size_t k = 0;
-    for (; w[k]; k++) {
-        if (k >= n)
-            return 0;
-        char c = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] + 32) : s[k];
-        if (c != w[k])
-            return 0;
-    }
-    return 1;
-}
-
 
 /* Copyright and press-registration lines, in several languages. */
 static int legal_line(const char *s, size_t n)
@@ -168,7 +155,7 @@ static int legal_line(const char *s, size_t n)
     if (n > 300)
         return 0;
     for (size_t i = 0; i < n; i++)
-        low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        low[i] = (char)dc_lower((unsigned char)s[i]);
     low[n] = '\0';
     for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
         if (strncmp(low, starts[i], strlen(starts[i])) == 0)
@@ -190,17 +177,9 @@ static int dateline(const char *s, size_t n)
     if (n > 100)
         return 0;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (starts_ci(s, n, labels[i]) && dc_date_parse(s, n, 0, 9999, &d))
+        if (dc_starts_ci(s, n, labels[i]) && dc_date_parse(s, n, 0, 9999, &d))
             return 1;
     return n <= 40 && dc_date_parse(s, n, 0, 9999, &d);
-}
-
-static int has_digit(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            return 1;
-    return 0;
 }
 
 /* "Tags Alexandria Ocasio-Cortez Ilhan Omar", "Filed under: Politics": a
@@ -211,7 +190,7 @@ static int tag_line(const char *s, size_t n)
     if (n > 200 || memchr(s, '.', n))
         return 0; /* a sentence about tags has a full stop */
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (starts_ci(s, n, labels[i]))
+        if (dc_starts_ci(s, n, labels[i]))
             return 1;
     return 0;
 }
@@ -222,7 +201,7 @@ int dc_is_boilerplate_line(const char *s, size_t n)
         return 1;
     /* Copyright lines carry a year and datelines a day: lines without a
      * digit skip the costlier checks. */
-    if (n > 300 || !has_digit(s, n))
+    if (n > 300 || !dc_has_digit(s, n))
         return 0;
     return legal_line(s, n) || dateline(s, n);
 }

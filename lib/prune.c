@@ -13,13 +13,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "ascii.h"
+#include "text.h"
 #include "dom.h"
-
-static int lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
 /* Does s (n bytes left) start with the lower-case word w, then a byte
  * that ends a tag name? */
@@ -28,7 +23,7 @@ static int starts_tag(const char *s, size_t n, const char *w, size_t wl)
     if (n <= wl)
         return 0;
     for (size_t i = 0; i < wl; i++)
-        if (lower((unsigned char)s[i]) != w[i])
+        if (dc_lower((unsigned char)s[i]) != (unsigned char)w[i])
             return 0;
     char c = s[wl];
     return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -80,18 +75,13 @@ static const char *comment_end(const char *s, size_t n)
 
 /* Byte classes for the scanning loops, one load per byte instead of a
  * chain of compares: tag names and attribute names are the bulk of it. */
-enum { C_WS = 1, C_NAME_END = 2, C_ATTR_END = 4 };
+enum { C_NAME_END = 1, C_ATTR_END = 2 };
 static const uint8_t cclass[256] = {
-    [' '] = C_WS | C_NAME_END | C_ATTR_END, ['\t'] = C_WS | C_NAME_END | C_ATTR_END,
-    ['\n'] = C_WS | C_NAME_END | C_ATTR_END, ['\r'] = C_WS | C_NAME_END | C_ATTR_END,
-    ['\f'] = C_WS | C_NAME_END | C_ATTR_END, ['/'] = C_NAME_END | C_ATTR_END,
+    [' '] = C_NAME_END | C_ATTR_END, ['\t'] = C_NAME_END | C_ATTR_END,
+    ['\n'] = C_NAME_END | C_ATTR_END, ['\r'] = C_NAME_END | C_ATTR_END,
+    ['\f'] = C_NAME_END | C_ATTR_END, ['/'] = C_NAME_END | C_ATTR_END,
     ['>'] = C_NAME_END | C_ATTR_END, ['='] = C_ATTR_END,
 };
-
-static int is_ws(char c)
-{
-    return cclass[(unsigned char)c] & C_WS;
-}
 
 /* Does c end a tag name (whitespace, '/', '>')? */
 static int ends_name(char c)
@@ -113,7 +103,7 @@ static int attr_wanted(const char *s, size_t n)
     if (n == 0 || n >= sizeof low)
         return 0;
     for (size_t i = 0; i < n; i++)
-        low[i] = (char)lower((unsigned char)s[i]);
+        low[i] = (char)dc_lower((unsigned char)s[i]);
     if (dc_attr_key_of(low, n) != DC_A_OTHER)
         return 1;
     return (n == 8 && memcmp(low, "xml:lang", 8) == 0) ||
@@ -138,7 +128,7 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *ke
     w += i;
     while (i < n) {
         size_t start = i;
-        while (i < n && (is_ws(s[i]) || s[i] == '/'))
+        while (i < n && (dc_is_space((unsigned char)s[i]) || s[i] == '/'))
             i++;
         if (i >= n)
             return 0;
@@ -152,11 +142,11 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *ke
             i++;
         size_t name_len = i - name;
         size_t j = i;
-        while (j < n && is_ws(s[j]))
+        while (j < n && dc_is_space((unsigned char)s[j]))
             j++;
         if (j < n && s[j] == '=') {
             j++;
-            while (j < n && is_ws(s[j]))
+            while (j < n && dc_is_space((unsigned char)s[j]))
                 j++;
             if (j < n && (s[j] == '"' || s[j] == '\'')) {
                 const char *q = memchr(s + j + 1, s[j], n - j - 1);
@@ -164,7 +154,7 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *ke
                     return 0;
                 j = (size_t)(q - s) + 1;
             } else {
-                while (j < n && !is_ws(s[j]) && s[j] != '>')
+                while (j < n && !dc_is_space((unsigned char)s[j]) && s[j] != '>')
                     j++;
             }
             i = j;
@@ -251,19 +241,12 @@ static int16_t kind_slot[KIND_SLOTS];
 static uint8_t kind_len[sizeof tag_kinds / sizeof tag_kinds[0]];
 static pthread_once_t kinds_once = PTHREAD_ONCE_INIT;
 
-static uint32_t hash_step(uint32_t h, unsigned char c)
-{
-    return (h ^ c) * 16777619u;
-}
-
 static void build_kinds(void)
 {
     for (size_t i = 0; i < KIND_SLOTS; i++)
         kind_slot[i] = -1;
     for (size_t k = 0; k < sizeof tag_kinds / sizeof tag_kinds[0]; k++) {
-        uint32_t h = 2166136261u;
-        for (const char *c = tag_kinds[k].name; *c; c++)
-            h = hash_step(h, (unsigned char)*c);
+        uint32_t h = dc_fnv1a(tag_kinds[k].name, strlen(tag_kinds[k].name));
         kind_len[k] = (uint8_t)strlen(tag_kinds[k].name);
         while (kind_slot[h & (KIND_SLOTS - 1)] >= 0)
             h++;
@@ -282,16 +265,16 @@ static unsigned tag_class(const char *s, size_t n)
         end = T_END;
         i++;
     }
-    if (i >= n || !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+    if (i >= n || !dc_is_alpha((unsigned char)s[i]))
         return 0;
     char low[12];
     size_t l = 0;
-    uint32_t h = 2166136261u;
+    uint32_t h = DC_FNV_SEED;
     while (i < n && !ends_name(s[i])) {
         if (l == sizeof low)
             return T_TAG | end; /* longer than any name we know */
-        low[l] = (char)lower((unsigned char)s[i++]);
-        h = hash_step(h, (unsigned char)low[l++]);
+        low[l] = (char)dc_lower((unsigned char)s[i++]);
+        h = dc_fnv1a_step(h, (unsigned char)low[l++]);
     }
     if (i >= n)
         return T_TAG | end;
@@ -308,7 +291,7 @@ static unsigned tag_class(const char *s, size_t n)
 static int all_ws(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!is_ws(s[i]))
+        if (!dc_is_space((unsigned char)s[i]))
             return 0;
     return 1;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "text.h"
 
 typedef struct ctx_frame {
     uint8_t kind, level, ordered;
@@ -63,10 +64,7 @@ static const ctx_frame *top(const render *r)
  * emitted blocks sit in a small open-addressing table. */
 static int seen_before(render *r, const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    h |= 1; /* 0 marks an empty slot */
+    uint32_t h = dc_fnv1a(s, n) | 1; /* 0 marks an empty slot */
     for (uint32_t k = 0; k < SEEN_SLOTS; k++) {
         uint32_t *slot = &r->seen[(h + k) & (SEEN_SLOTS - 1)];
         if (*slot == h)
@@ -208,9 +206,7 @@ static int same_text(const char *a, const char *b)
             b++;
         if (!*a || !*b)
             return !*a && !*b;
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-        if (x != y)
+        if (dc_lower((unsigned char)*a) != dc_lower((unsigned char)*b))
             return 0;
         a++, b++;
     }

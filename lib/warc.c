@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "text.h"
 #include "warc_http.h"
 #include "warc_stream.h"
 
@@ -321,7 +322,7 @@ static size_t read_header(decant_warc_reader *r, dc_warc_header *h, int *short_r
             return 0;
         }
     }
-    if (!dc_warc_reserve(r->alloc, (void **)&r->hdr, &r->hdr_cap, end + 1))
+    if (!dc_grow(r->alloc, (void **)&r->hdr, &r->hdr_cap, end + 1, 65536))
         return 0;
     memcpy(r->hdr, r->s.out + r->s.out_pos, end);
     if (dc_warc_parse_header(r->hdr, end, h) != 0)
@@ -351,7 +352,7 @@ static decant_status read_block(decant_warc_reader *r, const dc_warc_header *h,
     uint64_t limit = (uint64_t)r->max_bytes + DC_HTTP_MAX_HEADER;
     size_t keep = response ? (size_t)(n < limit ? n : limit) : 0;
     shrink(r, keep);
-    int room = !response || dc_warc_reserve(r->alloc, (void **)&r->blk, &r->blk_cap, keep + 1);
+    int room = !response || dc_grow(r->alloc, (void **)&r->blk, &r->blk_cap, keep + 1, 65536);
     uint64_t got = dc_stream_take(&r->s, n, room ? r->blk : NULL, room ? keep : 0);
     if (got < n) {
         char what[96];

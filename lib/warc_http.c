@@ -15,17 +15,11 @@
 #include <strings.h>
 #include <zlib.h>
 
-#include "decode.h"
-#include "warc_stream.h"
+#include "text.h"
 
 static int is_blank(char c)
 {
     return c == ' ' || c == '\t';
-}
-
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
 size_t dc_header_end(const char *s, size_t n, size_t from)
@@ -171,7 +165,7 @@ static int hexval(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
-    c = lower(c);
+    c = (char)dc_lower((unsigned char)c);
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
@@ -221,7 +215,7 @@ static size_t essence(const char *ct, char *buf, size_t size)
     while (is_blank(*ct))
         ct++;
     for (; *ct && *ct != ';' && !is_blank(*ct) && n + 1 < size; ct++)
-        buf[n++] = lower(*ct);
+        buf[n++] = (char)dc_lower((unsigned char)*ct);
     buf[n] = '\0';
     return n;
 }
@@ -290,49 +284,31 @@ int dc_has_token(const char *list, const char *token)
 
 typedef enum { INFL_OK, INFL_TOO_LARGE, INFL_CORRUPT, INFL_NOMEM } infl_result;
 
-/* Inflates a Content-Encoding'd body into r->buf, at most r->max_bytes. */
+/* Inflates a Content-Encoding'd body into r->buf, at most r->max_bytes.  A
+ * body cut short keeps what came, as a browser would show it. */
 static infl_result inflate_body(dc_http_body *r, const unsigned char *in, size_t n,
                                 int wbits, size_t *out_len)
 {
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, wbits) != Z_OK)
+    dc_inflate_job j = {.alloc = r->alloc, .wbits = wbits, .limit = r->max_bytes,
+                        .first = 65536, .buf = r->buf, .cap = r->cap};
+    dc_inflate_result res = dc_inflate(&j, in, n);
+    r->buf = j.buf;
+    r->cap = j.cap;
+    *out_len = j.len;
+    switch (res) {
+    case DC_INFLATE_OK:
+        return INFL_OK;
+    case DC_INFLATE_TRUNCATED:
+        return j.len ? INFL_OK : INFL_CORRUPT;
+    case DC_INFLATE_TOO_LARGE:
+        return INFL_TOO_LARGE;
+    case DC_INFLATE_NO_START:
+    case DC_INFLATE_NOMEM_START:
+    case DC_INFLATE_NOMEM_BUFFER:
         return INFL_NOMEM;
-    z.next_in = (unsigned char *)(uintptr_t)in;
-    z.avail_in = (uInt)(n < UINT32_MAX ? n : UINT32_MAX);
-    size_t len = 0, cap = r->max_bytes < SIZE_MAX ? r->max_bytes + 1 : SIZE_MAX;
-    infl_result res = INFL_OK;
-    for (;;) {
-        size_t need = cap - len > 65536 ? len + 65536 : cap;
-        if (len == need) {
-            res = INFL_TOO_LARGE;
-            break;
-        }
-        if (!dc_warc_reserve(r->alloc, (void **)&r->buf, &r->cap, need)) {
-            res = INFL_NOMEM;
-            break;
-        }
-        z.next_out = r->buf + len;
-        z.avail_out = (uInt)(need - len);
-        int zr = inflate(&z, Z_NO_FLUSH);
-        len = need - z.avail_out;
-        if (zr == Z_STREAM_END)
-            break;
-        if (zr == Z_BUF_ERROR && z.avail_in == 0) {
-            /* Cut short: keep what came, as a browser would show it. */
-            res = len ? INFL_OK : INFL_CORRUPT;
-            break;
-        }
-        if (zr != Z_OK && zr != Z_BUF_ERROR) {
-            res = INFL_CORRUPT;
-            break;
-        }
+    default:
+        return INFL_CORRUPT;
     }
-    inflateEnd(&z);
-    if (res == INFL_OK && len > r->max_bytes)
-        res = INFL_TOO_LARGE;
-    *out_len = len;
-    return res;
 }
 
 /* Undoes Content-Encoding; returns a skip reason or DECANT_WARC_HTML. */

@@ -15,6 +15,7 @@
 #include <zstd.h>
 
 #include "arena.h"
+#include "text.h"
 
 /* Both buffers are sized so that whole gzip members of all but the largest
  * pages fit, for the one-shot path (gzip_whole_member). */
@@ -510,41 +511,17 @@ uint64_t dc_stream_tell(const dc_stream *s)
     return raw_offset(s);
 }
 
-/* ----------------------------------------------------------- buffers */
-
-int dc_warc_reserve(const decant_allocator *a, void **buf, size_t *cap, size_t need)
-{
-    if (*cap >= need)
-        return 1;
-    size_t want = *cap ? *cap : 65536;
-    while (want < need)
-        want = want > SIZE_MAX / 2 ? need : want * 2;
-    void *p = dc_realloc(a, *buf, *cap, want);
-    if (!p)
-        return 0;
-    *buf = p;
-    *cap = want;
-    return 1;
-}
-
 /* ------------------------------------------------------------ detect */
 
 static int gzip_starts_warc(const unsigned char *p, size_t n)
 {
     unsigned char first[5];
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
-        return 0;
-    z.next_in = (unsigned char *)(uintptr_t)p;
-    z.avail_in = (uInt)(n < UINT32_MAX ? n : UINT32_MAX);
-    z.next_out = first;
-    z.avail_out = sizeof first;
-    while (z.avail_out > 0 && inflate(&z, Z_NO_FLUSH) == Z_OK)
-        ;
-    int ok = z.avail_out == 0 && memcmp(first, "WARC/", 5) == 0;
-    inflateEnd(&z);
-    return ok;
+    dc_inflate_job j = {.alloc = &dc_default_allocator, .wbits = 16 + MAX_WBITS,
+                        .limit = sizeof first, .buf = first, .cap = sizeof first};
+    /* Whatever comes after the first five bytes (more, the end of the head
+     * given, corrupt data) does not matter. */
+    dc_inflate(&j, p, n);
+    return j.len == sizeof first && memcmp(first, "WARC/", 5) == 0;
 }
 
 static int zstd_starts_warc(const unsigned char *p, size_t n)

@@ -111,7 +111,4 @@ decant_status dc_warc_fail(decant_error *err, decant_status code, uint64_t pos,
 #endif
     ;
 
-/* Grows *buf to at least `need` bytes (doubling from 64 KiB); 0 on failure. */
-int dc_warc_reserve(const decant_allocator *a, void **buf, size_t *cap, size_t need);
-
 #endif
