@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html_scan.h"
 #include "text.h"
 
 /* Name classes. */
@@ -299,31 +300,6 @@ static size_t find(guard *g, uint32_t hash, int *sure)
     return SIZE_MAX;
 }
 
-/* The end of a comment that starts at s[i] ("<!--"). */
-static size_t comment_end(const guard *g, size_t i)
-{
-    const char *s = g->s;
-    size_t n = g->len, p = i + 4;
-    if (p < n && s[p] == '>')
-        return p + 1;
-    if (p + 1 < n && s[p] == '-' && s[p + 1] == '>')
-        return p + 2;
-    while (p + 1 < n) {
-        const char *d = memchr(s + p, '-', n - p - 1);
-        if (!d)
-            break;
-        p = (size_t)(d - s);
-        if (s[p + 1] == '-') {
-            if (p + 2 < n && s[p + 2] == '>')
-                return p + 3;
-            if (p + 3 < n && s[p + 2] == '!' && s[p + 3] == '>')
-                return p + 4;
-        }
-        p++;
-    }
-    return n;
-}
-
 /* Just past the next '>' from p, or the end. */
 static size_t to_gt(const guard *g, size_t p)
 {
@@ -334,24 +310,7 @@ static size_t to_gt(const guard *g, size_t p)
 /* Where the raw text of element `lower` ends: the '<' of its end tag. */
 static size_t raw_end(const guard *g, size_t p, const char *lower, size_t nl)
 {
-    const char *s = g->s;
-    size_t n = g->len;
-    while (p < n) {
-        const char *lt = memchr(s + p, '<', n - p);
-        if (!lt)
-            return n;
-        size_t q = (size_t)(lt - s);
-        if (q + 2 + nl <= n && s[q + 1] == '/') {
-            size_t k = 0;
-            while (k < nl && (s[q + 2 + k] | 0x20) == lower[k])
-                k++;
-            if (k == nl && (q + 2 + nl == n || dc_is_space((unsigned char)s[q + 2 + nl]) ||
-                            s[q + 2 + nl] == '/' || s[q + 2 + nl] == '>'))
-                return q;
-        }
-        p = q + 1;
-    }
-    return n;
+    return p + dc_raw_text_end(g->s + p, g->len - p, lower, nl);
 }
 
 typedef struct tag {
@@ -621,7 +580,12 @@ decant_status dc_guard(const char **html, size_t *len, unsigned max_depth, size_
             break;
         unsigned char c = (unsigned char)s[i + 1];
         if (c == '!') {
-            p = i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-' ? comment_end(&g, i) : to_gt(&g, i + 2);
+            if (i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
+                size_t e = dc_comment_end(s + i, n - i);
+                p = e ? i + e : n;
+            } else {
+                p = to_gt(&g, i + 2);
+            }
             continue;
         }
         if (c == '?') {

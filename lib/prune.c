@@ -15,19 +15,7 @@
 
 #include "text.h"
 #include "dom.h"
-
-/* Does s (n bytes left) start with the lower-case word w, then a byte
- * that ends a tag name? */
-static int starts_tag(const char *s, size_t n, const char *w, size_t wl)
-{
-    if (n <= wl)
-        return 0;
-    for (size_t i = 0; i < wl; i++)
-        if (dc_lower((unsigned char)s[i]) != (unsigned char)w[i])
-            return 0;
-    char c = s[wl];
-    return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
+#include "html_scan.h"
 
 /* End of the start tag beginning at s (just past its '>'), honouring
  * quoted attribute values; 0 if unterminated. */
@@ -46,22 +34,6 @@ static size_t tag_end(const char *s, size_t n)
         }
     }
     return 0;
-}
-
-/* Offset of "</word" (case-insensitive) in s, or n if absent. */
-static size_t find_close(const char *s, size_t n, const char *w, size_t wl)
-{
-    size_t i = 0;
-    while (i + 2 + wl <= n) {
-        const char *p = memchr(s + i, '<', n - i);
-        if (!p)
-            break;
-        i = (size_t)(p - s);
-        if (i + 2 + wl <= n && p[1] == '/' && starts_tag(p + 2, n - i - 2, w, wl))
-            return i;
-        i++;
-    }
-    return n;
 }
 
 /* Start of "-->" in s[0..n), or NULL. */
@@ -322,7 +294,7 @@ static int goes_whole(const char *t, size_t n, unsigned cls)
 static size_t raw_body(const char *s, size_t left, unsigned cls)
 {
     size_t r = (cls & T_RAW) - 1;
-    return find_close(s, left, raw_names[r].name, raw_names[r].len);
+    return dc_raw_text_end(s, left, raw_names[r].name, raw_names[r].len);
 }
 
 /* Whitespace just inside a block, after its start tag or before its end
