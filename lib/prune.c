@@ -36,15 +36,6 @@ static size_t tag_end(const char *s, size_t n)
     return 0;
 }
 
-/* Start of "-->" in s[0..n), or NULL. */
-static const char *comment_end(const char *s, size_t n)
-{
-    for (const char *p = s; (p = memchr(p, '>', n - (size_t)(p - s))) != NULL; p++)
-        if (p - s >= 2 && p[-1] == '-' && p[-2] == '-')
-            return p - 2;
-    return NULL;
-}
-
 /* Byte classes for the scanning loops, one load per byte instead of a
  * chain of compares: tag names and attribute names are the bulk of it. */
 enum { C_NAME_END = 1, C_ATTR_END = 2 };
@@ -347,9 +338,11 @@ size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats)
         const char *s = in + i;
         size_t left = n - i;
         if (left >= 4 && s[1] == '!' && s[2] == '-' && s[3] == '-') {
-            const char *e = comment_end(s + 4, left - 4);
+            /* Where the parser ends it: "<!-->" is a whole comment, and
+             * the text after it is the page's. */
+            size_t e = dc_comment_end(s, left);
             if (e) {
-                i = (size_t)(e - in) + 3;
+                i += e;
                 continue;
             }
         }

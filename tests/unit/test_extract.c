@@ -483,3 +483,20 @@ TEST(extract_related_teaser_dates)
     }
     decant_article_free(a);
 }
+
+/* "<!-->" is a whole (empty) comment to the parser and to browsers: the
+ * paragraphs after it are read, not swallowed up to the next "-->". */
+TEST(extract_text_after_empty_comment_is_kept)
+{
+    decant_article *a = extract("<html><body><article><h1>Harbour</h1>" PARA("First.")
+                                "<!-->" PARA("Second, after an empty comment.")
+                                "<!--->" PARA("Third, after another.")
+                                "<!-- an ordinary comment -->" PARA("Fourth.")
+                                "</article></body></html>", NULL, 0);
+    CHECK_HAS(body(a), "First.");
+    CHECK_HAS(body(a), "Second, after an empty comment.");
+    CHECK_HAS(body(a), "Third, after another.");
+    CHECK_HAS(body(a), "Fourth.");
+    CHECK_NOT_HAS(body(a), "ordinary comment");
+    decant_article_free(a);
+}

@@ -34,6 +34,17 @@ TEST(prune_style_svg_comment)
               "xy");
 }
 
+/* A comment ends where HTML5's tokenizer (and so the parser and a browser)
+ * ends it: "<!-->" and "<!--->" are whole comments, "--!>" closes one, and
+ * the text after them is the page's. */
+TEST(prune_comment_ends_as_html5)
+{
+    CHECK_STR(pruned("<p>a</p><!--><p>shown</p><!-- c -->d"), "<p>a</p><p>shown</p>d");
+    CHECK_STR(pruned("x<!--->y<!---->z"), "xyz");
+    CHECK_STR(pruned("x<!-- a --!>y<!-- b -- c --->z"), "xyz");
+    CHECK_STR(pruned("x<!--<!-->y"), "xy");
+}
+
 TEST(prune_quoted_gt_in_tag)
 {
     CHECK_STR(pruned("<script data-x=\"a>b\">code</script>t"), "t");
