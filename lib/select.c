@@ -102,6 +102,11 @@ static uint32_t climb_scores(const dc_extract_ctx *cx, uint32_t top)
     const dc_dom *d = cx->dom;
     float last = cx->st[top].score, threshold = last / 3;
     for (uint32_t p = d->nodes[top].parent; p && p != d->body; p = d->nodes[p].parent) {
+        /* A layout table's row gathers the votes of all its columns (the
+         * menu, the story, the teasers beside it): the story's column does
+         * not climb into it; columns that belong join as siblings. */
+        if (d->nodes[p].tag == DC_TAG_TR)
+            break;
         const dc_stats *s = &cx->st[p];
         if (!s->scored)
             continue;

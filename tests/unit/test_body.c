@@ -87,3 +87,21 @@ TEST(body_standfirst_between_headline_and_story)
     CHECK_NOT_HAS(text_of(a), "Jane Roe");
     decant_article_free(a);
 }
+
+TEST(body_story_column_does_not_climb_into_its_row)
+{
+    /* A layout table: menu, story and teasers are the columns of one row,
+     * which gathers all their votes and outscores the story's own cell. */
+    const char *html =
+        "<html><head><meta name=date content=2012-01-17></head><body><table><tr>"
+        "<td><a href=/n>News</a><br><a href=/s>Sport</a><br><a href=/w>Weather</a></td>"
+        "<td><h1>Bridge to reopen</h1><div class=txt>" P_EN("One.") P_EN("Two.") P_EN("Three.") "</div></td>"
+        "<td><div><a href=/t1>Teaser one</a><p>A market stall sold its last apples on Friday.</p></div>"
+        "<div><a href=/t2>Teaser two</a><p>The choir sang in the old church for the mayor.</p></div></td>"
+        "</tr></table></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Three. The council");
+    CHECK_NOT_HAS(text_of(a), "last apples");
+    CHECK_NOT_HAS(text_of(a), "Weather");
+    decant_article_free(a);
+}
