@@ -24,7 +24,8 @@ enum {
     OPT_PROGRESS,
     OPT_STATS,
     OPT_BODY,
-    OPT_WITH_METADATA
+    OPT_WITH_METADATA,
+    OPT_NO_REPAIR
 };
 
 static const struct option long_options[] = {
@@ -40,6 +41,7 @@ static const struct option long_options[] = {
     {"all-records", no_argument, NULL, OPT_ALL_RECORDS},
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"stats", required_argument, NULL, OPT_STATS},
+    {"no-mojibake-repair", no_argument, NULL, OPT_NO_REPAIR},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -91,6 +93,8 @@ static void print_help(const cli_config *cfg)
            "      --progress           show progress even when standard error is not\n"
            "                           a terminal\n"
            "      --stats FILE         write the summary as JSON to FILE\n"
+           "      --no-mojibake-repair\n"
+           "                           keep double-encoded UTF-8 (\"cafÃ©\") as it is\n"
            "  -q, --quiet              no per-file messages, progress or summary on\n"
            "                           standard error\n"
            "  -h, --help               print this help and exit\n"
@@ -237,6 +241,9 @@ static int apply_option(int c, const char *arg, cli_config *cfg)
         return 1;
     case OPT_WITH_METADATA:
         cfg->with_metadata = 1;
+        return 1;
+    case OPT_NO_REPAIR:
+        cfg->opts.repair_mojibake = 0;
         return 1;
     default:
         return 0;

@@ -1,7 +1,7 @@
 /*
  * fuzz_decode.c — the charset decoder (gzip, BOMs, Content-Type, <meta>
- * prescan, uchardet, conversion).  The first byte picks the Content-Type and
- * the size cap; the output must be valid UTF-8 without NUL bytes (and
+ * prescan, uchardet, conversion, mojibake repair).  The first byte picks the
+ * Content-Type, the size cap and whether to repair; the output must be valid UTF-8 without NUL bytes (and
  * NUL-terminated unless it is a view of the input) within the cap.
  */
 #include <stdint.h>
@@ -35,7 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dc_decoded out;
     decant_error err;
     memset(&err, 0, sizeof err);
-    decant_status st = dc_decode(data + 1, size - 1, content_types[data[0] & 7], cap, &ar, &out, &err);
+    decant_status st = dc_decode(data + 1, size - 1, content_types[data[0] & 7], cap,
+                                 data[0] & 16 ? DC_DECODE_NO_REPAIR : 0, &ar, &out, &err);
     if (st == DECANT_OK) {
         /* A copy is NUL-terminated; a view of the input cannot be. */
         int aliased = out.text >= (const char *)data && out.text <= (const char *)data + size;

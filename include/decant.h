@@ -104,7 +104,7 @@ typedef enum decant_body_format {
     DECANT_BODY_HTML = 2      /* the same structure as an HTML fragment     */
 } decant_body_format;
 
-#define DECANT_OPTIONS_VERSION 2
+#define DECANT_OPTIONS_VERSION 3
 
 typedef struct decant_options {
     /* Set by decant_options_init(); lets the struct grow without ABI breaks. */
@@ -127,6 +127,12 @@ typedef struct decant_options {
     /* Also render HTML (decant_article_body(.., DECANT_BODY_HTML)).  Since
      * version 2; options of version 1 are still accepted, without it.       */
     int want_html;
+    /* Undo UTF-8 that was once read as Latin-1 or windows-1252 and encoded
+     * again ("cafÃ©" for "café", "â€™" for "’"), stretch by stretch, where
+     * the repaired text reads better than the damaged one; text that is
+     * already right is never changed.  Default 1; 0 keeps the bytes' text
+     * as decoded.  Since version 3 (older options get the default).        */
+    int repair_mojibake;
 } decant_options;
 
 /* Fills `opts` with the defaults above.  Always call it first. */

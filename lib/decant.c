@@ -91,6 +91,28 @@ void decant_options_init(decant_options *o)
     o->want_markdown = 0;
     o->allocator = NULL;
     o->want_html = 0;
+    o->repair_mojibake = 1;
+}
+
+int dc_options_copy(const decant_options *in, decant_options *out)
+{
+    decant_options_init(out);
+    if (!in)
+        return 1;
+    /* A caller built against an older version has a shorter struct: read
+     * only what it has, and keep the defaults for the rest. */
+    size_t n;
+    if (in->version == 1)
+        n = offsetof(decant_options, want_html);
+    else if (in->version == 2)
+        n = offsetof(decant_options, repair_mojibake);
+    else if (in->version == DECANT_OPTIONS_VERSION)
+        n = sizeof *in;
+    else
+        return 0;
+    memcpy(out, in, n);
+    out->version = DECANT_OPTIONS_VERSION;
+    return 1;
 }
 
 decant_status decant_extractor_new(const decant_options *opts, decant_extractor **out,
@@ -100,18 +122,8 @@ decant_status decant_extractor_new(const decant_options *opts, decant_extractor 
         return dc_fail(err, DECANT_ERR_INVALID, "out is NULL");
     *out = NULL;
     decant_options o;
-    decant_options_init(&o);
-    if (opts) {
-        /* A caller built against version 1 has a shorter struct: read only
-         * what it has, and keep the defaults for the rest. */
-        if (opts->version == 1)
-            memcpy(&o, opts, offsetof(decant_options, want_html));
-        else if (opts->version == DECANT_OPTIONS_VERSION)
-            o = *opts;
-        else
-            return dc_fail(err, DECANT_ERR_INVALID, "options not set up by decant_options_init");
-        o.version = DECANT_OPTIONS_VERSION;
-    }
+    if (!dc_options_copy(opts, &o))
+        return dc_fail(err, DECANT_ERR_INVALID, "options not set up by decant_options_init");
     const decant_allocator *alloc = o.allocator ? o.allocator : &dc_default_allocator;
     decant_extractor *ex = dc_malloc(alloc, sizeof *ex);
     if (!ex)
@@ -188,7 +200,8 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
         return dc_fail(err, DECANT_ERR_TOO_LARGE, NULL);
     dc_decoded dec;
     decant_status st = dc_decode(in->data, in->size, in->content_type, o->max_input_bytes,
-                                 &ex->scratch, &dec, err);
+                                 o->repair_mojibake ? 0 : DC_DECODE_NO_REPAIR, &ex->scratch,
+                                 &dec, err);
     if (st != DECANT_OK)
         return st;
     if (!looks_like_html(dec.text, dec.len))

@@ -812,11 +812,9 @@ static size_t convert(const job *j, char *d, size_t cap)
     return (size_t)-1;
 }
 
-/* Double-encoded sequences a page must hold to be repaired (mojibake.h). */
-#define MOJIBAKE_MIN 3
-
 static decant_status decode_text(const unsigned char *s, size_t n, const char *content_type,
-                                 dc_arena *ar, dc_decoded *out, decant_error *err)
+                                 unsigned flags, dc_arena *ar, dc_decoded *out,
+                                 decant_error *err)
 {
     if (binary_magic(s, n))
         return dc_fail(err, DECANT_ERR_BINARY, "file signature of a binary format");
@@ -924,12 +922,14 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
     }
     if (cd != (iconv_t)-1)
         iconv_close(cd);
-    if (st == DECANT_OK && dc_mojibake_count(text, len, MOJIBAKE_MIN) >= MOJIBAKE_MIN) {
-        char *fixed = dc_arena_alloc(ar, len + 1);
+    dc_mojibake_plan plan;
+    if (st == DECANT_OK && !(flags & DC_DECODE_NO_REPAIR) &&
+        dc_mojibake_plan_text(text, len, &plan)) {
+        char *fixed = dc_arena_alloc(ar, len + plan.grow + 1);
         if (!fixed) {
             st = DECANT_ERR_NOMEM, why = "repaired text";
         } else {
-            len = dc_mojibake_repair(text, len, fixed);
+            len = dc_mojibake_repair(text, len, &plan, fixed);
             fixed[len] = '\0';
             text = fixed;
         }
@@ -950,7 +950,8 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
 }
 
 decant_status dc_decode(const unsigned char *in, size_t len, const char *content_type,
-                        size_t max_bytes, dc_arena *ar, dc_decoded *out, decant_error *err)
+                        size_t max_bytes, unsigned flags, dc_arena *ar, dc_decoded *out,
+                        decant_error *err)
 {
     if (!out || !ar || (!in && len))
         return dc_fail(err, DECANT_ERR_INVALID, "dc_decode");
@@ -961,7 +962,7 @@ decant_status dc_decode(const unsigned char *in, size_t len, const char *content
     if (len > limit)
         return dc_fail(err, DECANT_ERR_TOO_LARGE, NULL);
     if (len < 2 || in[0] != 0x1f || in[1] != 0x8b)
-        return decode_text(in, len, content_type, ar, out, err);
+        return decode_text(in, len, content_type, flags, ar, out, err);
 
     unsigned char *buf = NULL;
     size_t n = 0, cap = 0;
@@ -972,7 +973,7 @@ decant_status dc_decode(const unsigned char *in, size_t len, const char *content
     if (n == 0)
         st = dc_fail(err, DECANT_ERR_EMPTY, "the gzip stream holds no bytes");
     else
-        st = decode_text(buf, n, content_type, ar, out, err);
+        st = decode_text(buf, n, content_type, flags, ar, out, err);
     dc_free(ar->alloc, buf, cap);
     return st;
 }

@@ -32,6 +32,9 @@ typedef struct dc_decoded {
     int was_gzip;
 } dc_decoded;
 
+/* dc_decode flags: leave double-encoded UTF-8 as it is (tests compare). */
+#define DC_DECODE_NO_REPAIR 1u
+
 /*
  * Decodes `in[0..len)`.  Memory for any converted copy comes from `ar`.
  * Errors: DECANT_ERR_EMPTY, DECANT_ERR_TOO_LARGE, DECANT_ERR_GZIP,
@@ -39,6 +42,7 @@ typedef struct dc_decoded {
  * DECANT_ERR_NOMEM.  `err` may be NULL.
  */
 decant_status dc_decode(const unsigned char *in, size_t len, const char *content_type,
-                        size_t max_bytes, dc_arena *ar, dc_decoded *out, decant_error *err);
+                        size_t max_bytes, unsigned flags, dc_arena *ar, dc_decoded *out,
+                        decant_error *err);
 
 #endif

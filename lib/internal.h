@@ -25,6 +25,10 @@ struct decant_article {
     size_t related_count;
 };
 
+/* Copies caller options of any accepted version into *out, defaults for
+ * what an older version lacks; 0 for an unknown version. */
+int dc_options_copy(const decant_options *in, decant_options *out);
+
 /* Sets an error (code + static message) if err is non-NULL; returns code. */
 decant_status dc_fail(decant_error *err, decant_status code, const char *detail);
 

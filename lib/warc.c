@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "internal.h"
 #include "text.h"
 #include "warc_http.h"
 #include "warc_stream.h"
@@ -139,13 +140,8 @@ decant_status decant_warc_open_fd(int fd, const void *prefix, size_t prefix_len,
     if (fd < 0 || (prefix_len && !prefix))
         return dc_warc_fail(err, DECANT_ERR_INVALID, 0, "bad descriptor or prefix");
     decant_options o;
-    decant_options_init(&o);
-    if (opts) {
-        if (opts->version != DECANT_OPTIONS_VERSION)
-            return dc_warc_fail(err, DECANT_ERR_INVALID, 0,
-                                "options not set up by decant_options_init");
-        o = *opts;
-    }
+    if (!dc_options_copy(opts, &o))
+        return dc_warc_fail(err, DECANT_ERR_INVALID, 0, "options not set up by decant_options_init");
     const decant_allocator *alloc = o.allocator ? o.allocator : &dc_default_allocator;
     decant_warc_reader *r = dc_malloc(alloc, sizeof *r);
     if (!r)

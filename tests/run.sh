@@ -1,14 +1,15 @@
 #!/bin/sh
 # Runs every test suite and prints the total.
 #
-#   sh tests/run.sh BUILD          unit, golden, cli, warc, hostile, python and
-#                                  install with BUILD's binaries, then the
-#                                  first four under
-#                                  ASan+UBSan (a clang build in $ASAN_BUILD,
-#                                  default build-asan), a libFuzzer smoke run
-#                                  (make fuzz-smoke), then the golden pages
-#                                  under valgrind
-#   sh tests/run.sh BUILD quick    only the first seven, with BUILD's binaries
+#   sh tests/run.sh BUILD          unit, golden, faithful, cli, warc, hostile,
+#                                  python and install with BUILD's binaries;
+#                                  the mojibake property on the benchmark
+#                                  sets when they are there; unit to warc
+#                                  again under ASan+UBSan (a clang build in
+#                                  $ASAN_BUILD, default build-asan), a
+#                                  libFuzzer smoke run (make fuzz-smoke), then
+#                                  the golden pages under valgrind
+#   sh tests/run.sh BUILD quick    only the first eight, with BUILD's binaries
 #
 # Each suite prints "name: N passed, N failed"; the last line of this script
 # is the sum, "N passed, N failed", which CI reads.  Exit status 1 if any test
@@ -60,6 +61,7 @@ suites() {
         echo "== unit$tag: $b/unit missing"; total_fail=$((total_fail + 1))
     fi
     suite "golden$tag" sh tests/golden/run.sh "$b/decant"
+    suite "faithful$tag" python3 tests/faithful/check.py "$b/decant"
     if [ -f tests/cli.sh ]; then
         suite "cli$tag" sh tests/cli.sh "$b/decant"
     fi
@@ -80,6 +82,15 @@ suite "python" sh tests/python/run.sh "$build"
 # make install / uninstall into a staging tree; the README's C example built
 # against it with pkg-config, shared and static.
 suite "install" sh tests/install.sh "$build"
+# Mojibake repair changes only the benchmark pages listed as damaged; needs
+# the benchmark sets beside the repository, skipped without them.
+bench_sets=""
+for s in scrapinghub wcxb-dev daniel-dev; do
+    [ -d "$root/../shared/bench/$s/html" ] && bench_sets="$bench_sets $root/../shared/bench/$s"
+done
+if [ "$mode" != quick ] && [ -n "$bench_sets" ]; then
+    suite "mojibake-property" python3 bench/mojibake_property.py "$build/decant" $bench_sets
+fi
 
 if [ "$mode" != quick ]; then
     echo "== building $asan_build (clang, ASan+UBSan)"

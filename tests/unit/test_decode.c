@@ -19,7 +19,7 @@ static void dec(run *r, const void *s, size_t n, const char *ct, size_t max)
 {
     memset(r, 0, sizeof *r);
     dc_arena_init(&r->ar, NULL, 4096);
-    r->st = dc_decode(s, n, ct, max ? max : 64 * MB, &r->ar, &r->d, &r->err);
+    r->st = dc_decode(s, n, ct, max ? max : 64 * MB, 0, &r->ar, &r->d, &r->err);
 }
 
 /* Decodes a C string literal (no embedded NULs). */
@@ -499,7 +499,7 @@ TEST(decode_gzip_bomb_stops_at_max_bytes)
     dc_arena_init(&ar, &al, 4096);
     dc_decoded d;
     decant_error err;
-    decant_status st = dc_decode(z, n, NULL, MB, &ar, &d, &err);
+    decant_status st = dc_decode(z, n, NULL, MB, 0, &ar, &d, &err);
     CHECK(st == DECANT_ERR_TOO_LARGE);
     CHECK(err.code == DECANT_ERR_TOO_LARGE);
     /* the output buffer is capped at max_bytes; the rest is zlib's state */
@@ -645,6 +645,18 @@ TEST(decode_mojibake_repaired)
     done(&r);
 }
 
+TEST(decode_lone_c1_controls)
+{
+    run r;
+    char buf[256];
+    /* windows-1252 text read once as Latin-1: the C1 controls are its
+     * punctuation, and no text means a C1 control */
+    decs(&r, "<p>we\xC2\x92re \xC2\x93here\xC2\x94 \xC2\x97 at \xC2\x80" "5, \xC2\x81</p>", NULL);
+    CHECK_STR(text_of(&r, buf, sizeof buf), "<p>we\xE2\x80\x99re \xE2\x80\x9Chere\xE2\x80\x9D "
+                                            "\xE2\x80\x94 at \xE2\x82\xAC" "5, \xC2\x81</p>");
+    done(&r);
+}
+
 TEST(decode_mojibake_left_alone)
 {
     run r;
@@ -661,10 +673,11 @@ TEST(decode_mojibake_left_alone)
     CHECK_STR(text_of(&r, buf, sizeof buf), real);
     done(&r);
     /* on a page that is repaired, sequences that would decode to overlong
-     * forms or surrogates stay as they are */
-    decs(&r, "<p>\xC3\xA0\xC2\x80\xC2\x80 \xC3\xAD\xC2\xA0\xC2\x80 \xC3\xA0\xC2\x9F\xC2\xBF "
-             "\xC3\x83\xC2\xA9\xC3\x83\xC2\xA9\xC3\x83\xC2\xA9</p>", NULL);
-    CHECK_STR(text_of(&r, buf, sizeof buf), "<p>\xC3\xA0\xC2\x80\xC2\x80 \xC3\xAD\xC2\xA0\xC2\x80 "
-                                            "\xC3\xA0\xC2\x9F\xC2\xBF \xC3\xA9\xC3\xA9\xC3\xA9</p>");
+     * forms or surrogates stay as they are ("à€€" would be E0 80 80) */
+    decs(&r, "<p>\xC3\xA0\xE2\x82\xAC\xE2\x82\xAC \xC3\xAD\xC2\xA0\xE2\x82\xAC "
+             "\xC3\xA0\xC5\xB8\xC2\xBF \xC3\x83\xC2\xA9\xC3\x83\xC2\xA9 \xC3\x83\xC2\xA9</p>", NULL);
+    CHECK_STR(text_of(&r, buf, sizeof buf),
+              "<p>\xC3\xA0\xE2\x82\xAC\xE2\x82\xAC \xC3\xAD\xC2\xA0\xE2\x82\xAC "
+              "\xC3\xA0\xC5\xB8\xC2\xBF \xC3\xA9\xC3\xA9 \xC3\xA9</p>");
     done(&r);
 }
