@@ -525,7 +525,7 @@ static int parse_ampm(const tok *t, int nt, int i, int *ampm)
 
 /*
  * HH:MM[:SS[.fff]] [am|pm] [zone], the French 17h05, or with CJK signs
- * 17時21分[05秒] and 17点21; at token i.  Chinese, Japanese and Korean say
+ * 17時21分[05秒] and 17点21; at token i.  Returns the token after it, or 0.  Chinese, Japanese and Korean say
  * morning or afternoon before the time ("下午3:21", "오후 3:21").
  */
 static int parse_time_at(const tok *t, int nt, int i, dc_date *d)
@@ -569,22 +569,27 @@ static int parse_time_at(const tok *t, int nt, int i, dc_date *d)
     /* "Uhr" and "o'clock" words sit between the time and a zone. */
     if (j < nt && t[j].type == TK_WORD && !t[j].zone && !strcmp(t[j].word, "uhr"))
         j++;
-    parse_zone(t, nt, j, d);
-    return 1;
+    return parse_zone(t, nt, j, d);
 }
 
-/* The time usually follows the date ("T17:05", ", 17:05"), sometimes precedes it. */
-static void find_time(const tok *t, int nt, int date_start, int date_end, dc_date *d)
+/* The time usually follows the date ("T17:05", ", 17:05"), sometimes
+ * precedes it; returns the token after the time when it follows, else
+ * after the date. */
+static int find_time(const tok *t, int nt, int date_start, int date_end, dc_date *d)
 {
-    for (int i = date_end + 1; i < nt && i <= date_end + 6; i++)
-        if (parse_time_at(t, nt, i, d))
-            return;
+    for (int i = date_end + 1; i < nt && i <= date_end + 6; i++) {
+        int e = parse_time_at(t, nt, i, d);
+        if (e)
+            return e;
+    }
     for (int i = date_start - 1; i >= 0 && i >= date_start - 6; i--)
         if (parse_time_at(t, nt, i, d))
-            return;
+            break;
+    return date_end + 1;
 }
 
-int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date *out, size_t *at)
+int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date *out, size_t *at,
+                 size_t *end_at)
 {
     if (!s || n == 0)
         return 0;
@@ -608,10 +613,12 @@ int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date
             end = month_name_date(t, nt, i, max_year, &d, &start);
         if (end < 0)
             continue;
-        find_time(t, nt, start, end, &d);
+        int after = find_time(t, nt, start, end, &d);
         *out = d;
         if (at)
             *at = t[start].at;
+        if (end_at)
+            *end_at = t[after - 1].end;
         return 1;
     }
     return 0;
@@ -619,7 +626,7 @@ int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date
 
 int dc_date_parse(const char *s, size_t n, int month_first, int max_year, dc_date *out)
 {
-    return dc_date_find(s, n, month_first, max_year, out, NULL);
+    return dc_date_find(s, n, month_first, max_year, out, NULL, NULL);
 }
 
 /* ------------------------------------------------------------ zones */

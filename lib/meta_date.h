@@ -28,8 +28,10 @@ typedef struct dc_date {
  */
 int dc_date_parse(const char *s, size_t n, int month_first, int max_year, dc_date *out);
 
-/* The same, and *at (when not NULL) gets the byte offset where the date starts. */
-int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date *out, size_t *at);
+/* The same; *at and *end_at (when not NULL) get the byte offsets where the
+ * date starts and where it ends, with the time that follows it. */
+int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date *out, size_t *at,
+                 size_t *end_at);
 
 /*
  * A word as the language tables store it, into out (cap bytes with the

@@ -89,10 +89,7 @@ static const char *const title_words[] = {
     "intern", "opinion", "admin", "administrator", "anonymous", "unknown", "null", "none",
     "undefined", "user", "by", "team", "member", "moderator", "founder", "owner", "ceo",
     "director", "manager", "host", "webmaster", "publisher", "website", "blog", "blogger",
-    "posted", "post", "posts", "n/a", "topic", "thread", "starter", "poster", "original",
-    /* a dateline's weekday read as a byline ("Sat, 12 Dec") */
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL};
+    "posted", "post", "posts", "n/a", "topic", "thread", "starter", "poster", "original", NULL};
 
 /* Words of a sentence, never of a name: an author box's bio ("I've
  * consulted with hundreds...", "Chris Toy is the CEO"). */
@@ -123,23 +120,33 @@ static const char *const credentials[] = {
     "mba", "msc", "bsc", "cpa", "fand", "jd", "esq", "esq.", "dds", "lcsw", "np", "cfa",
     "cfp", "mph", "mfa", "pharmd", "psyd", "lpc", "cscs", "ryt", "e-ryt", NULL};
 
+/* An office or a publisher, not a person: weak as an author (meta_resolve.c). */
 static const char *const editorial_words[] = {
     "redazione", "redaktion", "redacción", "rédaction", "redação", "redactie", "staff",
     "team", "desk", "newsroom", "editorial", "editors", "redakcja", "редакция", "équipe",
-    "press", "agency", "agencia", NULL};
+    "press", "agency", "agencia",
+    /* publishers' and companies' names: "Ediciones EL PAÍS", "Axel Springer SE" */
+    "ediciones", "edizioni", "editions", "éditions", "editora", "verlag", "wydawnictwo",
+    "издательство", "yayıncılık", "gmbh", "ltd", "ltd.", "inc", "inc.", "llc", "plc", "s.a.",
+    "s.l.", "s.l.u.", "s.p.a.", "srl", NULL};
 
-/* Labels in front of names, longest first so "Written by" beats "by". */
+/* Labels in front of names, longest first so "Written by" beats "by";
+ * lower case and without accents (dc_date_fold), as folded_prefix compares. */
 static const char *const labels[] = {
     "written by", "authored by", "posted by", "reported by", "words by", "story by", "text by",
     "article by",
     "published by", "created by", "edited by", "reviewed by", "compiled by", "author:",
     "authors:", "autor:", "autore:", "auteur:", "autorin:", "автор:", "av:", "von:", "by:",
-    "text:", "testo:", "texto:", "tekst:", "di:", "author", "autor", "autore", "auteur",
-    "автор", "by", "di", "da", "von", "par", "por", "door", "av", "de", NULL};
+    "text:", "testo:", "texto:", "tekst:", "di:", "autorzy:", "авторы:", "yazar:", "yazan:",
+    "συντακτησ:", "author", "autor", "autore", "auteur", "автор", "yazan", "γραφει", "بقلم",
+    "przez", "by", "di", "da", "von", "par", "por", "door", "av", "de",
+    /* Greek names take their article: "Γράφει ο Γιώργος ... και η Μαρία ..." */
+    "ο", "η", NULL};
 
 /* Between two names. */
 static const char *const joiners[] = {" and ", " & ", " e ", " und ", " et ", " y ", " och ",
-                                      " en ", " i ", " и ", " und ", NULL};
+                                      " en ", " i ", " и ", " oraz ", " ve ", " και ", " та ",
+                                      " و ", NULL};
 
 /* ------------------------------------------------------------ cleaning */
 
@@ -176,6 +183,36 @@ static void trim_punct(const char **s, size_t *n)
     }
 }
 
+/*
+ * How many bytes of s spell the folded word w (case and accents aside, as
+ * dc_date_fold compares them: "Автор:" for "автор:", "Γράφει" for
+ * "γραφει"), or 0.
+ */
+static size_t folded_prefix(const char *s, size_t n, const char *w)
+{
+    size_t i = 0, o = 0, wn = strlen(w);
+    while (o < wn) {
+        if (i >= n)
+            return 0;
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII, the common case */
+            if (lower((char)c) != w[o])
+                return 0;
+            i++, o++;
+            continue;
+        }
+        size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (len > n - i)
+            return 0;
+        char f[16];
+        size_t fl = dc_date_fold(s + i, len, f, sizeof f); /* 0: a mark, nothing to match */
+        if (o + fl > wn || memcmp(w + o, f, fl))
+            return 0;
+        i += len, o += fl;
+    }
+    return i;
+}
+
 /* Removes a leading label ("By", "di", "Autor:"), repeatedly. */
 static void strip_labels(const char **s, size_t *n)
 {
@@ -183,11 +220,12 @@ static void strip_labels(const char **s, size_t *n)
         again = 0;
         trim_punct(s, n);
         for (int k = 0; labels[k]; k++) {
-            size_t m = strlen(labels[k]);
-            if (*n <= m || !dc_eq_ci(*s, m, labels[k], m))
+            size_t lm = strlen(labels[k]);
+            size_t m = folded_prefix(*s, *n, labels[k]);
+            if (m == 0 || *n <= m)
                 continue;
             char next = (*s)[m];
-            if (labels[k][m - 1] != ':' && next != ' ' && next != ':' && next != '\t' &&
+            if (labels[k][lm - 1] != ':' && next != ' ' && next != ':' && next != '\t' &&
                 (unsigned char)next != 0xC2)
                 continue;
             *s += m, *n -= m, again = 1;
@@ -223,12 +261,23 @@ static int word_ok(const char *w, size_t n, void *ctx)
     return !in_list(w, n, chrome_words);
 }
 
+/* A weekday in any language of the date tables (Tuesday, Dienstag, вторник). */
+static int is_weekday(const char *w, size_t n)
+{
+    char f[48];
+    while (n && strchr(",:;.", w[n - 1]))
+        n--;
+    size_t fn = n ? dc_date_fold(w, n, f, sizeof f) : 0;
+    return fn && dc_lang_weekday(f, fn);
+}
+
 static int word_is_title(const char *w, size_t n, void *ctx)
 {
     (void)ctx;
     while (n && strchr(",:;.", w[n - 1]))
         n--;
-    return in_list(w, n, title_words);
+    /* a dateline's weekday read as a byline ("Sat, 12 Dec") */
+    return in_list(w, n, title_words) || is_weekday(w, n);
 }
 
 static int word_not_sentence(const char *w, size_t n, void *ctx)
@@ -404,9 +453,12 @@ static size_t next_split(const char *s, size_t n, size_t *skip)
 }
 
 /* Hard separators end the name part of a byline ("John Smith | June 19"). */
-static const char *const part_seps[] = {"|", "•", "·", "—", " – ", " - ", "\n", " on ", " am ",
-                                        " le ", " il ", " el ", " em ", " op ", " den ", " le:",
-                                        " updated", " published", " posted", "(", NULL};
+static const char *const part_seps[] = {"|", "•", "·", "—", " – ", " - ", "\n", " updated", " published",
+                                        " posted", "(", NULL};
+/* So do the words before a date ("John Smith on June 19", "Juan Pérez el
+ * 17 de enero"), written in lower case: "Ediciones EL PAÍS" is a name. */
+static const char *const date_words[] = {" on ", " am ", " le ", " il ", " el ", " em ", " op ", " den ",
+                                         " le:", NULL};
 
 /* Where the first part of a byline line ends ("Jane Roe | Staff"); *sep
  * gets the separator's length (0 at the end). */
@@ -418,6 +470,15 @@ static size_t part_end(const char *s, size_t n, size_t *sep)
         size_t m = strlen(part_seps[k]);
         for (size_t i = 1; i + m <= end; i++) {
             if (dc_eq_ci(s + i, m, part_seps[k], m)) {
+                end = i, *sep = m;
+                break;
+            }
+        }
+    }
+    for (int k = 0; date_words[k]; k++) {
+        size_t m = strlen(date_words[k]);
+        for (size_t i = 1; i + m <= end; i++) {
+            if (!memcmp(s + i, date_words[k], m)) {
                 end = i, *sep = m;
                 break;
             }
@@ -440,13 +501,32 @@ static void skip_dated_parts(const char **s, size_t *n)
     }
 }
 
-/* "Posted on June 19 by John Smith": the names follow the last " by ". */
+/*
+ * "Posted on June 19 by John Smith": the names follow the last " by ".
+ * In other languages the word is also a particle of names ("Ursula von
+ * der Leyen"), so there it must follow a date or a time: "07.11.2022,
+ * 18:00 Uhr von Anna Schmidt".
+ */
 static void after_last_by(const char **s, size_t *n)
 {
+    static const char *const after_date[] = {" von ", " par ", " por ", " door ", " przez ", " di ", " da ", NULL};
     for (size_t i = *n; i-- > 0;) {
         if (i + 4 <= *n && dc_eq_ci(*s + i, 4, " by ", 4)) {
             *s += i + 4, *n -= i + 4;
             return;
+        }
+    }
+    for (size_t i = *n; i-- > 0;) {
+        if ((*s)[i] != ' ')
+            continue;
+        for (int k = 0; after_date[k]; k++) {
+            size_t m = strlen(after_date[k]);
+            dc_date d;
+            if (i + m <= *n && dc_eq_ci(*s + i, m, after_date[k], m) && has_digit(*s, i) &&
+                dc_date_parse(*s, i, 0, 9999, &d)) {
+                *s += i + m, *n -= i + m;
+                return;
+            }
         }
     }
 }
@@ -457,6 +537,29 @@ int dc_word_count(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
     return words;
+}
+
+/*
+ * "elmundo.es", "Paperium.net": a site's host name given as the author, a
+ * publisher and not a person.  One word whose last dot-part is a top-level
+ * domain; logins such as "sara.r.peter" end otherwise.
+ */
+static int host_name(const char *s, size_t n)
+{
+    static const char *const generic[] = {"com", "org", "net", "info", "biz", "edu", "gov", "news", "io",
+                                          "co", "tv", "online", "media", "blog", NULL};
+    if (memchr(s, ' ', n))
+        return 0;
+    size_t dot = n;
+    while (dot > 0 && s[dot - 1] != '.')
+        dot--;
+    if (dot < 2 || dot == n)
+        return 0;
+    size_t tl = n - dot;
+    for (size_t i = dot; i < n; i++)
+        if (!((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+            return 0;
+    return tl == 2 || in_list(s + dot, tl, generic);
 }
 
 static int add_name(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *out, int count, int max)
@@ -475,6 +578,16 @@ static int add_name(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *o
             trim_punct(&s, &n);
         }
     }
+    /* "Bryan Walsh Tuesday": the dateline's weekday run on after the name */
+    for (;;) {
+        size_t last = n;
+        while (last > 0 && s[last - 1] != ' ')
+            last--;
+        if (last == 0 || !is_weekday(s + last, n - last) || dc_word_count(s, last) < 2)
+            break;
+        n = last;
+        trim_punct(&s, &n);
+    }
     if (count >= max || in_list(s, n, credentials) || !acceptable_name(s, n, mode))
         return count;
     char *copy = dc_arena_strndup(tmp, s, n);
@@ -483,7 +596,7 @@ static int add_name(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *o
     out[count].s = copy;
     out[count].n = n;
     out[count].editorial = !each_word(s, n, word_not_editorial, NULL) || dc_contains_ci(s, n, "redaz") ||
-                           dc_contains_ci(s, n, "redak") || dc_contains_ci(s, n, "redac");
+                           dc_contains_ci(s, n, "redak") || dc_contains_ci(s, n, "redac") || host_name(s, n);
     return count + 1;
 }
 
@@ -558,10 +671,24 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name
     strip_labels(&t, &len);
     size_t sep;
     len = part_end(t, len, &sep);
+    /* "Nov 25, 2025Julian K. Arni": a dateline run into the name;
+     * "Bryan Walsh Tuesday, Jan. 17, 2012": the names end where a date starts */
+    dc_date d;
+    size_t at, end;
+    if (has_digit(t, len) && dc_date_find(t, len, 0, 9999, &d, &at, &end)) {
+        if (at > 0) {
+            len = at;
+        } else {
+            t += end, len -= end;
+            strip_labels(&t, &len);
+            len = part_end(t, len, &sep);
+        }
+    }
     int count = 0;
     if (!(mode & DC_NAMES_SPLIT))
         return add_name(tmp, t, len, mode, out, 0, max);
     const char *last = NULL; /* where the last name taken starts in t */
+    int comma = 0, last_comma = 0; /* the part follows a comma; the last name taken did */
     while (len > 0 && count >= 0) {
         size_t skip, cut = next_split(t, len, &skip);
         if (count > 0 && job_title(t, cut))
@@ -575,11 +702,22 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name
             int before = count;
             count = add_name(tmp, t, cut, mode, out, count, max);
             last = count > before ? t : NULL;
+            if (last)
+                last_comma = comma;
         }
         if (cut >= len)
             break;
+        comma = skip == 1;
         t += cut + skip;
         len -= cut + skip;
+    }
+    /* "Von A B, C D und E F, Berlin", "Jane Roe, Reuters": one word after
+     * full names and a comma is the place or the agency, not a name */
+    if (count >= 2 && last_comma && !(mode & DC_NAMES_HANDLES) && !memchr(out[count - 1].s, ' ', out[count - 1].n)) {
+        int full = 1;
+        for (int k = 0; k < count - 1; k++)
+            full &= memchr(out[k].s, ' ', out[k].n) != NULL;
+        count -= full;
     }
     return count;
 }

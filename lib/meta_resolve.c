@@ -1273,8 +1273,111 @@ static int in_code(const dc_dom *d, uint32_t i)
     return 0;
 }
 
+/* ------------------------------------------------------------ teasers */
+
+static int contains(const dc_dom *d, uint32_t a, uint32_t i)
+{
+    for (; i; i = d->nodes[i].parent)
+        if (i == a)
+            return 1;
+    return 0;
+}
+
+/* Same tag and same class attribute (a class is needed, except on items). */
+static int twins(const dc_dom *d, uint32_t a, uint32_t b)
+{
+    if (d->nodes[a].tag != d->nodes[b].tag || d->nodes[a].tag == DC_TAG_OTHER)
+        return 0;
+    size_t an = 0, bn = 0;
+    const char *ac = dc_attr_get(d, a, "class", &an), *bc = dc_attr_get(d, b, "class", &bn);
+    if (!ac || !bc)
+        return !ac && !bc && (d->nodes[a].tag == DC_TAG_LI || d->nodes[a].tag == DC_TAG_ARTICLE);
+    return an == bn && !memcmp(ac, bc, an);
+}
+
+/* Does element a stand in a row of twins (among its next few siblings)
+ * that have bylines of their own, as teaser cards do?  A layout's rows and
+ * columns repeat too, but not with a byline in each. */
+static int repeated(const pass *p, uint32_t a)
+{
+    const dc_dom *d = p->dom;
+    for (int dir = 0; dir < 2; dir++) {
+        int seen = 0;
+        for (uint32_t s = dir ? d->nodes[a].next : d->nodes[a].prev; s && seen < 3;
+             s = dir ? d->nodes[s].next : d->nodes[s].prev) {
+            if (!dc_is_element(&d->nodes[s]))
+                continue;
+            seen++;
+            if (!twins(d, a, s))
+                continue;
+            for (int k = 0; k < p->bylines.n; k++)
+                if (contains(d, s, p->bylines.at[k]))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Does a hold, outside the byline b, another story's headline: a heading or
+ * a link of four words or more (a name is shorter) that is not the page's
+ * own title?
+ */
+static int holds_headline(const pass *p, uint32_t a, uint32_t b, const char *title)
+{
+    const dc_dom *d = p->dom;
+    int steps = 0;
+    for (uint32_t i = dc_next_in(d, a, a); i && steps < 200; steps++) {
+        if (i == b) {
+            i = dc_skip_in(d, i, a);
+            continue;
+        }
+        uint8_t t = d->nodes[i].tag;
+        int around_b = i < b && contains(d, i, b); /* the byline's own link or heading */
+        if (!around_b && ((t >= DC_TAG_H2 && t <= DC_TAG_H6) || (t == DC_TAG_A && dc_attr_get(d, i, "href", NULL)))) {
+            char buf[TEXT_CAP];
+            long len = dc_bounded_text(d, i, buf, sizeof buf);
+            const char *h = buf;
+            size_t hn = len > 0 ? (size_t)len : 0;
+            dc_trim(&h, &hn);
+            buf[(size_t)(h - buf) + hn] = '\0';
+            size_t tn = title ? strlen(title) : 0;
+            int own = tn && hn && (dc_contains_ci(title, tn, h) || dc_contains_ci(h, hn, title));
+            if (dc_word_count(h, hn) >= 4 && !own)
+                return 1;
+            i = dc_skip_in(d, i, a);
+            continue;
+        }
+        i = dc_next_in(d, i, a);
+    }
+    return 0;
+}
+
+/*
+ * A byline in one of a row of teaser cards ("You might also like", a grid of
+ * related stories): an ancestor, below whatever holds the headline, that
+ * repeats as its siblings do, each with a byline, and that is short and
+ * holds another story's headline.  Its
+ * name is that story's author, not the page's.  Structure only: the row's
+ * heading may be in any language, or absent.
+ */
+static int in_teaser(const pass *p, uint32_t b, uint32_t h1, const char *title)
+{
+    const dc_dom *d = p->dom;
+    uint32_t a = b;
+    for (int up = 0; up < 6 && a && d->nodes[a].parent; up++, a = d->nodes[a].parent) {
+        uint8_t t = d->nodes[a].tag;
+        if (t == DC_TAG_BODY || t == DC_TAG_HTML || t == DC_TAG_MAIN || (h1 && contains(d, a, h1)))
+            return 0;
+        char buf[1024];
+        if (repeated(p, a) && holds_headline(p, a, b, title))
+            return dc_bounded_text(d, a, buf, sizeof buf) >= 0;
+    }
+    return 0;
+}
+
 /* The visible byline nearest the headline that holds a name. */
-static int offer_byline(pass *p)
+static int offer_byline(pass *p, const char *title)
 {
     uint32_t h1 = main_h1(p);
     long best = -1;
@@ -1283,7 +1386,7 @@ static int offer_byline(pass *p)
     for (int k = 0; k < p->bylines.n; k++) {
         uint32_t i = p->bylines.at[k];
         long score = distance(p, i, h1);
-        if (best >= 0 && score >= best)
+        if ((best >= 0 && score >= best) || in_teaser(p, i, h1, title))
             continue;
         char buf[TEXT_CAP], flat_buf[TEXT_CAP];
         long len = dc_bounded_lines(p->dom, i, buf, sizeof buf);
@@ -1387,6 +1490,33 @@ static long label_value(const pass *p, uint32_t i, const char *t, size_t tn, siz
     return *alone ? next_text(p, i, buf, cap) : dc_bounded_text(p->dom, p->dom->nodes[i].parent, buf, cap);
 }
 
+/* How many names a label's text holds, all capitalised; 0 if any is not; -1 on OOM. */
+static int label_names(pass *p, const char *s, long len)
+{
+    dc_name names[4];
+    int k = dc_names_from_text(p->m.tmp, s, (size_t)len, DC_NAMES_SPLIT, names, 4);
+    for (int j = 0; j < k; j++)
+        if (!capitalised(names[j].s, names[j].n))
+            return 0;
+    return k;
+}
+
+/* The line a label standing alone in text node i opens: the text of the
+ * nearest ancestor that holds more than the label and starts with it. */
+static long label_line(const pass *p, uint32_t i, size_t label_len, char *buf, size_t cap)
+{
+    const dc_dom *d = p->dom;
+    uint32_t a = d->nodes[i].parent;
+    for (int up = 0; up < 3 && a && a != d->body; up++, a = d->nodes[a].parent) {
+        long len = dc_bounded_text(d, a, buf, cap);
+        if (len < 0 || len > 120)
+            return -1;
+        if ((size_t)len > label_len + 1)
+            return label_at(buf, (size_t)len) ? len : -1;
+    }
+    return -1;
+}
+
 /*
  * Bylines without a class: "By <a>Jane Doe</a>", "<p>Written by</p><p>Jane
  * Doe</p>", "by: Jane Doe" in the lines around the headline.
@@ -1417,13 +1547,20 @@ static int offer_label_byline(pass *p)
         /* Mid-sentence "by following the tips" is prose: the label must open its line. */
         if (len <= 0 || len > 120 || (!alone && !label_at(buf, (size_t)len)))
             continue;
-        dc_name names[4];
-        int k = dc_names_from_text(p->m.tmp, buf, (size_t)len, DC_NAMES_SPLIT, names, 4);
+        int k = label_names(p, buf, len);
         if (k < 0)
             return 0;
-        for (int j = 0; j < k; j++)
-            if (!capitalised(names[j].s, names[j].n))
-                k = 0;
+        /* "<span>Von </span><a>A</a>, <a>B</a> und <a>C</a>": the label
+         * stands alone in its element, the names follow it on its line */
+        char line[TEXT_CAP];
+        long ll = alone ? label_line(p, i, tn, line, sizeof line) : -1;
+        int kl = ll > 0 ? label_names(p, line, ll) : 0;
+        if (kl < 0)
+            return 0;
+        if (kl > k) {
+            memcpy(buf, line, (size_t)ll + 1);
+            len = ll, k = kl;
+        }
         long score = distance(p, i, h1);
         if (k > 0 && (best < 0 || score < best)) {
             best = score, best_len = len;
@@ -1516,7 +1653,7 @@ static int resolve_authors(pass *p, decant_article *a)
     }
     if (!offer_thread_starter(p))
         return 0;
-    if (!p->m.product && (!offer_byline(p) || !offer_label_byline(p)))
+    if (!p->m.product && (!offer_byline(p, a->field[DECANT_FIELD_TITLE]) || !offer_label_byline(p)))
         return 0;
     for (int k = 0; k < 4; k++) {
         const dc_mval *l = &p->m.twitter_label[k], *v = &p->m.twitter_data[k];

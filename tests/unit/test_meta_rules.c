@@ -1,4 +1,5 @@
 /* test_meta_rules.c — one tiny page per metadata rule, through the public API. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "page.h"
@@ -253,6 +254,130 @@ TEST(rule_author_bio_sentences_are_no_names)
         "<html><body><article><h1>Raised beds</h1><div class=\"author-bio\">I've helped new "
         "gardeners</div>" BODY "</article></body></html>");
     CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+}
+
+/* The authors of a page whose byline element is `byline`, as "A|B|C" ("" for none). */
+static const char *byline_of(const char *byline)
+{
+    static char out[512];
+    char html[4096];
+    snprintf(html, sizeof html, "<html><body><article><h1>Council news</h1>%s" BODY "</article></body></html>",
+             byline);
+    decant_article *a = run(html);
+    out[0] = '\0';
+    for (size_t k = 0; k < decant_article_author_count(a); k++) {
+        if (k)
+            strcat(out, "|");
+        strncat(out, decant_article_author(a, k), sizeof out - strlen(out) - 2);
+    }
+    decant_article_free(a);
+    return out;
+}
+
+TEST(rule_author_labels_and_joiners_by_language)
+{
+    CHECK_STR(byline_of("<div class=\"byline\">Von Anna Schmidt, Bernd Meier und Carla Wolf</div>"),
+              "Anna Schmidt|Bernd Meier|Carla Wolf");
+    CHECK_STR(byline_of("<div class=\"byline\">By Jane Roe and John Doe</div>"), "Jane Roe|John Doe");
+    CHECK_STR(byline_of("<div class=\"byline\">Por Juan Pérez y Ana López</div>"), "Juan Pérez|Ana López");
+    CHECK_STR(byline_of("<div class=\"byline\">Par Jean Dupont et Marie Curie</div>"), "Jean Dupont|Marie Curie");
+    CHECK_STR(byline_of("<div class=\"byline\">di Mario Rossi e Anna Bianchi</div>"), "Mario Rossi|Anna Bianchi");
+    CHECK_STR(byline_of("<div class=\"byline\">door Jan de Vries en Piet Jansen</div>"), "Jan de Vries|Piet Jansen");
+    CHECK_STR(byline_of("<div class=\"byline\">av Anna Svensson och Erik Berg</div>"), "Anna Svensson|Erik Berg");
+    CHECK_STR(byline_of("<div class=\"byline\">przez Jan Kowalski oraz Anna Nowak</div>"), "Jan Kowalski|Anna Nowak");
+    CHECK_STR(byline_of("<div class=\"byline\">Автор: Иван Петров и Анна Смирнова</div>"),
+              "Иван Петров|Анна Смирнова");
+    CHECK_STR(byline_of("<div class=\"byline\">Yazan: Ahmet Yılmaz ve Ayşe Kaya</div>"), "Ahmet Yılmaz|Ayşe Kaya");
+    CHECK_STR(byline_of("<div class=\"byline\">Γράφει ο Γιώργος Παπαδόπουλος και η Μαρία Νικολάου</div>"),
+              "Γιώργος Παπαδόπουλος|Μαρία Νικολάου");
+    CHECK_STR(byline_of("<div class=\"byline\">بقلم أحمد علي و محمد حسن</div>"), "أحمد علي|محمد حسن");
+}
+
+TEST(rule_author_label_alone_then_the_names)
+{
+    /* The label in an element of its own, the names as links after it. */
+    CHECK_STR(byline_of("<div><span>Von </span><a href=\"/p/1\">Anna Schmidt</a>, <a href=\"/p/2\">Bernd Meier"
+                        "</a> und <a href=\"/p/3\">Carla Wolf</a></div>"),
+              "Anna Schmidt|Bernd Meier|Carla Wolf");
+    CHECK_STR(byline_of("<p>By <a href=\"/p/1\">Jane Roe</a> and <a href=\"/p/2\">John Doe</a></p>"),
+              "Jane Roe|John Doe");
+    /* the place after the names and a comma is not one of them */
+    CHECK_STR(byline_of("<div>Von <a href=\"/p/1\">Anna Schmidt</a>, <a href=\"/p/2\">Bernd Meier</a> und "
+                        "<a href=\"/p/3\">Carla Wolf</a>, Berlin</div>"),
+              "Anna Schmidt|Bernd Meier|Carla Wolf");
+    /* "<p>Written by</p><p>Jane Doe</p>" still reads the next element */
+    CHECK_STR(byline_of("<p>Written by</p><p>Jane Doe</p>"), "Jane Doe");
+}
+
+TEST(rule_author_weekday_and_date_after_the_name)
+{
+    CHECK_STR(byline_of("<span class=\"byline\">By Bryan Walsh Tuesday, Jan. 17, 2012</span>"), "Bryan Walsh");
+    CHECK_STR(byline_of("<span class=\"byline\">By Bryan Walsh Tuesday</span>"), "Bryan Walsh");
+    CHECK_STR(byline_of("<span class=\"byline\">Von Anna Schmidt Dienstag, 17. Januar 2012</span>"),
+              "Anna Schmidt");
+    CHECK_STR(byline_of("<div class=\"byline\">07.11.2022, 18:00 Uhr von Anna Schmidt</div>"), "Anna Schmidt");
+    /* after a date, "von" is the label; in a name it is a particle */
+    CHECK_STR(byline_of("<div class=\"byline\">Aktualisiert am 07.11.2022 von Anna Schmidt</div>"), "Anna Schmidt");
+    CHECK_STR(byline_of("<div class=\"byline\">Ursula von der Leyen</div>"), "Ursula von der Leyen");
+    /* a dateline run into the name, as inline elements print it */
+    CHECK_STR(byline_of("<div class=\"dateAndAuthor\"><span>Nov 25, 2025</span><span>Julian K. Arni</span></div>"),
+              "Julian K. Arni");
+    /* one word is a name's own: Plácido Domingo keeps his */
+    CHECK_STR(byline_of("<span class=\"byline\">By Plácido Domingo</span>"), "Plácido Domingo");
+}
+
+TEST(rule_author_publisher_and_site_are_no_authors)
+{
+    /* "Ediciones EL PAÍS" is the publisher; " EL " in capitals does not cut it */
+    decant_article *a = run(
+        "<html lang=\"es\"><head><meta name=\"author\" content=\"Ediciones EL PAÍS\">"
+        "<meta property=\"og:site_name\" content=\"EL PAÍS\"></head><body><article><h1>El presupuesto</h1>"
+        "<div class=\"a_md_a\"><a href=\"https://elpais.com/autor/juan-perez/\">Juan Pérez</a></div>" BODY
+        "</article></body></html>");
+    CHECK_STR(decant_article_author(a, 0), "Juan Pérez");
+    CHECK(decant_article_author_count(a) == 1);
+    decant_article_free(a);
+    /* a host name given as a person */
+    a = run("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+            "{\"@type\":\"Person\",\"name\":\"elmundo.es\"}}</script></head><body><article><h1>El presupuesto</h1>"
+            "<div class=\"ue-c-article__byline-name\">Pedro Gómez</div>" BODY "</article></body></html>");
+    CHECK_STR(decant_article_author(a, 0), "Pedro Gómez");
+    CHECK(decant_article_author_count(a) == 1);
+    decant_article_free(a);
+    /* alone, the publisher's name is kept whole: " EL " in capitals is no date word */
+    a = run("<html lang=\"es\"><head><meta name=\"author\" content=\"Ediciones EL PAÍS\"></head><body>"
+            "<article><h1>El presupuesto</h1>" BODY "</article></body></html>");
+    CHECK_STR(decant_article_author(a, 0), "Ediciones EL PAÍS");
+    decant_article_free(a);
+    /* "Juan Pérez el 17 de enero": the lower-case word before a date still ends the name */
+    CHECK_STR(byline_of("<div class=\"byline\">Por Juan Pérez el 17 de enero de 2012</div>"), "Juan Pérez");
+}
+
+TEST(rule_author_teaser_cards_are_other_stories)
+{
+    /* The page's byline has no class; the "You might also like" cards' do. */
+    decant_article *a = run(
+        "<html><body><article><h1>Budget passes</h1><p>By <a href=\"/people/mary-smith\">Mary Smith</a></p>" BODY
+        "<section><h2>You might also like</h2><ul><li><a href=\"/other-story\">A very different story about the "
+        "library</a><div class=\"author\">By John Other</div></li><li><a href=\"/third\">Another one about the "
+        "roads</a><div class=\"author\">By Jane Roe</div></li></ul></section></article></body></html>");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Mary Smith");
+    decant_article_free(a);
+    /* with no byline of its own, the page has no author rather than a teaser's */
+    a = run("<html><body><article><h1>Budget passes</h1>" BODY "<div class=\"grid\">"
+            "<article class=\"card\"><h3><a href=\"/a\">The library reopens after a long winter</a></h3>"
+            "<span rel=\"author\" class=\"meta\">Xin Ma</span></article>"
+            "<article class=\"card\"><h3><a href=\"/b\">Roads to be repaired before the summer</a></h3>"
+            "<span rel=\"author\" class=\"meta\">Ola Berg</span></article></div></article></body></html>");
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+    /* a layout's repeated columns without bylines of their own are no cards */
+    a = run("<html><body><div class=\"col\"><h3>How the council is shaping the budget this year</h3>"
+            "<p class=\"post-author-name\">by <a href=\"/author/vg/\"><span class=\"author\">Victoria Gayton</span>"
+            "</a></p></div><div class=\"col\">" BODY "</div></body></html>");
+    CHECK_STR(decant_article_author(a, 0), "Victoria Gayton");
     decant_article_free(a);
 }
 
