@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
+
 enum { TK_NUM, TK_WORD, TK_PUNCT };
 
 /* CJK dates put a sign after each number: 2012年1月17日 17時21分. */
@@ -62,41 +64,17 @@ static int zone_lookup(const char *w)
  */
 static unsigned next_cp(const unsigned char *s, size_t n, size_t *len)
 {
-    unsigned c = s[0];
+    uint32_t cp;
+    *len = dc_utf8_decode(s, n, &cp);
+    if (*len)
+        return cp;
     *len = 1;
-    if (c < 0x80)
-        return c;
-    size_t k = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
-    if (k == 0 || k > n)
-        return 0xFFFD;
-    unsigned cp = c & (0x3F >> (k - 1));
-    for (size_t i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0xFFFD;
-        cp = cp << 6 | (s[i] & 0x3F);
-    }
-    /* overlong forms, surrogates and values past U+10FFFF are not characters */
-    if ((k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0xFFFD;
-    *len = k;
-    return cp;
+    return 0xFFFD;
 }
 
 static size_t put_cp(char *o, unsigned cp)
 {
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | cp >> 6);
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    o[0] = (char)(0xE0 | cp >> 12);
-    o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-    o[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
+    return dc_utf8_encode(cp, o);
 }
 
 /* Spaces: ASCII, NBSP, the typographic spaces, en and em dashes, the ideographic space. */

@@ -196,7 +196,7 @@ static size_t folded_prefix(const char *s, size_t n, const char *w)
             return 0;
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) { /* ASCII, the common case */
-            if (lower((char)c) != w[o])
+            if ((char)dc_lower(c) != w[o])
                 return 0;
             i++, o++;
             continue;
@@ -522,7 +522,7 @@ static void after_last_by(const char **s, size_t *n)
         for (int k = 0; after_date[k]; k++) {
             size_t m = strlen(after_date[k]);
             dc_date d;
-            if (i + m <= *n && dc_eq_ci(*s + i, m, after_date[k], m) && has_digit(*s, i) &&
+            if (i + m <= *n && dc_eq_ci(*s + i, m, after_date[k], m) && dc_has_digit(*s, i) &&
                 dc_date_parse(*s, i, 0, 9999, &d)) {
                 *s += i + m, *n -= i + m;
                 return;
@@ -675,7 +675,7 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name
      * "Bryan Walsh Tuesday, Jan. 17, 2012": the names end where a date starts */
     dc_date d;
     size_t at, end;
-    if (has_digit(t, len) && dc_date_find(t, len, 0, 9999, &d, &at, &end)) {
+    if (dc_has_digit(t, len) && dc_date_find(t, len, 0, 9999, &d, &at, &end)) {
         if (at > 0) {
             len = at;
         } else {
