@@ -164,7 +164,7 @@ typedef enum entry_kind { ENTRY_SKIP, ENTRY_PAGE, ENTRY_DIR } entry_kind;
  * so the user sees an error record for it.  FIFOs and devices are skipped
  * because reading them could block the whole run.
  */
-static entry_kind classify(const char *path, const char *name, unsigned char d_type)
+static entry_kind entry_kind_of(const char *path, const char *name, unsigned char d_type)
 {
     struct stat st;
     if (d_type == DT_UNKNOWN) {
@@ -199,7 +199,7 @@ static int scan_dir(DIR *d, const char *dir, cli_joblist *list, strlist *subdirs
         char *path = join_path(dir, e->d_name);
         if (!path)
             return ENOMEM;
-        entry_kind kind = classify(path, e->d_name, e->d_type);
+        entry_kind kind = entry_kind_of(path, e->d_name, e->d_type);
         int rc = 0;
         int warc = is_warc_name(e->d_name);
         if (kind == ENTRY_PAGE && (rc = add_job(list, path, 0)) == 0)

@@ -216,7 +216,7 @@ static void build_names(void)
     }
 }
 
-static unsigned classify(const char *lower)
+static unsigned kind_of_name(const char *lower)
 {
     pthread_once(&names_once, build_names);
     for (uint32_t h = name_hash(lower);; h++) {
@@ -603,7 +603,7 @@ decant_status dc_guard(const char **html, size_t *len, unsigned max_depth, size_
         tag t;
         if (!read_tag(&g, i, &t))
             break;
-        t.kind = t.lower[0] ? classify(t.lower) : 0;
+        t.kind = t.lower[0] ? kind_of_name(t.lower) : 0;
         if (t.end_tag) {
             on_end(&g, &t);
             p = t.end;

@@ -13,19 +13,21 @@
 
 #include "meta_date.h"
 #include "meta_priv.h"
+#include "vocab.h"
 
 typedef dc_meta_pass pass;
 
-/* What an element's class/id says about it. */
+/* What an element's class/id says about it (vocab.h), and what the pass
+ * adds: links to author pages and rel=author name the author too. */
 enum {
-    CL_BYLINE = 1,
-    CL_DATE = 2,
-    CL_MODIFIED = 4,
-    CL_BAD = 8,
-    CL_ARTICLE = 16,
-    CL_AVATAR = 32,
-    CL_LOGO = 64,
-    CL_MAIN = 128, /* a class of its own names the content: its furniture words are layout */
+    CL_BYLINE = DC_VM_BYLINE,
+    CL_DATE = DC_VM_DATE,
+    CL_MODIFIED = DC_VM_MODIFIED,
+    CL_BAD = DC_VM_BAD,
+    CL_ARTICLE = DC_VM_ARTICLE,
+    CL_AVATAR = DC_VM_AVATAR,
+    CL_LOGO = DC_VM_LOGO,
+    CL_MAIN = DC_VM_MAIN,
 };
 
 /* ------------------------------------------------------------ offers */
@@ -136,168 +138,6 @@ long dc_bounded_lines(const dc_dom *d, uint32_t root, char *buf, size_t cap)
 }
 
 /* ------------------------------------------------------------ classes */
-
-static int at_ci(const char *s, size_t n, size_t i, const char *w)
-{
-    size_t k = 0;
-    for (; w[k]; k++) {
-        if (i + k >= n)
-            return 0;
-        if ((char)dc_lower((unsigned char)s[i + k]) != w[k])
-            return 0;
-    }
-    return 1;
-}
-
-/* One scan of a class or id value, dispatching on the first letter. */
-#define BIT(ch) (1u << ((ch) - 'a'))
-/*
- * The second letters that can follow each first letter in the words below:
- * most positions of a class value start none of them, and this test is
- * cheaper than the dispatch (classify runs on every class and id).
- */
-static const uint32_t pair_ok[26] = {
-    ['a' - 'a'] = BIT('u') | BIT('v') | BIT('r'),
-    ['b' - 'a'] = BIT('y'),
-    ['c' - 'a'] = BIT('o'),
-    ['d' - 'a'] = BIT('a') | BIT('i'),
-    ['f' - 'a'] = BIT('i') | BIT('e') | BIT('o'),
-    ['l' - 'a'] = BIT('o'),
-    ['m' - 'a'] = BIT('o') | BIT('e'),
-    ['n' - 'a'] = BIT('e'),
-    ['p' - 'a'] = BIT('u') | BIT('o') | BIT('r'),
-    ['r' - 'a'] = BIT('e'),
-    ['s' - 'a'] = BIT('i'),
-    ['t' - 'a'] = BIT('i') | BIT('r') | BIT('e'),
-    ['u' - 'a'] = BIT('p') | BIT('s'),
-    ['w' - 'a'] = BIT('r') | BIT('i'),
-};
-#undef BIT
-
-/*
- * Page builders put furniture words on the columns that hold the article:
- * HubSpot's "widget-span ... blog-content", "main-column widget-manage-opacity
- * h-content-column", id "content" with class "sidebar_content".  A class
- * token naming the content, other than the one holding the furniture word,
- * makes it layout (CL_MAIN); "sidebar-content" and "widget-content", one
- * token, stay furniture.
- */
-static int classify(const char *s, size_t n)
-{
-    int f = 0;
-    uint32_t bad_toks = 0, main_toks = 0;
-    unsigned tok = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] == ' ') {
-            tok += tok < 31;
-            continue;
-        }
-        unsigned c = (unsigned char)s[i] | 0x20, c1 = (unsigned char)s[i + 1] | 0x20;
-        if (c - 'a' >= 26 || c1 - 'a' >= 26 || !(pair_ok[c - 'a'] >> (c1 - 'a') & 1))
-            continue;
-        int had_bad = f & CL_BAD; /* which token holds each furniture word */
-        f &= ~CL_BAD;
-        /* "sidebar-widget" is a sidebar; "has-sidebar" is a page layout. */
-        int bad = i == 0 || s[i - 1] == ' ';
-        switch (c) {
-        case 'a':
-            if (at_ci(s, n, i, "author") || at_ci(s, n, i, "autor"))
-                f |= CL_BYLINE;
-            else if (at_ci(s, n, i, "avatar"))
-                f |= CL_AVATAR;
-            else if (at_ci(s, n, i, "article"))
-                f |= CL_ARTICLE;
-            break;
-        case 'b':
-            if (at_ci(s, n, i, "byline") || at_ci(s, n, i, "by-line"))
-                f |= CL_BYLINE;
-            break;
-        case 'c':
-            if (at_ci(s, n, i, "comment"))
-                f |= bad ? CL_BAD : 0;
-            else if (at_ci(s, n, i, "content"))
-                main_toks |= 1u << tok;
-            break;
-        case 'd':
-            if (at_ci(s, n, i, "date") || at_ci(s, n, i, "data") || at_ci(s, n, i, "datum"))
-                f |= CL_DATE;
-            else if (at_ci(s, n, i, "disqus"))
-                f |= bad ? CL_BAD : 0;
-            break;
-        case 'f':
-            if (at_ci(s, n, i, "firma"))
-                f |= CL_BYLINE;
-            else if (at_ci(s, n, i, "fecha"))
-                f |= CL_DATE;
-            else if (at_ci(s, n, i, "footer"))
-                f |= bad ? CL_BAD : 0;
-            break;
-        case 'l':
-            if (at_ci(s, n, i, "logo"))
-                f |= CL_LOGO;
-            break;
-        case 'm':
-            if (at_ci(s, n, i, "modif"))
-                f |= CL_MODIFIED;
-            else if (at_ci(s, n, i, "most-read") || at_ci(s, n, i, "menu"))
-                f |= bad ? CL_BAD : 0;
-            break;
-        case 'n':
-            if (at_ci(s, n, i, "newsletter"))
-                f |= bad ? CL_BAD : 0;
-            break;
-        case 'p':
-            if (at_ci(s, n, i, "publish") || at_ci(s, n, i, "posted") || at_ci(s, n, i, "pubdate"))
-                f |= CL_DATE;
-            else if (at_ci(s, n, i, "popular") || at_ci(s, n, i, "promo"))
-                f |= bad ? CL_BAD : 0;
-            break;
-        case 'r':
-            if (at_ci(s, n, i, "redazione") || at_ci(s, n, i, "reporter"))
-                f |= CL_BYLINE;
-            else if (at_ci(s, n, i, "related") || at_ci(s, n, i, "recommend") || at_ci(s, n, i, "reply") ||
-                     at_ci(s, n, i, "release") || at_ci(s, n, i, "reviews"))
-                /* a release date is a product's, not the page's; customers'
-                 * reviews carry their own names and dates ("reviews", not
-                 * "review": a review is often the article itself) */
-                f |= bad ? CL_BAD : 0;
-            break;
-        case 's':
-            /* "sidebar-right" places the sidebar: the element holds the page. */
-            if (at_ci(s, n, i, "sidebar") && !at_ci(s, n, i, "sidebar-left") && !at_ci(s, n, i, "sidebar-right"))
-                f |= bad ? CL_BAD : 0;
-            else if (at_ci(s, n, i, "site-title") || at_ci(s, n, i, "site-name") || at_ci(s, n, i, "site-logo"))
-                f |= CL_LOGO;
-            break;
-        case 't':
-            if (at_ci(s, n, i, "time"))
-                f |= CL_DATE;
-            else if (at_ci(s, n, i, "trending") || at_ci(s, n, i, "teaser") || at_ci(s, n, i, "testimonial"))
-                f |= bad ? CL_BAD : 0;
-            break;
-        case 'u':
-            if (at_ci(s, n, i, "update"))
-                f |= CL_MODIFIED;
-            else if (at_ci(s, n, i, "username"))
-                f |= CL_BYLINE; /* forums: the first post's poster */
-            break;
-        case 'w':
-            if (at_ci(s, n, i, "writer"))
-                f |= CL_BYLINE;
-            else if (at_ci(s, n, i, "widget"))
-                f |= bad ? CL_BAD : 0;
-            break;
-        default:
-            break;
-        }
-        if (f & CL_BAD)
-            bad_toks |= 1u << tok;
-        f |= had_bad;
-    }
-    if (main_toks & ~bad_toks)
-        f |= CL_MAIN;
-    return f;
-}
 
 static void push(idx_list *l, uint32_t i)
 {
@@ -564,15 +404,15 @@ struct dc_meta_class_memo {
     int flags;
 };
 
-static int classify_memo(pass *p, const char *s, size_t n)
+static int class_flags(pass *p, const char *s, size_t n)
 {
     if (!p->memo)
-        return classify(s, n);
+        return dc_vocab_meta(s, n);
     uint32_t h = dc_fnv1a(s, n);
     dc_meta_class_memo *e = &p->memo[h & (CLASS_MEMO - 1)];
     if (e->s && e->hash == h && e->n == n && memcmp(e->s, s, n) == 0)
         return e->flags;
-    int f = classify(s, n);
+    int f = dc_vocab_meta(s, n);
     *e = (dc_meta_class_memo){s, (uint32_t)n, h, f};
     return f;
 }
@@ -583,7 +423,7 @@ static int element_flags(pass *p, uint32_t i, const dc_node *n, uint8_t *cx)
     for (uint32_t k = 0; k < n->attr_count; k++) {
         const dc_attr *a = &p->dom->attrs[n->attr_first + k];
         if (a->key == DC_A_CLASS || a->key == DC_A_ID)
-            cl |= classify_memo(p, a->value, a->value_len);
+            cl |= class_flags(p, a->value, a->value_len);
         else if (a->key == DC_A_REL && has_token(a->value, "author"))
             cl |= CL_BYLINE;
         else if (a->key == DC_A_ITEMPROP)
