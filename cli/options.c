@@ -108,15 +108,22 @@ static void print_help(const cli_config *cfg)
            cfg->opts.max_input_bytes);
 }
 
-/* strtoull silently accepts "-1" (wrapping it) and leading blanks. */
-static int parse_count(const char *s, unsigned long long max, unsigned long long *out)
+/* The decimal number s starts with, and where it ends; 0 when there is
+ * none.  strtoull alone would accept "-1" (wrapping it) and leading blanks. */
+static int leading_number(const char *s, unsigned long long *v, char **end)
 {
     if (*s < '0' || *s > '9')
         return 0;
     errno = 0;
+    *v = strtoull(s, end, 10);
+    return errno == 0;
+}
+
+static int parse_count(const char *s, unsigned long long max, unsigned long long *out)
+{
+    unsigned long long v;
     char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || v > max)
+    if (!leading_number(s, &v, &end) || *end || v > max)
         return 0;
     *out = v;
     return 1;
@@ -130,12 +137,9 @@ static int parse_count(const char *s, unsigned long long max, unsigned long long
  */
 static int parse_bytes(const char *s, unsigned long long max, unsigned long long *out)
 {
-    if (*s < '0' || *s > '9')
-        return 0;
-    errno = 0;
+    unsigned long long v;
     char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno)
+    if (!leading_number(s, &v, &end))
         return 0;
     static const char letters[] = "kmgt";
     const char *l = *end ? strchr(letters, end[0] | 0x20) : NULL;

@@ -376,26 +376,9 @@ static int read_tag(const guard *g, size_t i, tag *t)
         size_t a = p++; /* the first character may be anything, even '=' */
         while (p < n && !dc_is_space((unsigned char)s[p]) && s[p] != '/' && s[p] != '>' && s[p] != '=')
             p++;
-        size_t q = p;
-        while (q < n && dc_is_space((unsigned char)s[q]))
-            q++;
-        if (q < n && s[q] == '=') {
-            q++;
-            while (q < n && dc_is_space((unsigned char)s[q]))
-                q++;
-            if (q >= n)
-                return 0;
-            if (s[q] == '"' || s[q] == '\'') {
-                const char *close = memchr(s + q + 1, s[q], n - q - 1);
-                if (!close)
-                    return 0;
-                p = (size_t)(close - s) + 1;
-            } else {
-                while (q < n && !dc_is_space((unsigned char)s[q]) && s[q] != '>')
-                    q++;
-                p = q;
-            }
-        }
+        p = dc_attr_value_end(s, n, p);
+        if (!p)
+            return 0;
         t->attrs++;
         if (t->attrs == 1)
             t->attr_from = a;

@@ -31,6 +31,27 @@ size_t dc_comment_end(const char *s, size_t n)
     return 0;
 }
 
+size_t dc_attr_value_end(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && dc_is_space((unsigned char)s[j]))
+        j++;
+    if (j >= n || s[j] != '=')
+        return i;
+    j++;
+    while (j < n && dc_is_space((unsigned char)s[j]))
+        j++;
+    if (j >= n)
+        return 0;
+    if (s[j] == '"' || s[j] == '\'') {
+        const char *q = memchr(s + j + 1, s[j], n - j - 1);
+        return q ? (size_t)(q - s) + 1 : 0;
+    }
+    while (j < n && !dc_is_space((unsigned char)s[j]) && s[j] != '>')
+        j++;
+    return j;
+}
+
 size_t dc_raw_text_end(const char *s, size_t n, const char *name, size_t len)
 {
     size_t p = 0;

@@ -24,4 +24,11 @@ size_t dc_comment_end(const char *s, size_t n);
  */
 size_t dc_raw_text_end(const char *s, size_t n, const char *name, size_t len);
 
+/*
+ * The attribute whose name ends at s[i] (s holding n bytes): the offset just
+ * past its value ('=v', '="v"', "='v'", blanks allowed around '='), i when
+ * it has none, or 0 when the input ends inside it.
+ */
+size_t dc_attr_value_end(const char *s, size_t n, size_t i);
+
 #endif

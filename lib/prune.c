@@ -104,24 +104,9 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *ke
         while (i < n && !ends_attr(s[i]))
             i++;
         size_t name_len = i - name;
-        size_t j = i;
-        while (j < n && dc_is_space((unsigned char)s[j]))
-            j++;
-        if (j < n && s[j] == '=') {
-            j++;
-            while (j < n && dc_is_space((unsigned char)s[j]))
-                j++;
-            if (j < n && (s[j] == '"' || s[j] == '\'')) {
-                const char *q = memchr(s + j + 1, s[j], n - j - 1);
-                if (!q)
-                    return 0;
-                j = (size_t)(q - s) + 1;
-            } else {
-                while (j < n && !dc_is_space((unsigned char)s[j]) && s[j] != '>')
-                    j++;
-            }
-            i = j;
-        }
+        i = dc_attr_value_end(s, n, i);
+        if (!i)
+            return 0;
         if (name_len == 0) {
             /* Only a '=' ends an empty name, and its value was just read: a
              * further step here ran past the input when the value did. */

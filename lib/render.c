@@ -196,22 +196,6 @@ static void append_text(render *r, const dc_node *n)
     }
 }
 
-/* Case-insensitive (ASCII), whitespace-insensitive equality. */
-static int same_text(const char *a, const char *b)
-{
-    for (;;) {
-        while (*a == ' ' || *a == '\n' || *a == '\t')
-            a++;
-        while (*b == ' ' || *b == '\n' || *b == '\t')
-            b++;
-        if (!*a || !*b)
-            return !*a && !*b;
-        if (dc_lower((unsigned char)*a) != dc_lower((unsigned char)*b))
-            return 0;
-        a++, b++;
-    }
-}
-
 /* The headline repeats the title field: keep it out of the body. */
 static int is_headline(render *r, uint32_t i)
 {
@@ -224,7 +208,7 @@ static int is_headline(render *r, uint32_t i)
     dc_sbuf b;
     dc_sbuf_init(&b, r->cx->ar, 256);
     const char *t = dc_text_content(r->cx->dom, i, &b);
-    if (t && same_text(t, title)) {
+    if (t && dc_same_words(t, title)) {
         /* What came before the headline in the article is its kicker or
          * breadcrumb ("Transport", "News > Local"): header, not body. */
         size_t before = 0;

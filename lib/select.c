@@ -8,6 +8,7 @@
  * by their statistics (link lists, tiny fragments) are skipped at render.
  */
 #include "extract.h"
+#include "text.h"
 
 static float final_score(const dc_stats *s)
 {
@@ -148,24 +149,6 @@ static int sibling_belongs(const dc_extract_ctx *cx, uint32_t top, uint32_t s)
     return 0;
 }
 
-/* Case-insensitive (ASCII), whitespace-insensitive equality. */
-static int same_words(const char *a, const char *b)
-{
-    for (;;) {
-        while (*a == ' ' || *a == '\n' || *a == '\t')
-            a++;
-        while (*b == ' ' || *b == '\n' || *b == '\t')
-            b++;
-        if (!*a || !*b)
-            return !*a && !*b;
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-        if (x != y)
-            return 0;
-        a++, b++;
-    }
-}
-
 /* Is element i the headline: a short element whose text is the title? */
 static int headline_at(const dc_extract_ctx *cx, uint32_t i)
 {
@@ -175,7 +158,7 @@ static int headline_at(const dc_extract_ctx *cx, uint32_t i)
     dc_sbuf b;
     dc_sbuf_init(&b, cx->ar, 256);
     const char *t = dc_text_content(cx->dom, i, &b);
-    return t && same_words(t, cx->title);
+    return t && dc_same_words(t, cx->title);
 }
 
 /*

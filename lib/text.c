@@ -53,6 +53,21 @@ int dc_starts_ci(const char *s, size_t n, const char *lit)
     return 1;
 }
 
+int dc_same_words(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ' || *a == '\n' || *a == '\t')
+            a++;
+        while (*b == ' ' || *b == '\n' || *b == '\t')
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (dc_lower((unsigned char)*a) != dc_lower((unsigned char)*b))
+            return 0;
+        a++, b++;
+    }
+}
+
 /* ------------------------------------------------------------- UTF-8 */
 
 size_t dc_utf8_encode(uint32_t cp, char *d)

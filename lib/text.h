@@ -62,6 +62,10 @@ static inline int dc_eq_ci(const char *a, size_t an, const char *b, size_t bn)
 /* Does s[0..n) start with `lit` (lower-case, NUL-terminated), in any case? */
 int dc_starts_ci(const char *s, size_t n, const char *lit);
 
+/* Are a and b (NUL-terminated) the same words: equal but for ASCII case
+ * and for spaces, tabs and newlines, wherever they stand? */
+int dc_same_words(const char *a, const char *b);
+
 /* Does s[0..n) hold an ASCII digit? */
 static inline int dc_has_digit(const char *s, size_t n)
 {
