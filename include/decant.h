@@ -211,6 +211,26 @@ const char *decant_article_get(const decant_article *a, decant_field f);
  */
 const char *decant_article_source(const decant_article *a, decant_field f);
 
+/*
+ * The character set the page was decoded with, by its WHATWG name in lower
+ * case ("utf-8", "windows-1251", "gbk", "shift_jis", ...), and in *source
+ * (when not NULL) the evidence that chose it, in this order of precedence:
+ *   "bom"                 a byte-order mark;
+ *   "content-type"        the transport's Content-Type charset (the HTTP
+ *                         header of an archive record, decant_input's
+ *                         content_type, the CLI's --content-type);
+ *   "meta"                <meta charset> or <meta http-equiv> in the page;
+ *   "utf8-over-declared"  a legacy charset was declared, but the bytes are
+ *                         valid UTF-8 with non-ASCII in them, which no legacy
+ *                         charset produces: UTF-8 wins;
+ *   "utf8-valid"          nothing declared, the bytes are valid UTF-8;
+ *   "detector"            uchardet's guess (or UTF-16 told by its NULs);
+ *   "default"             nothing else: windows-1252.
+ * The JSON record carries both as provenance "charset": "NAME (SOURCE)".
+ * Returns NULL (and *source NULL) when `a` is NULL.
+ */
+const char *decant_article_charset(const decant_article *a, const char **source);
+
 /* Authors, in page order. */
 size_t decant_article_author_count(const decant_article *a);
 const char *decant_article_author(const decant_article *a, size_t i);

@@ -234,6 +234,8 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
     decant_article *a = article_new(ex->alloc);
     if (!a)
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
+    memcpy(a->charset, dec.charset, sizeof a->charset);
+    a->charset_source = dec.charset_source;
     st = dc_meta_extract(&dom, in->url, a);
     if (st != DECANT_OK)
         goto fail;
@@ -351,6 +353,13 @@ const char *decant_article_source(const decant_article *a, decant_field f)
     if (!a || (unsigned)f >= DECANT_FIELD_COUNT)
         return NULL;
     return a->source[f];
+}
+
+const char *decant_article_charset(const decant_article *a, const char **source)
+{
+    if (source)
+        *source = a && a->charset[0] ? a->charset_source : NULL;
+    return a && a->charset[0] ? a->charset : NULL;
 }
 
 size_t decant_article_author_count(const decant_article *a)

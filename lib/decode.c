@@ -812,6 +812,22 @@ static size_t convert(const job *j, char *d, size_t cap)
     return (size_t)-1;
 }
 
+/* Does s[0..n) hold a byte outside ASCII? */
+static int has_high_byte(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            return 1;
+    }
+    for (; i < n; i++)
+        if (s[i] & 0x80)
+            return 1;
+    return 0;
+}
+
 static decant_status decode_text(const unsigned char *s, size_t n, const char *content_type,
                                  unsigned flags, dc_arena *ar, dc_decoded *out,
                                  decant_error *err)
@@ -861,6 +877,15 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
         if (usable(c, &cd))
             e = c, source = "meta";
     }
+    /* A legacy charset cannot have produced bytes that are valid UTF-8 with
+     * multi-byte sequences in them (a "gb2312" page saved as UTF-8 by its
+     * CMS): the declaration is wrong, and trusting it would garble every
+     * character.  Bytes that are all ASCII read the same either way. */
+    if (e && e->kind != K_UTF8 && !is_utf16(e) && has_high_byte(s, n) && dc_utf8_valid(s, n)) {
+        if (cd != (iconv_t)-1)
+            iconv_close(cd), cd = (iconv_t)-1;
+        e = ENC_UTF8, source = "utf8-over-declared";
+    }
     if (!e && dc_utf8_valid(s, n))
         e = ENC_UTF8, source = "utf8-valid";
     if (!e) {
@@ -883,7 +908,7 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
     const char *why = NULL;
     char *text = NULL;
     size_t len = 0;
-    int valid = source && strcmp(source, "utf8-valid") == 0; /* checked above */
+    int valid = source && !strncmp(source, "utf8-", 5); /* checked above */
     if (e->kind == K_UTF8 && (valid || dc_utf8_valid(s, n)) && !memchr(s, 0, n)) {
         /* The input is usable as is: the next phase (prune.c) copies it
          * anyway, so a second copy here would be pure cost.  An inflated

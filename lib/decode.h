@@ -1,15 +1,20 @@
 /*
  * decode.h — from raw page bytes to valid UTF-8.
  *
- * Order of evidence (WHATWG's encoding sniffing, simplified):
+ * Order of evidence (WHATWG's encoding sniffing, simplified), and the
+ * charset_source each gives:
  *   gzip magic -> inflate first (bounded by max_bytes);
- *   BOM (UTF-8, UTF-16LE/BE);
- *   charset= in the HTTP Content-Type;
+ *   BOM (UTF-8, UTF-16LE/BE)                                     "bom";
+ *   UTF-16 without a BOM, by its NUL bytes                       "detector";
+ *   charset= in the transport's Content-Type (HTTP, an archive's HTTP
+ *   header, the caller's content_type)                           "content-type";
  *   <meta charset> / <meta http-equiv content="...charset="> prescan of the
- *   first 1024 bytes (and a little more: real pages put it late);
- *   bytes that are valid UTF-8 -> UTF-8;
- *   uchardet's guess;
- *   windows-1252.
+ *   first 1024 bytes (and a little more: real pages put it late) "meta";
+ *   but a declared legacy charset over bytes that are valid UTF-8 with
+ *   non-ASCII in them gives way to UTF-8                         "utf8-over-declared";
+ *   nothing declared, bytes that are valid UTF-8 -> UTF-8        "utf8-valid";
+ *   uchardet's guess                                             "detector";
+ *   windows-1252                                                 "default".
  * Labels are normalised as WHATWG does (latin1/iso-8859-1/ascii all mean
  * windows-1252; utf-16 from a meta means UTF-8).  The output is always valid
  * UTF-8: undecodable bytes become U+FFFD.  NUL bytes become U+FFFD too.
@@ -27,8 +32,7 @@ typedef struct dc_decoded {
                              input it is not NUL-terminated: use len    */
     size_t len;
     char charset[32];     /* the charset used, lower-case ("utf-8", ...)  */
-    const char *charset_source; /* "bom", "content-type", "meta",
-                                   "utf8-valid", "detector", "default"    */
+    const char *charset_source; /* where it came from: see above          */
     int was_gzip;
 } dc_decoded;
 

@@ -23,6 +23,8 @@ struct decant_article {
     size_t text_len, markdown_len, html_len;
     decant_link *related;
     size_t related_count;
+    char charset[32];           /* decode's choice, as dc_decoded has it */
+    const char *charset_source; /* a static string                       */
 };
 
 /* Copies caller options of any accepted version into *out, defaults for

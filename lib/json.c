@@ -4,6 +4,7 @@
  * Hand-written because it is a write-only path in the hot loop: a record is
  * appended straight into one growing buffer, with no intermediate tree.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,6 +181,13 @@ decant_status decant_record_json(const decant_article *a, const decant_error *er
             continue;
         ok = key(out, decant_field_name((decant_field)f), first) && put_str(out, a->source[f]);
         first = 0;
+    }
+    /* The charset is no field of its own: where the text came from. */
+    if (ok && a && a->charset[0]) {
+        char cs[sizeof a->charset + 32];
+        snprintf(cs, sizeof cs, "%s (%s)", a->charset,
+                 a->charset_source ? a->charset_source : "unknown");
+        ok = key(out, "charset", first) && put_str(out, cs);
     }
     ok = ok && put(out, "}", 1) && key(out, "error", 0);
     if (ok && err && err->code != DECANT_OK) {

@@ -69,6 +69,19 @@ def has(name, recs, *needles, absent=()):
 NBSP = "\u00a0"
 
 
+def warc_record(uri, body, ctype=b"text/html; charset=utf-8", headers=(), rid=None):
+    """A WARC/1.0 response record holding an HTTP 200 response."""
+    http = [b"HTTP/1.1 200 OK", b"Content-Type: " + ctype] + list(headers)
+    http.append(b"Content-Length: %d" % len(body))
+    block = b"\r\n".join(http) + b"\r\n\r\n" + body
+    rid = rid or uri
+    head = [b"WARC/1.0", b"WARC-Type: response", b"WARC-Record-ID: <urn:test:" + rid + b">",
+            b"WARC-Date: 2012-01-02T03:04:05Z", b"WARC-Target-URI: " + uri,
+            b"Content-Type: application/http; msgtype=response",
+            b"Content-Length: %d" % len(block)]
+    return b"\r\n".join(head) + b"\r\n\r\n" + block + b"\r\n\r\n"
+
+
 def page(title, paras, lang="en", charset="utf-8", head=""):
     """An HTML page (str) whose article the extractor cannot miss."""
     body = "\n".join("<p>%s</p>" % p for p in paras)
@@ -176,7 +189,72 @@ def mojibake_cases(tmp):
         "\"Ã¤\" instead of \"ä\"")
 
 
-CASES = [mojibake_cases]
+# ----------------------------------------------------------------- charset
+
+CHINESE = [
+    "北京市政府周二宣布，将在今年年底前新建二十座公共图书馆，并延长现有图书馆的开放时间。"
+    "市民可以在晚上十点前借书和还书，周末也不再闭馆。",
+    "负责这项计划的官员表示，新图书馆将优先建在人口密集、文化设施较少的街道，"
+    "每座图书馆都会设有儿童阅读区和自习室。",
+    "不少市民对此表示欢迎。一位在附近工作的年轻人说，下班以后终于有一个安静的地方可以看书了。",
+]
+
+
+def provenance(recs, key):
+    return ((recs[0].get("provenance") or {}).get(key)) if recs else None
+
+
+def charset_cases(tmp):
+    zh = page("北京将新建二十座图书馆", CHINESE, "zh", charset="gb2312")
+    recs = run(tmp, "zh-utf8-says-gb2312.html", zh.encode("utf-8"))
+    has("charset: UTF-8 bytes under <meta charset=gb2312> read as UTF-8", recs,
+        "新建二十座公共图书馆", "安静的地方可以看书")
+    result("charset: ... and its title too",
+           recs and recs[0].get("title") == "北京将新建二十座图书馆", repr(recs[0].get("title")))
+    result("charset: ... provenance says utf-8 (utf8-over-declared)",
+           provenance(recs, "charset") == "utf-8 (utf8-over-declared)",
+           repr(provenance(recs, "charset")))
+    recs = run(tmp, "zh-utf8-ct-gb2312.html", page("北京将新建二十座图书馆", CHINESE, "zh",
+                                                    charset=None).encode("utf-8"),
+               "--content-type", "text/html; charset=gb2312")
+    has("charset: UTF-8 bytes under Content-Type charset=gb2312 read as UTF-8", recs,
+        "新建二十座公共图书馆")
+    # A page truly in GBK keeps its declaration.
+    recs = run(tmp, "zh-gbk.html", zh.encode("gbk"))
+    has("charset: GBK bytes under <meta charset=gb2312> read as GBK", recs,
+        "新建二十座公共图书馆")
+    result("charset: ... provenance says gbk (meta)", provenance(recs, "charset") == "gbk (meta)",
+           repr(provenance(recs, "charset")))
+    # Each source of the choice is named.
+    ru = page("Новости", ["Правительство утвердило новую программу развития транспорта на "
+                          "ближайшие десять лет, сообщили в министерстве во вторник."] * 3,
+              "ru", charset=None)
+    cases = [
+        ("bom", b"\xef\xbb\xbf" + ru.encode("utf-8"), (), "utf-8 (bom)"),
+        ("content-type", ru.encode("koi8-r"), ("--content-type", "text/html; charset=koi8-r"),
+         "koi8-r (content-type)"),
+        ("meta", ru.replace("<head>", '<head><meta charset="windows-1251">').encode("cp1251"),
+         (), "windows-1251 (meta)"),
+        ("utf8-valid", ru.encode("utf-8"), (), "utf-8 (utf8-valid)"),
+        ("detector", ru.encode("cp1251"), (), "windows-1251 (detector)"),
+    ]
+    for name, data, args, want in cases:
+        recs = run(tmp, "ru-%s.html" % name, data, *args)
+        got = provenance(recs, "charset")
+        result("charset: provenance names the source: %s" % want, got == want, repr(got))
+    # An archive's HTTP header is the transport.
+    warc = (warc_record(b"http://test.example/ru", ru.encode("koi8-r"),
+                        b"text/html; charset=koi8-r") +
+            warc_record(b"http://test.example/zh", zh.encode("utf-8"), b"text/html; charset=gb2312"))
+    recs = run(tmp, "charsets.warc", warc)
+    got = [provenance([r], "charset") for r in recs]
+    result("charset: a WARC record's HTTP charset is the transport's",
+           got == ["koi8-r (content-type)", "utf-8 (utf8-over-declared)"], repr(got))
+    has("charset: ... and the UTF-8 page under its gb2312 header reads right", recs[1:],
+        "新建二十座公共图书馆")
+
+
+CASES = [mojibake_cases, charset_cases]
 
 
 def main():

@@ -156,6 +156,37 @@ TEST(decode_content_type_beats_meta)
     done(&r);
 }
 
+TEST(decode_utf8_over_a_declared_legacy_charset)
+{
+    run r;
+    /* UTF-8 bytes under <meta charset=gb2312>: no GBK text is valid UTF-8 */
+    decs(&r, "<meta charset=\"gb2312\"><p>\xE4\xB8\xAD\xE6\x96\x87</p>", NULL);
+    CHECK(r.st == DECANT_OK);
+    CHECK_STR(r.d.text, "<meta charset=\"gb2312\"><p>\xE4\xB8\xAD\xE6\x96\x87</p>");
+    CHECK_STR(r.d.charset, "utf-8");
+    CHECK_STR(r.d.charset_source, "utf8-over-declared");
+    done(&r);
+    /* the same under the transport's charset */
+    decs(&r, "<p>\xD0\x9F\xD1\x80\xD0\xB8</p>", "text/html; charset=windows-1251");
+    CHECK_STR(r.d.text, "<p>\xD0\x9F\xD1\x80\xD0\xB8</p>");
+    CHECK_STR(r.d.charset_source, "utf8-over-declared");
+    done(&r);
+    /* all ASCII reads the same either way: the declaration stands */
+    decs(&r, "<meta charset=windows-1251><p>plain</p>", NULL);
+    CHECK_STR(r.d.charset, "windows-1251");
+    CHECK_STR(r.d.charset_source, "meta");
+    done(&r);
+    /* real windows-1251 is not valid UTF-8: the declaration stands */
+    decs(&r, "<meta charset=windows-1251><p>\xCF\xF0\xE8\xE2\xE5\xF2</p>", NULL);
+    CHECK_STR(r.d.charset, "windows-1251");
+    CHECK_HAS(r.d.text, "<p>Привет</p>");
+    done(&r);
+    /* nor is UTF-16, which only a BOM or NULs declare */
+    decs(&r, "\xFF\xFE<\0p\0>\0", "text/html; charset=gb2312");
+    CHECK_STR(r.d.charset, "utf-16le");
+    done(&r);
+}
+
 TEST(decode_content_type_quoted_upper_case)
 {
     run r;
