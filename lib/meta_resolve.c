@@ -864,10 +864,17 @@ static int blank(const char *s, size_t n)
 }
 
 /* Does the text name a date that is not a publication's: a release, an
- * item's availability or delivery, an offer's end? */
+ * item's availability or delivery, an offer's end, when a member joined a
+ * forum?  (Stems inside the word, so that capitals do not matter:
+ * "Зарегистрирован", "Dołączył".) */
 static int other_date_label(const char *t, size_t n)
 {
-    static const char *const labels[] = {"releas", "availab", "deliver", "expir", "shipping", "ships ", NULL};
+    static const char *const labels[] = {
+        "releas", "availab", "deliver", "expir", "shipping", "ships ",
+        "registered", "joined", "member since", "registriert", "mitglied seit", "dabei seit", "inscrit",
+        "membre depuis", "registrado", "miembro desde", "iscritto", "registrato", "membro desde",
+        "регистр", "ołączył", "zarejestrowan", "üyelik", "γγραφ", "التسجيل", "注册", "註冊", "登録",
+        NULL};
     for (int k = 0; labels[k]; k++)
         if (dc_contains_ci(t, n, labels[k]))
             return 1;
@@ -902,7 +909,7 @@ static int release_date(pass *p, uint32_t i, const char *text, size_t n)
 
 /* The dateline or byline element nearest the headline holding a date;
  * shown reads its text only, not its datetime or content attribute. */
-static int best_dateline(pass *p, int shown, int mf, uint32_t h1, dc_date *out)
+static int best_dateline(pass *p, int shown, int mf, uint32_t h1, dc_date *out, uint32_t *at)
 {
     long best = -1;
     const idx_list *lists[2] = {&p->datelines, &p->bylines};
@@ -926,7 +933,7 @@ static int best_dateline(pass *p, int shown, int mf, uint32_t h1, dc_date *out)
                 continue;
             long score = distance(p, i, h1);
             if (best < 0 || score < best)
-                best = score, *out = d;
+                best = score, *out = d, *at = i;
         }
     return best >= 0;
 }
@@ -971,8 +978,24 @@ static void around_h1(const dc_dom *d, uint32_t h1, uint32_t before, uint32_t af
     *to = h1 + after < d->count ? h1 + after : d->count;
 }
 
-/* A short text node near the headline that is nothing but a date. */
-static int date_near_h1(pass *p, int mf, uint32_t h1, dc_date *out)
+/* Is text node i a dateline, the date and at most two words ("Published:
+ * 10/11/2011 13:03"), not a sentence that mentions one? */
+static int all_date(const pass *p, uint32_t i, int mf)
+{
+    const dc_node *n = &p->dom->nodes[i];
+    dc_date d;
+    size_t at, end;
+    if (!dc_date_find(n->text, n->text_len, mf, p->max_year, &d, &at, &end))
+        return 0;
+    return dc_word_count(n->text, at) + dc_word_count(n->text + end, n->text_len - end) <= 2;
+}
+
+static int contains(const dc_dom *d, uint32_t a, uint32_t i);
+
+/* A short text node near the headline that is nothing but a date; strict:
+ * a dateline outside the headline and the element not_in, the date and
+ * at most two words. */
+static int date_near_h1(pass *p, int strict, uint32_t not_in, int mf, uint32_t h1, dc_date *out, uint32_t *at)
 {
     if (!h1)
         return 0;
@@ -985,13 +1008,48 @@ static int date_near_h1(pass *p, int mf, uint32_t h1, dc_date *out)
         if (ptag == DC_TAG_SCRIPT || ptag == DC_TAG_STYLE || ptag == DC_TAG_A)
             continue;
         dc_date dd;
-        if (!bare_date(p, i, mf, &dd))
+        if (!bare_date(p, i, mf, &dd) ||
+            (strict && (contains(d, h1, i) || contains(d, not_in, i) || !all_date(p, i, mf))))
             continue;
         long score = distance(p, i, h1);
         if (best < 0 || score < best)
-            best = score, *out = dd;
+            best = score, *out = dd, *at = i;
     }
     return best >= 0;
+}
+
+/* The depth of the deepest element holding both a and b. */
+static int common_depth(const dc_dom *d, uint32_t a, uint32_t b)
+{
+    while (a != b) {
+        if (d->nodes[a].depth >= d->nodes[b].depth && d->nodes[a].parent != a)
+            a = d->nodes[a].parent;
+        else
+            b = d->nodes[b].parent;
+        if (!a || !b)
+            return 0;
+    }
+    return d->nodes[a].depth;
+}
+
+/*
+ * A page's clock in its header ("Wednesday 10 April 2013") and the dates
+ * of the sidebar's stories are named as dates too, and may stand nearer the
+ * headline in node order than the story's own dateline, which has no such
+ * name.  The date that shares the deeper container with the headline is the
+ * story's.
+ */
+static int story_dateline(pass *p, int mf, uint32_t h1, uint32_t named_at, dc_date *out)
+{
+    uint32_t at;
+    dc_date d;
+    if (!h1 || !date_near_h1(p, 1, named_at, mf, h1, &d, &at))
+        return 0;
+    int near = common_depth(p->dom, at, h1), named = common_depth(p->dom, named_at, h1);
+    if (near < named || (near == named && distance(p, at, h1) >= distance(p, named_at, h1)))
+        return 0;
+    *out = d;
+    return 1;
 }
 
 /*
@@ -1032,7 +1090,9 @@ static int shown_date(pass *p, int mf, uint32_t h1, dc_date *out, const char **s
         *src = "time-element";
         return 1;
     }
-    return best_dateline(p, 1, mf, h1, out) || date_near_byline(p, mf, h1, out) || date_near_h1(p, mf, h1, out);
+    uint32_t at;
+    return best_dateline(p, 1, mf, h1, out, &at) || date_near_byline(p, mf, h1, out) ||
+           date_near_h1(p, 0, 0, mf, h1, out, &at);
 }
 
 /* An offset east of UTC in [lo, hi] minutes that the page states in a
@@ -1116,6 +1176,7 @@ static int resolve_dates(pass *p, decant_article *a, const char *url)
     int mf = month_first(a->field[DECANT_FIELD_LANGUAGE], url);
     uint32_t h1 = main_h1(p);
     dc_date d, mod, local;
+    uint32_t at;
     const char *src, *mod_src = NULL;
     int have_mod = best_structured(p, 1, mf, &mod, &mod_src);
     if (best_structured(p, 0, mf, &d, &src)) {
@@ -1131,13 +1192,14 @@ static int resolve_dates(pass *p, decant_article *a, const char *url)
             d = local;
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, src))
             return 0;
-    } else if (best_dateline(p, 0, mf, h1, &d)) {
+    } else if (best_dateline(p, 0, mf, h1, &d, &at)) {
+        story_dateline(p, mf, h1, at, &d);
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "dateline"))
             return 0;
     } else if (date_near_byline(p, mf, h1, &d)) {
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "dateline"))
             return 0;
-    } else if (date_near_h1(p, mf, h1, &d)) {
+    } else if (date_near_h1(p, 0, 0, mf, h1, &d, &at)) {
         if (!put_date(a, DECANT_FIELD_DATE_PUBLISHED, &d, "dateline"))
             return 0;
     } else if (dc_date_from_url(url, p->max_year, &d)) {

@@ -509,6 +509,49 @@ TEST(rule_date_cjk_dateline_without_h1)
     decant_article_free(a);
 }
 
+TEST(rule_date_page_clock_is_not_the_story_date)
+{
+    /* The header's clock is named a date; the story's dateline under the headline is not. */
+    decant_article *a = run(
+        "<html><body><div id=\"header\"><div class=\"headerdatetime\">10 апреля 2013</div><ul><li>News</li>"
+        "<li>Sport</li></ul></div><div id=\"content\"><div class=\"news\"><h1>Council news</h1>"
+        "<div class=\"newsinfo\">15:19 28.11.2011</div>" BODY "</div></div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2011-11-28T15:19:00");
+    decant_article_free(a);
+    /* so are the sidebar stories' dates */
+    a = run("<html><body><div class=\"col\"><div class=\"left\"><div class=\"artykul\"><h1>Council news</h1>"
+            "<div class=\"dt\">2012-01-04 12:42</div>" BODY "</div></div><div class=\"right\"><ul>"
+            "<li><div class=\"data\">2013-04-09 05:40</div><a href=\"/x\">Other story</a></li></ul></div></div>"
+            "</body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2012-01-04T12:42:00");
+    decant_article_free(a);
+}
+
+TEST(rule_date_story_dateline_needs_to_be_one)
+{
+    /* A sentence that mentions a date is no dateline: the named date stays. */
+    decant_article *a = run(
+        "<html><body><div id=\"header\"><span class=\"date\">4 January 2012</span></div><div><div>"
+        "<h1>Council news</h1><p>From 1 January 2012 the leave is longer.</p>" BODY "</div></div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2012-01-04");
+    decant_article_free(a);
+    /* the named date shares the headline's container and stands nearer: it stays */
+    a = run("<html><body><article><h1>Council news</h1><span class=\"date\">4 January 2012</span>" BODY
+            "<p>3 January 2012</p></article></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2012-01-04");
+    decant_article_free(a);
+}
+
+TEST(rule_date_forum_member_since_is_not_the_page_date)
+{
+    decant_article *a = run(
+        "<html><body><div id=\"brdmain\"><h1>Boot fails</h1><div class=\"post\"><dl><dd><span>Registered: "
+        "2024-01-27</span></dd></dl><div class=\"postmsg\">" BODY "<p class=\"postedit\"><em>Last edited by x "
+        "(2024-08-03 11:02:20)</em></p></div></div></div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2024-08-03T11:02:20");
+    decant_article_free(a);
+}
+
 /* ------------------------------------------------------------ UTC timestamps and the shown day */
 
 TEST(rule_date_utc_midnight_of_the_shown_day)
