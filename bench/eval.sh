@@ -11,7 +11,10 @@
 # For each folder SET: runs `DECANT -j JOBS --quiet SET/html` into
 # bench/out/<set>.jsonl, scores it with SET/../score.py, and prints the
 # figures published for other extractors beside it.  For scrapinghub it also
-# scores the other extractors' outputs in SET/anchors/ in the same run.
+# scores the other extractors' outputs in SET/anchors/ in the same run; for
+# daniel-dev, which has no date gold, it prints how many pages got a date and
+# how many of those are 0..7 days before the crawl date (bench/datecov.py).
+# bench/metadiff.py compares two runs' title, author and date page by page.
 . "$(dirname "$0")/common.sh"
 EVAL=${EVAL:-"$shared/bench/scrapinghub $shared/bench/wcxb-dev $shared/bench/daniel-dev"}
 WORST=${WORST:-10}
@@ -112,6 +115,12 @@ if "daniel" in sys.argv[1]:
 print()
 PY
     fi
+
+    # daniel-dev has no date gold: how many pages got a date, and how many
+    # of those fall 0..7 days before the crawl date in the page's id.
+    case $name in
+        daniel*) python3 "$root/bench/datecov.py" "$set" "$tmp/scored.jsonl" | sed "s|($tmp/scored.jsonl)|(bench/out/$name.jsonl)|"; echo ;;
+    esac
 
     # Other extractors' outputs on the same pages, scored in this run.
     if [ -d "$set/anchors" ]; then
