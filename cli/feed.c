@@ -29,14 +29,6 @@ static char *pack(const char **s, size_t n)
     return block;
 }
 
-static void set_error(decant_error *err, decant_status code, const char *fmt, const char *arg)
-{
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    snprintf(err->detail, sizeof err->detail, fmt, arg);
-    err->message = err->detail;
-}
-
 static int feed_page(cli_runner *r, cli_job *in, uint64_t base)
 {
     cli_task t = {.kind = TASK_PAGE, .input = in, .id = in->id, .weight = (size_t)in->size};
@@ -54,37 +46,6 @@ static int feed_warc_error(cli_runner *r, cli_job *in, const decant_error *err, 
     t.warc.file = in->path;
     t.warc.offset = err->position;
     return cli_emit(r, &t, read);
-}
-
-static void skip_message(const decant_warc_record *rec, decant_error *err)
-{
-    char num[16];
-    switch (rec->skip) {
-    case DECANT_WARC_SKIP_NOT_RESPONSE:
-        set_error(err, DECANT_ERR_NOT_HTML, "skipped: a %s record", rec->type ? rec->type : "untyped");
-        break;
-    case DECANT_WARC_SKIP_NOT_HTTP:
-        set_error(err, DECANT_ERR_NOT_HTML, "skipped: %s", "no HTTP response in the record");
-        break;
-    case DECANT_WARC_SKIP_STATUS:
-        snprintf(num, sizeof num, "%d", rec->http_status);
-        set_error(err, DECANT_ERR_NOT_HTML, "skipped: HTTP status %s", num);
-        break;
-    case DECANT_WARC_SKIP_NOT_HTML:
-        set_error(err, DECANT_ERR_NOT_HTML, "skipped: Content-Type %s",
-                  rec->content_type ? rec->content_type : "(none), and not HTML by its bytes");
-        break;
-    case DECANT_WARC_SKIP_TOO_LARGE:
-        set_error(err, DECANT_ERR_TOO_LARGE, "skipped: %s", "payload larger than --max-bytes");
-        break;
-    case DECANT_WARC_SKIP_ENCODING:
-        set_error(err, DECANT_ERR_DECODE, "skipped: %s",
-                  "unsupported or corrupt Transfer-Encoding or Content-Encoding");
-        break;
-    default:
-        set_error(err, DECANT_ERR_EMPTY, "skipped: %s", "empty payload");
-        break;
-    }
 }
 
 /* One task per page of the archive, and per skipped record if asked for. */
@@ -116,13 +77,14 @@ static int feed_record(cli_runner *r, cli_job *in, const decant_warc_record *rec
         } else {
             t.kind = TASK_WARC_ERROR;
             t.failed = 1;
-            set_error(&t.err, DECANT_ERR_NOMEM, "%s", "out of memory copying the page");
+            t.err.code = DECANT_ERR_NOMEM;
+            t.err.message = "out of memory copying the page";
         }
     } else {
         t.kind = TASK_WARC_SKIP;
         t.failed = 1;
         t.warc.skip = decant_warc_skip_name(rec->skip);
-        skip_message(rec, &t.err);
+        decant_warc_skip_error(rec, &t.err);
     }
     if (!t.id)
         t.id = in->id;

@@ -23,57 +23,36 @@ typedef struct strlist {
     size_t cap;
 } strlist;
 
-/* Length of `s` without `suffix` (case-insensitive), or `n` if absent. */
-static size_t strip_suffix(const char *s, size_t n, const char *suffix)
+/* Does `name` end with one of `suffixes` (any case), with a name before it? */
+static int has_suffix(const char *name, const char *const *suffixes)
 {
-    size_t k = strlen(suffix);
-    if (n > k && strncasecmp(s + n - k, suffix, k) == 0)
-        return n - k;
-    return n;
-}
-
-/* Length of `s` without .gz and then .html/.htm. */
-static size_t page_stem(const char *s, size_t n)
-{
-    n = strip_suffix(s, n, ".gz");
-    size_t m = strip_suffix(s, n, ".html");
-    return m != n ? m : strip_suffix(s, n, ".htm");
+    size_t n = strlen(name);
+    for (; *suffixes; suffixes++) {
+        size_t k = strlen(*suffixes);
+        if (n > k && strcasecmp(name + n - k, *suffixes) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static int is_page_name(const char *name)
 {
-    size_t n = strlen(name);
-    size_t stem = page_stem(name, n);
-    return stem != n && stem != strip_suffix(name, n, ".gz");
-}
-
-/* Length of `s` without .gz or .zst and then .warc, or `n` if not a WARC. */
-static size_t warc_stem(const char *s, size_t n)
-{
-    size_t m = strip_suffix(s, n, ".gz");
-    if (m == n)
-        m = strip_suffix(s, n, ".zst");
-    size_t k = strip_suffix(s, m, ".warc");
-    return k != m ? k : n;
+    static const char *const page[] = {".html", ".htm", ".html.gz", ".htm.gz", NULL};
+    return has_suffix(name, page);
 }
 
 static int is_warc_name(const char *name)
 {
-    size_t n = strlen(name);
-    return warc_stem(name, n) != n;
+    static const char *const warc[] = {".warc", ".warc.gz", ".warc.zst", NULL};
+    return has_suffix(name, warc);
 }
 
 char *cli_make_id(const char *path)
 {
-    const char *slash = strrchr(path, '/');
-    const char *base = slash && slash[1] ? slash + 1 : path;
-    size_t len = strlen(base);
-    size_t n = is_warc_name(base) ? warc_stem(base, len) : page_stem(base, len);
-    char *id = malloc(n + 1);
-    if (id) {
-        memcpy(id, base, n);
-        id[n] = '\0';
-    }
+    size_t n = strlen(path) + 1;
+    char *id = malloc(n);
+    if (id)
+        decant_record_id(path, id, n);
     return id;
 }
 

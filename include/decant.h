@@ -285,13 +285,24 @@ typedef struct decant_warc_info {
 } decant_warc_info;
 
 typedef struct decant_record_info {
-    const char *id;       /* e.g. the file name without extensions          */
+    const char *id;       /* e.g. decant_record_id() of the path            */
     const char *source;   /* e.g. the path                                  */
     const char *url;      /* used when the article has none (or no article) */
     /* Optional: adds a "warc" object to the record, and makes its "url" the
      * target URI.  Last, so that the layout before it is unchanged.         */
     const decant_warc_info *warc;
 } decant_record_info;
+
+/*
+ * The id of a record about a whole file, as the CLI gives it: the file's
+ * name without its folders and without ".html" or ".htm" (after ".gz"), or,
+ * for a web archive, without ".warc" (after ".gz" or ".zst"); case does not
+ * matter.  "news/2024/story.html.gz" gives "story", "CC-00001.warc.zst"
+ * "CC-00001".  Like snprintf: writes at most `size` bytes, NUL included, to
+ * `out` (which may be NULL when size is 0) and returns the id's length, so
+ * a result >= size means it was cut; strlen(path) + 1 bytes always suffice.
+ */
+size_t decant_record_id(const char *path, char *out, size_t size);
 
 /*
  * Appends one JSON object and a newline to `out`: the record the CLI prints.
@@ -409,6 +420,17 @@ typedef struct decant_warc_record {
     size_t payload_size;       /* only when skip == DECANT_WARC_HTML         */
     decant_warc_skip skip;
 } decant_warc_record;
+
+/*
+ * Why `rec` is not a page to extract, as an error for its record (what the
+ * CLI prints for it with --all-records): fills `err` (which may be NULL)
+ * with a status and a message such as "skipped: HTTP status 404" or
+ * "skipped: a request record", and returns the status: DECANT_ERR_NOT_HTML
+ * (not a response, no HTTP, a status other than 200, another type),
+ * DECANT_ERR_TOO_LARGE, DECANT_ERR_DECODE (transfer or content encoding) or
+ * DECANT_ERR_EMPTY.  A record meant for extraction gives DECANT_OK.
+ */
+decant_status decant_warc_skip_error(const decant_warc_record *rec, decant_error *err);
 
 /*
  * Opens the archive at `path`.  The compression is recognised from the

@@ -19,7 +19,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "decant.h"
 
@@ -459,38 +458,14 @@ typedef struct reader_object {
     unsigned long long skipped[DECANT_WARC_SKIP_COUNT];
 } reader_object;
 
-static int ends_with(const char *s, size_t n, const char *suffix, size_t *stem)
-{
-    size_t k = strlen(suffix);
-    if (n > k && strncasecmp(s + n - k, suffix, k) == 0) {
-        *stem = n - k;
-        return 1;
-    }
-    return 0;
-}
-
-/* The id the CLI gives an archive: its file name without .warc[.gz|.zst]
- * (or a page's .html[.gz]), so that records line up with the CLI's. */
+/* The id the CLI gives an archive (decant_record_id), so that records line
+ * up with the CLI's. */
 static char *make_file_id(const char *path)
 {
-    const char *slash = strrchr(path, '/');
-    const char *base = slash && slash[1] ? slash + 1 : path;
-    size_t n = strlen(base), m = n, k;
-    if (!ends_with(base, n, ".gz", &m))
-        ends_with(base, n, ".zst", &m);
-    if (ends_with(base, m, ".warc", &k)) {
-        n = k;
-    } else {
-        m = n;
-        ends_with(base, n, ".gz", &m);
-        if (ends_with(base, m, ".html", &k) || ends_with(base, m, ".htm", &k))
-            n = k;
-    }
-    char *id = PyMem_RawMalloc(n + 1);
-    if (id) {
-        memcpy(id, base, n);
-        id[n] = '\0';
-    }
+    size_t n = strlen(path) + 1;
+    char *id = PyMem_RawMalloc(n);
+    if (id)
+        decant_record_id(path, id, n);
     return id;
 }
 
@@ -586,48 +561,6 @@ static void reader_dealloc(PyObject *self_)
     Py_DECREF(tp);
 }
 
-static void set_skip_error(decant_error *err, decant_status code, const char *fmt, const char *arg)
-{
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    snprintf(err->detail, sizeof err->detail, fmt, arg);
-    err->message = err->detail;
-}
-
-/* Why a record was passed over, worded as the CLI words it. */
-static void skip_error(const decant_warc_record *rec, decant_error *err)
-{
-    char num[16];
-    switch (rec->skip) {
-    case DECANT_WARC_SKIP_NOT_RESPONSE:
-        set_skip_error(err, DECANT_ERR_NOT_HTML, "skipped: a %s record",
-                       rec->type ? rec->type : "untyped");
-        break;
-    case DECANT_WARC_SKIP_NOT_HTTP:
-        set_skip_error(err, DECANT_ERR_NOT_HTML, "skipped: %s", "no HTTP response in the record");
-        break;
-    case DECANT_WARC_SKIP_STATUS:
-        snprintf(num, sizeof num, "%d", rec->http_status);
-        set_skip_error(err, DECANT_ERR_NOT_HTML, "skipped: HTTP status %s", num);
-        break;
-    case DECANT_WARC_SKIP_NOT_HTML:
-        set_skip_error(err, DECANT_ERR_NOT_HTML, "skipped: Content-Type %s",
-                       rec->content_type ? rec->content_type
-                                         : "(none), and not HTML by its bytes");
-        break;
-    case DECANT_WARC_SKIP_TOO_LARGE:
-        set_skip_error(err, DECANT_ERR_TOO_LARGE, "skipped: %s", "payload larger than --max-bytes");
-        break;
-    case DECANT_WARC_SKIP_ENCODING:
-        set_skip_error(err, DECANT_ERR_DECODE, "skipped: %s",
-                       "unsupported or corrupt Transfer-Encoding or Content-Encoding");
-        break;
-    default:
-        set_skip_error(err, DECANT_ERR_EMPTY, "skipped: %s", "empty payload");
-        break;
-    }
-}
-
 /* Reads on to the next record worth yielding and renders it into self->buf.
  * Runs without the GIL.  Returns 1 with a record, 0 at the end, -1 when the
  * record could not be rendered (out of memory). */
@@ -658,7 +591,7 @@ static int reader_step(reader_object *self)
                 if (!self->all_records)
                     continue;
                 w.skip = decant_warc_skip_name(rec.skip);
-                skip_error(&rec, &err);
+                decant_warc_skip_error(&rec, &err);
             }
             w.record_id = rec.record_id;
             w.target_uri = rec.target_uri;

@@ -334,6 +334,13 @@ class Warc(unittest.TestCase):
         with open(bad, "wb") as f:
             f.write(data[: len(data) // 2] + b"\x1f\x8b\x08\x00corrupt" + data[len(data) // 2:])
         self.assertEqual(list(decant.iter_warc(bad)), cli_records([bad]))
+        # An archive named without ".warc": its records about the whole file
+        # carry the CLI's id ("crawl", not "crawl.gz").
+        odd = os.path.join(self.tmp, "crawl.gz")
+        shutil.copyfile(bad, odd)
+        got = list(decant.iter_warc(odd))
+        self.assertEqual(got, cli_records([odd]))
+        self.assertIn("crawl", [r["id"] for r in got])
         with open(bad, "wb") as f:
             f.write(bytes(range(256)) * 10)
         self.assertEqual(list(decant.iter_warc(bad)), cli_records([bad]))
