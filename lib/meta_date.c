@@ -691,10 +691,38 @@ static int url_date_at(const char *p, int max_year, dc_date *out)
     return 1;
 }
 
+/*
+ * A canonical URL sometimes comes percent-encoded whole
+ * ("https://blog.example.fr%2Farticles%2F2025-12-15%2BRust"): its path's
+ * slashes and dashes are read as such, into buf.
+ */
+static const char *unescape_path(const char *url, char *buf, size_t cap)
+{
+    size_t o = 0;
+    for (const char *p = url; *p && o + 1 < cap; p++) {
+        char c = *p;
+        if (c == '%' && p[1] && p[2]) {
+            char hex[3] = {p[1], p[2], 0};
+            if (dc_eq_ci(hex, 2, "2f", 2))
+                c = '/', p += 2;
+            else if (dc_eq_ci(hex, 2, "2d", 2))
+                c = '-', p += 2;
+            else if (dc_eq_ci(hex, 2, "5f", 2))
+                c = '_', p += 2;
+        }
+        buf[o++] = c;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 int dc_date_from_url(const char *url, int max_year, dc_date *out)
 {
     if (!url)
         return 0;
+    char buf[1024];
+    if (strstr(url, "%2") || strstr(url, "%5"))
+        url = unescape_path(url, buf, sizeof buf);
     const char *p = strstr(url, "://");
     p = p ? strchr(p + 3, '/') : url;
     for (; p && *p; p++) {

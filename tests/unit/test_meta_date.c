@@ -261,6 +261,10 @@ TEST(meta_date_url)
     CHECK(dc_date_from_url("https://x.com/news/2024-06-19-story", 2030, &d) && d.year == 2024);
     CHECK(dc_date_from_url("https://x.com/a/20240619/story", 2030, &d) && d.day == 19);
     CHECK(!dc_date_from_url("https://x.com/a/story-12345", 2030, &d));
+    /* a canonical URL percent-encoded whole */
+    CHECK(dc_date_from_url("https://blog.x.fr%2Farticles%2F2025-12-15%2BRust%2BGCC", 2030, &d) && d.day == 15 &&
+          d.month == 12);
+    CHECK(!dc_date_from_url("https://x.com/a%2", 2030, &d));
 }
 
 TEST(meta_date_to_zone)
