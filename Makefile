@@ -11,6 +11,7 @@
 #   make shared     the shared library, $(BUILD)/libdecant.so.1 (from -fPIC objects)
 #   make install    CLI, both libraries, header, decant.pc and man page under
 #                   $(DESTDIR)$(PREFIX) (default /usr/local); make uninstall removes them
+#   make pagetype-model  retrain lib/pagetype_model.c on the dev sets (scripts/train_pagetype.py)
 
 BUILD   ?= build
 CC      ?= cc
@@ -34,7 +35,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
 .PHONY: all setup demo check test unit golden cli-test asan valgrind eval bench bench-warc clean golden-update \
-        fuzz fuzz-smoke fuzz-build python bench-python shared install uninstall
+        fuzz fuzz-smoke fuzz-build python bench-python shared install uninstall pagetype-model
 
 all: $(BUILD)/decant $(BUILD)/libdecant.a $(BUILD)/unit
 
@@ -199,6 +200,15 @@ python: setup
 bench-python: python
 	@$(MAKE) --no-print-directory all
 	$(PYTHON) bench/bench_python.py $(BUILD)/decant
+
+# The page-type model: features of the dev sets' pages, then a regularised
+# logistic regression (Debian's python3, standard library only) written out
+# as lib/pagetype_model.c.  Review that file's diff like any source.
+$(BUILD)/pagetype-features: scripts/pagetype_features.c $(BUILD)/libdecant.a
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libdecant.a $(LIBS)
+
+pagetype-model: $(BUILD)/pagetype-features
+	$(PYTHON) scripts/train_pagetype.py --features $(BUILD)/pagetype-features --out lib/pagetype_model.c
 
 clean:
 	rm -rf build build-*

@@ -122,6 +122,44 @@ PY
         daniel*) python3 "$root/bench/datecov.py" "$set" "$tmp/scored.jsonl" | sed "s|($tmp/scored.jsonl)|(bench/out/$name.jsonl)|"; echo ;;
     esac
 
+    # Page types: the confusion matrix where the gold has WCXB's types, and
+    # is_article's recall on sets that are all articles.
+    python3 - "$set/gt.jsonl.gz" "$tmp/scored.jsonl" <<'PY'
+import gzip, json, sys
+types = ["article", "collection", "documentation", "forum", "listing", "product", "service"]
+gold = {}
+with gzip.open(sys.argv[1], "rt", encoding="utf-8") as f:
+    for line in f:
+        if line.strip():
+            g = json.loads(line)
+            gold[g["id"]] = g.get("page_type")
+pred = {}
+with open(sys.argv[2], encoding="utf-8") as f:
+    for line in f:
+        r = json.loads(line)
+        pred[r.get("id")] = (r.get("page_type"), r.get("is_article"))
+typed = {i: t for i, t in gold.items() if t in types}
+if typed:
+    n = len(typed)
+    got = {i: pred.get(i, ("other", False)) for i in typed}
+    acc = sum(1 for i, t in typed.items() if got[i][0] == t) / n
+    tp = sum(1 for i, t in typed.items() if got[i][1] and t == "article")
+    fp = sum(1 for i, t in typed.items() if got[i][1] and t != "article")
+    fn = sum(1 for i, t in typed.items() if not got[i][1] and t == "article")
+    print(f"  page_type: 7-way accuracy {acc:.3f}; is_article precision "
+          f"{tp / max(tp + fp, 1):.3f}, recall {tp / max(tp + fn, 1):.3f} ({n} pages)")
+    cols = types + ["other"]
+    print("    gold \\ decant " + " ".join(f"{c[:5]:>5}" for c in cols))
+    for t in types:
+        row = [sum(1 for i, g in typed.items() if g == t and got[i][0] == c) for c in cols]
+        print(f"    {t:<13} " + " ".join(f"{v:>5}" for v in row))
+else:
+    n = len(gold)
+    hits = sum(1 for i in gold if pred.get(i, (None, False))[1])
+    print(f"  page_type: is_article recall {hits / max(n, 1):.3f} ({hits}/{n}; every page here is an article)")
+print()
+PY
+
     # Other extractors' outputs on the same pages, scored in this run.
     if [ -d "$set/anchors" ]; then
         for a in "$set"/anchors/*.jsonl.gz; do

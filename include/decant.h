@@ -252,6 +252,49 @@ const char *decant_article_tag(const decant_article *a, size_t i);
 const char *decant_article_body(const decant_article *a,
                                 decant_body_format fmt, size_t *len);
 
+/*
+ * What kind of page this is, with the categories of the WCXB benchmark's
+ * gold.  A small model (lib/pagetype_model.c, trained by
+ * scripts/train_pagetype.py on the dev sets) reads the page's structure
+ * (headline, dateline, byline, prose share, repeated teaser cards, prices,
+ * posts), the URL's shape and the declared JSON-LD / OpenGraph types.
+ *   ARTICLE        a news story, blog post, essay, guide: one text
+ *   LISTING        a section front, tag page, search result: teasers
+ *   COLLECTION     a shop's category page: products to choose from
+ *   FORUM          a thread, question and answers, comments
+ *   PRODUCT        one product or offer, with its price
+ *   DOCUMENTATION  reference and manuals
+ *   SERVICE        a company's or service's own page: landing, pricing
+ *   OTHER          no page could be read (failed records)
+ */
+typedef enum decant_page_type {
+    DECANT_PAGE_OTHER = 0,
+    DECANT_PAGE_ARTICLE,
+    DECANT_PAGE_LISTING,
+    DECANT_PAGE_COLLECTION,
+    DECANT_PAGE_FORUM,
+    DECANT_PAGE_PRODUCT,
+    DECANT_PAGE_DOCUMENTATION,
+    DECANT_PAGE_SERVICE,
+    DECANT_PAGE_TYPE_COUNT
+} decant_page_type;
+
+/* The record's token for a page type ("article", "listing", ...); NULL
+ * for a value out of range. */
+const char *decant_page_type_name(decant_page_type t);
+
+/* The page's type; DECANT_PAGE_OTHER for NULL. */
+decant_page_type decant_article_page_type(const decant_article *a);
+
+/*
+ * 1 when the page is an article, else 0 (and for NULL): the filter for a
+ * corpus of articles.  It is set only where the model is confident (tuned
+ * for precision), and then the type is DECANT_PAGE_ARTICLE; a page the
+ * model finds more article than anything else, but not surely, gets the
+ * best of the other types.
+ */
+int decant_article_is_article(const decant_article *a);
+
 /* Related-article links the body dropped ("related", "latest", "most read"). */
 typedef struct decant_link {
     const char *title;

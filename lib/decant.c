@@ -16,6 +16,7 @@
 #include "guard.h"
 #include "internal.h"
 #include "lang.h"
+#include "pagetype.h"
 #include "parser.h"
 #include "prune.h"
 
@@ -283,6 +284,14 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
             goto fail;
         }
     }
+    /* What kind of page: from what the phases above found, so it costs
+     * little; a failure here is only ever out of memory. */
+    dc_pt_page pt = {&cx, &blocks, a, in->url};
+    if (!dc_pagetype_features(&pt, a->pt_feat)) {
+        st = DECANT_ERR_NOMEM;
+        goto fail;
+    }
+    dc_pagetype_classify(&dc_pt_model_default, a->pt_feat, a);
     *out = a;
     if (a->text_len == 0)
         return dc_fail(err, DECANT_ERR_NO_CONTENT, NULL);
@@ -346,6 +355,32 @@ const char *decant_article_get(const decant_article *a, decant_field f)
     if (!a || (unsigned)f >= DECANT_FIELD_COUNT)
         return NULL;
     return a->field[f];
+}
+
+static const char *const page_type_names[DECANT_PAGE_TYPE_COUNT] = {
+    [DECANT_PAGE_OTHER] = "other",
+    [DECANT_PAGE_ARTICLE] = "article",
+    [DECANT_PAGE_LISTING] = "listing",
+    [DECANT_PAGE_COLLECTION] = "collection",
+    [DECANT_PAGE_FORUM] = "forum",
+    [DECANT_PAGE_PRODUCT] = "product",
+    [DECANT_PAGE_DOCUMENTATION] = "documentation",
+    [DECANT_PAGE_SERVICE] = "service",
+};
+
+const char *decant_page_type_name(decant_page_type t)
+{
+    return (unsigned)t < DECANT_PAGE_TYPE_COUNT ? page_type_names[t] : NULL;
+}
+
+decant_page_type decant_article_page_type(const decant_article *a)
+{
+    return a ? a->page_type : DECANT_PAGE_OTHER;
+}
+
+int decant_article_is_article(const decant_article *a)
+{
+    return a ? a->is_article : 0;
 }
 
 const char *decant_article_source(const decant_article *a, decant_field f)

@@ -11,8 +11,7 @@
 
 #include "internal.h"
 
-/* The fields of the header, in order.  A field is found by its JSON name,
- * so one the library adds later (page_type) appears without a change here. */
+/* The fields of the header, in order, by their JSON names. */
 static const struct {
     const char *key;
     const char *label;
@@ -30,6 +29,8 @@ static const char *field_value(const decant_article *a, const decant_record_info
 {
     if (strcmp(key, "url") == 0)
         return dc_record_url(a, info);
+    if (strcmp(key, "page_type") == 0)
+        return a ? decant_page_type_name(decant_article_page_type(a)) : NULL;
     for (int f = 0; a && f < DECANT_FIELD_COUNT; f++) {
         const char *name = decant_field_name((decant_field)f);
         if (name && strcmp(name, key) == 0)

@@ -10,6 +10,8 @@
 
 #define DC_MAX_AUTHORS 16
 #define DC_MAX_TAGS 32
+/* Room for the page-type features (pagetype.h checks that they fit). */
+#define DC_PT_MAX_FEAT 80
 
 struct decant_article {
     dc_arena arena; /* owns every string below */
@@ -25,6 +27,10 @@ struct decant_article {
     size_t related_count;
     char charset[32];           /* decode's choice, as dc_decoded has it */
     const char *charset_source; /* a static string                       */
+    decant_page_type page_type;  /* pagetype.c                          */
+    int is_article;
+    float pt_prob[DECANT_PAGE_TYPE_COUNT]; /* the model's probabilities  */
+    float pt_feat[DC_PT_MAX_FEAT];         /* its input, for the trainer */
 };
 
 /* Copies caller options of any accepted version into *out, defaults for

@@ -163,6 +163,9 @@ decant_status decant_record_json(const decant_article *a, const decant_error *er
             ok = (t == 0 || put(out, ",", 1)) && put_str(out, a->tags[t]);
         ok = ok && put(out, "]", 1);
     }
+    ok = ok && key(out, "page_type", 0) &&
+         put_str(out, decant_page_type_name(decant_article_page_type(a))) &&
+         key(out, "is_article", 0) && puts_(out, decant_article_is_article(a) ? "true" : "false");
     const char *text = a ? decant_article_body(a, body, NULL) : NULL;
     if (a && !text)
         text = a->text;

@@ -6,8 +6,11 @@
 
 Every result is a record: the dict the ``decant`` command line prints as one
 JSON line (id, source, url, title, authors, date_published, date_modified,
-site_name, section, tags, description, image, language, text, related,
-provenance, error, and "warc" for records out of an archive).
+site_name, section, tags, description, image, language, page_type, is_article,
+text, related, provenance, error, and "warc" for records out of an archive).
+``rec["is_article"]`` filters a crawl down to its articles; ``rec["page_type"]``
+says what the other pages are (listing, collection, forum, product,
+documentation, service).
 
 ``extract`` and ``iter_warc`` release the GIL while they work, so threads
 extract in parallel; ``extract`` keeps one extractor per thread.

@@ -117,8 +117,8 @@ class Extract(unittest.TestCase):
         rec = decant.extract(read(PAGES[0]))
         self.assertEqual(set(rec), {"id", "source", "url", "title", "authors", "date_published",
                                     "date_modified", "site_name", "section", "tags",
-                                    "description", "image", "language", "text", "related",
-                                    "provenance", "error"})
+                                    "description", "image", "language", "page_type", "is_article",
+                                    "text", "related", "provenance", "error"})
         self.assertIsNone(rec["error"])
         self.assertTrue(rec["text"])
 

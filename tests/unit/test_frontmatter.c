@@ -36,6 +36,7 @@ TEST(front_matter_yaml_fields_in_order)
               "url: \"https://example.org/a\"\n"
               "site_name: \"The Daily\"\n"
               "language: \"en\"\n"
+              "page_type: \"article\"\n"
               "---\n\n");
     CHECK_STR(front(a, NULL, DECANT_BODY_TEXT, &b),
               "Title: Storm \"Ciar\xc3\xa1n\" \\ hits: the coast\n"
@@ -43,7 +44,8 @@ TEST(front_matter_yaml_fields_in_order)
               "Date published: 2024-06-19T17:05:00+02:00\n"
               "URL: https://example.org/a\n"
               "Site name: The Daily\n"
-              "Language: en\n\n");
+              "Language: en\n"
+              "Page type: article\n\n");
     /* Appends: what the buffer held stays. */
     decant_buffer_free(&b);
     CHECK(decant_article_front_matter(a, NULL, DECANT_BODY_TEXT, &b) == DECANT_OK);

@@ -1,0 +1,896 @@
+/*
+ * pagetype.c — see pagetype.h.
+ *
+ * Every feature is read off what the earlier phases left behind: the node
+ * statistics of score.c (subtree characters and link characters), the
+ * chosen roots and blocks, the resolved metadata.  The page costs one
+ * bottom-up and one top-down pass over its nodes here, plus a scan of the
+ * JSON-LD text, so the model adds little to a page's time.
+ */
+#include "pagetype.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "text.h"
+
+_Static_assert(DC_PT_NFEAT <= DC_PT_MAX_FEAT, "raise DC_PT_MAX_FEAT");
+
+const char *const dc_pt_feature_names[DC_PT_NFEAT] = {
+#define DC_PT_NAME(n) #n,
+    DC_PT_FEATURES(DC_PT_NAME)
+#undef DC_PT_NAME
+};
+
+static float lg(double n)
+{
+    return (float)log1p(n > 0 ? n : 0);
+}
+
+/* ------------------------------------------------------------ words */
+
+/* Groups a word can belong to, in URL segments, host labels, class names
+ * and declared types alike. */
+enum {
+    G_LIST = 1 << 0,
+    G_PRODUCT = 1 << 1,
+    G_SHOP = 1 << 2,
+    G_DOC = 1 << 3,
+    G_FORUM = 1 << 4,
+    G_SERVICE = 1 << 5,
+    G_ARTICLE = 1 << 6,
+    G_CARD = 1 << 7,
+    G_COMMENT = 1 << 8,
+    G_WEBSITE = 1 << 9
+};
+
+typedef struct word {
+    const char *s;
+    unsigned groups;
+} word;
+
+/*
+ * Path segments and host labels.  CMSs name their URL spaces in English in
+ * every language ("/tag/", "/category/", "/product/"), so English words
+ * dominate; the common local forms are added.  A segment must equal the
+ * word, so "/p/" is not "/podcasts/".
+ */
+static const word url_words[] = {
+    {"tag", G_LIST}, {"tags", G_LIST}, {"category", G_LIST | G_SHOP}, {"categories", G_LIST},
+    {"cat", G_LIST}, {"topic", G_LIST | G_FORUM}, {"topics", G_LIST}, {"section", G_LIST},
+    {"sections", G_LIST}, {"archive", G_LIST}, {"archives", G_LIST}, {"author", G_LIST},
+    {"authors", G_LIST}, {"page", G_LIST}, {"search", G_LIST}, {"label", G_LIST},
+    {"labels", G_LIST}, {"kategorie", G_LIST}, {"kategoria", G_LIST}, {"categoria", G_LIST},
+    {"categorie", G_LIST}, {"rubrique", G_LIST}, {"rubrik", G_LIST}, {"thema", G_LIST},
+    {"themen", G_LIST}, {"temat", G_LIST}, {"tema", G_LIST}, {"temas", G_LIST},
+    {"etiqueta", G_LIST}, {"schlagwort", G_LIST}, {"stichwort", G_LIST}, {"tagged", G_LIST},
+    {"product", G_PRODUCT}, {"products", G_PRODUCT}, {"p", G_PRODUCT}, {"dp", G_PRODUCT},
+    {"gp", G_PRODUCT}, {"item", G_PRODUCT}, {"itm", G_PRODUCT}, {"produkt", G_PRODUCT},
+    {"produkte", G_PRODUCT}, {"produit", G_PRODUCT}, {"produits", G_PRODUCT},
+    {"producto", G_PRODUCT}, {"productos", G_PRODUCT}, {"prodotto", G_PRODUCT},
+    {"prodotti", G_PRODUCT}, {"sku", G_PRODUCT}, {"pd", G_PRODUCT}, {"pdp", G_PRODUCT},
+    {"app", G_PRODUCT}, {"buy", G_PRODUCT},
+    {"c", G_SHOP}, {"collection", G_SHOP}, {"collections", G_SHOP}, {"shop", G_SHOP},
+    {"store", G_SHOP}, {"catalog", G_SHOP}, {"catalogue", G_SHOP}, {"department", G_SHOP},
+    {"departments", G_SHOP}, {"browse", G_SHOP}, {"product-category", G_SHOP},
+    {"sklep", G_SHOP}, {"tienda", G_SHOP}, {"boutique", G_SHOP}, {"negozio", G_SHOP},
+    {"docs", G_DOC}, {"doc", G_DOC}, {"documentation", G_DOC}, {"api", G_DOC},
+    {"reference", G_DOC}, {"ref", G_DOC}, {"manual", G_DOC}, {"manuals", G_DOC},
+    {"guide", G_DOC}, {"guides", G_DOC}, {"tutorial", G_DOC}, {"tutorials", G_DOC},
+    {"wiki", G_DOC}, {"kb", G_DOC}, {"knowledge-base", G_DOC}, {"knowledgebase", G_DOC},
+    {"handbook", G_DOC}, {"book", G_DOC}, {"man", G_DOC}, {"spec", G_DOC},
+    {"library", G_DOC}, {"learn", G_DOC}, {"support", G_DOC}, {"help", G_DOC},
+    {"developer", G_DOC}, {"developers", G_DOC}, {"sdk", G_DOC}, {"stable", G_DOC},
+    {"dokumentation", G_DOC}, {"documentacion", G_DOC}, {"dev", G_DOC},
+    {"forum", G_FORUM}, {"forums", G_FORUM}, {"thread", G_FORUM}, {"threads", G_FORUM},
+    {"t", G_FORUM}, {"questions", G_FORUM}, {"question", G_FORUM}, {"q", G_FORUM},
+    {"community", G_FORUM}, {"discussion", G_FORUM}, {"discussions", G_FORUM},
+    {"discuss", G_FORUM}, {"viewtopic.php", G_FORUM}, {"showthread.php", G_FORUM},
+    {"board", G_FORUM}, {"boards", G_FORUM}, {"r", G_FORUM}, {"comments", G_FORUM},
+    {"answers", G_FORUM}, {"foro", G_FORUM}, {"foren", G_FORUM}, {"forum.php", G_FORUM},
+    {"index.php", 0}, {"discourse", G_FORUM},
+    {"services", G_SERVICE}, {"service", G_SERVICE}, {"solutions", G_SERVICE},
+    {"solution", G_SERVICE}, {"pricing", G_SERVICE}, {"plans", G_SERVICE},
+    {"features", G_SERVICE}, {"platform", G_SERVICE}, {"industries", G_SERVICE},
+    {"enterprise", G_SERVICE}, {"business", G_SERVICE}, {"about", G_SERVICE},
+    {"about-us", G_SERVICE}, {"contact", G_SERVICE}, {"leistungen", G_SERVICE},
+    {"servicios", G_SERVICE}, {"servizi", G_SERVICE}, {"uslugi", G_SERVICE},
+    {"news", G_ARTICLE}, {"blog", G_ARTICLE}, {"blogs", G_ARTICLE}, {"article", G_ARTICLE},
+    {"articles", G_ARTICLE}, {"story", G_ARTICLE}, {"stories", G_ARTICLE},
+    {"post", G_ARTICLE}, {"posts", G_ARTICLE}, {"insights", G_ARTICLE},
+    {"nachrichten", G_ARTICLE}, {"noticias", G_ARTICLE}, {"notizie", G_ARTICLE},
+    {"actualites", G_ARTICLE}, {"wiadomosci", G_ARTICLE}, {"novosti", G_ARTICLE},
+    {"artykul", G_ARTICLE}, {"artikel", G_ARTICLE}, {"opinion", G_ARTICLE},
+};
+
+/*
+ * Class and id tokens (split at anything not a letter or digit, lower-cased).
+ * Templates name their parts in English whatever the page's language.
+ */
+static const word class_words[] = {
+    {"product", G_PRODUCT}, {"products", G_PRODUCT}, {"price", G_PRODUCT},
+    {"prices", G_PRODUCT}, {"cart", G_PRODUCT}, {"sku", G_PRODUCT}, {"basket", G_PRODUCT},
+    {"stock", G_PRODUCT}, {"variant", G_PRODUCT}, {"variants", G_PRODUCT},
+    {"checkout", G_PRODUCT}, {"pdp", G_PRODUCT}, {"wishlist", G_PRODUCT}, {"qty", G_PRODUCT},
+    {"quantity", G_PRODUCT}, {"addtocart", G_PRODUCT}, {"shipping", G_PRODUCT},
+    {"swatch", G_PRODUCT}, {"swatches", G_PRODUCT}, {"rating", G_PRODUCT},
+    {"woocommerce", G_PRODUCT}, {"shopify", G_PRODUCT},
+    {"reply", G_FORUM}, {"replies", G_FORUM}, {"thread", G_FORUM}, {"threads", G_FORUM},
+    {"topic", G_FORUM}, {"topics", G_FORUM}, {"forum", G_FORUM}, {"forums", G_FORUM},
+    {"postbody", G_FORUM}, {"message", G_FORUM}, {"messages", G_FORUM}, {"answer", G_FORUM},
+    {"answers", G_FORUM}, {"question", G_FORUM}, {"questions", G_FORUM}, {"vote", G_FORUM},
+    {"votes", G_FORUM}, {"upvote", G_FORUM}, {"username", G_FORUM}, {"avatar", G_FORUM},
+    {"signature", G_FORUM}, {"userinfo", G_FORUM}, {"postprofile", G_FORUM},
+    {"bbcode", G_FORUM}, {"bbp", G_FORUM}, {"xenforo", G_FORUM}, {"discourse", G_FORUM},
+    {"comment", G_COMMENT}, {"comments", G_COMMENT},
+    {"doc", G_DOC}, {"docs", G_DOC}, {"toc", G_DOC}, {"api", G_DOC}, {"highlight", G_DOC},
+    {"hljs", G_DOC}, {"sphinx", G_DOC}, {"syntax", G_DOC}, {"admonition", G_DOC},
+    {"codehilite", G_DOC}, {"prettyprint", G_DOC}, {"sourcecode", G_DOC},
+    {"docutils", G_DOC}, {"headerlink", G_DOC}, {"literal", G_DOC}, {"rst", G_DOC},
+    {"docsearch", G_DOC}, {"method", G_DOC}, {"param", G_DOC}, {"params", G_DOC},
+    {"parameters", G_DOC}, {"mdx", G_DOC}, {"docusaurus", G_DOC}, {"mkdocs", G_DOC},
+    {"card", G_CARD}, {"cards", G_CARD}, {"teaser", G_CARD}, {"tile", G_CARD},
+    {"tiles", G_CARD}, {"grid", G_CARD}, {"listing", G_CARD}, {"feed", G_CARD},
+    {"river", G_CARD}, {"excerpt", G_CARD}, {"thumb", G_CARD}, {"thumbnail", G_CARD},
+    {"preview", G_CARD}, {"loop", G_CARD}, {"archive", G_CARD}, {"pagination", G_CARD},
+    {"pager", G_CARD},
+    {"article", G_ARTICLE}, {"entry", G_ARTICLE}, {"story", G_ARTICLE},
+    {"byline", G_ARTICLE}, {"author", G_ARTICLE}, {"dateline", G_ARTICLE},
+    {"headline", G_ARTICLE}, {"single", G_ARTICLE}, {"hentry", G_ARTICLE},
+    {"blogpost", G_ARTICLE}, {"published", G_ARTICLE}, {"timestamp", G_ARTICLE},
+    {"hero", G_SERVICE}, {"cta", G_SERVICE}, {"pricing", G_SERVICE}, {"plan", G_SERVICE},
+    {"plans", G_SERVICE}, {"testimonial", G_SERVICE}, {"testimonials", G_SERVICE},
+    {"feature", G_SERVICE}, {"features", G_SERVICE}, {"benefit", G_SERVICE},
+    {"benefits", G_SERVICE}, {"logo", G_SERVICE}, {"logos", G_SERVICE},
+    {"client", G_SERVICE}, {"clients", G_SERVICE}, {"partner", G_SERVICE},
+    {"partners", G_SERVICE}, {"service", G_SERVICE}, {"services", G_SERVICE},
+    {"solution", G_SERVICE}, {"solutions", G_SERVICE},
+};
+
+/* schema.org types, from JSON-LD @type and microdata itemtype. */
+static const word schema_words[] = {
+    {"article", G_ARTICLE}, {"newsarticle", G_ARTICLE}, {"blogposting", G_ARTICLE},
+    {"report", G_ARTICLE}, {"reportagenewsarticle", G_ARTICLE},
+    {"analysisnewsarticle", G_ARTICLE}, {"opinionnewsarticle", G_ARTICLE},
+    {"backgroundnewsarticle", G_ARTICLE}, {"reviewnewsarticle", G_ARTICLE},
+    {"livebloggosting", G_ARTICLE}, {"liveblogposting", G_ARTICLE},
+    {"scholarlyarticle", G_ARTICLE}, {"satiricalarticle", G_ARTICLE}, {"recipe", G_ARTICLE},
+    {"product", G_PRODUCT}, {"productgroup", G_PRODUCT}, {"individualproduct", G_PRODUCT},
+    {"productmodel", G_PRODUCT}, {"offer", G_PRODUCT}, {"aggregateoffer", G_PRODUCT},
+    {"vehicle", G_PRODUCT}, {"car", G_PRODUCT},
+    {"discussionforumposting", G_FORUM}, {"qapage", G_FORUM}, {"question", G_FORUM},
+    {"answer", G_FORUM}, {"socialmediaposting", G_FORUM},
+    {"itemlist", G_LIST}, {"collectionpage", G_LIST}, {"searchresultspage", G_LIST},
+    {"offercatalog", G_LIST},
+    {"techarticle", G_DOC}, {"apireference", G_DOC}, {"softwaresourcecode", G_DOC},
+    {"service", G_SERVICE}, {"localbusiness", G_SERVICE}, {"professionalservice", G_SERVICE},
+    {"financialservice", G_SERVICE}, {"faqpage", G_SERVICE}, {"softwareapplication", G_SERVICE},
+    {"webapplication", G_SERVICE}, {"course", G_SERVICE}, {"aboutpage", G_SERVICE},
+    {"contactpage", G_SERVICE},
+};
+
+/* One open-addressed table per list, built once.  `first` has a bit per
+ * (length, first letter) that some word has: most tokens of a class
+ * attribute ("mt-4", "flex") are turned away by it before any hashing. */
+#define WORD_SLOTS 512
+#define WORD_MAX 24
+typedef struct word_table {
+    int16_t slot[WORD_SLOTS];
+    uint8_t len[WORD_SLOTS];
+    uint32_t first[WORD_MAX + 1];
+} word_table;
+
+static word_table url_table, class_table, schema_table;
+/* ASCII letters and digits: the bytes of a class name's tokens. */
+static uint8_t alnum[256];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static uint32_t hash_lower(const char *s, size_t n)
+{
+    uint32_t h = DC_FNV_SEED;
+    for (size_t i = 0; i < n; i++)
+        h = dc_fnv1a_step(h, dc_lower((unsigned char)s[i]));
+    return h;
+}
+
+/* The bit of a word's first byte in word_table.first: letters, then one
+ * for anything else. */
+static uint32_t first_bit(unsigned char c)
+{
+    c = dc_lower(c);
+    return 1u << (c >= 'a' && c <= 'z' ? c - 'a' : 26);
+}
+
+static void table_build(word_table *t, const word *w, size_t n)
+{
+    for (size_t i = 0; i < WORD_SLOTS; i++)
+        t->slot[i] = -1;
+    for (size_t k = 0; k < n; k++) {
+        size_t len = strlen(w[k].s);
+        uint32_t h = hash_lower(w[k].s, len);
+        while (t->slot[h & (WORD_SLOTS - 1)] >= 0)
+            h++;
+        t->slot[h & (WORD_SLOTS - 1)] = (int16_t)k;
+        t->len[h & (WORD_SLOTS - 1)] = (uint8_t)len;
+        if (len <= WORD_MAX)
+            t->first[len] |= first_bit((unsigned char)w[k].s[0]);
+    }
+}
+
+static void build_tables(void)
+{
+    for (int c = 0; c < 256; c++)
+        alnum[c] = (uint8_t)(dc_is_alpha((unsigned char)c) || (c >= '0' && c <= '9'));
+    table_build(&url_table, url_words, sizeof url_words / sizeof url_words[0]);
+    table_build(&class_table, class_words, sizeof class_words / sizeof class_words[0]);
+    table_build(&schema_table, schema_words, sizeof schema_words / sizeof schema_words[0]);
+}
+
+/* The groups of the word s[0..n) (any case) in table t, 0 if unknown. */
+static unsigned lookup(const word_table *t, const word *w, const char *s, size_t n)
+{
+    if (n == 0 || n > WORD_MAX || !(t->first[n] & first_bit((unsigned char)s[0])))
+        return 0;
+    uint32_t h = hash_lower(s, n);
+    for (int k; (k = t->slot[h & (WORD_SLOTS - 1)]) >= 0; h++)
+        if (t->len[h & (WORD_SLOTS - 1)] == n && dc_eq_ci(w[k].s, n, s, n))
+            return w[k].groups;
+    return 0;
+}
+
+#define LOOKUP(table, list, s, n) lookup(&table, list, s, n)
+
+/* ------------------------------------------------------------ the URL */
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alpha(char c)
+{
+    return dc_is_alpha((unsigned char)c);
+}
+
+static int digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit(s[i]))
+            return 0;
+    return n > 0;
+}
+
+static int year_like(const char *s)
+{
+    return (s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0');
+}
+
+static int month_like(const char *s)
+{
+    int m = (s[0] - '0') * 10 + (s[1] - '0');
+    return m >= 1 && m <= 12;
+}
+
+/* A date inside one segment: 2024-06-19, 2024_06_19 or 20240619. */
+static int segment_date(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i++) {
+        const char *p = s + i;
+        if (i > 0 && is_digit(p[-1]))
+            continue;
+        if (!is_digit(p[0]) || !year_like(p))
+            continue;
+        if (digits(p, 8) && (i + 8 == n || !is_digit(p[8])) && month_like(p + 4))
+            return 1;
+        if (i + 10 <= n && digits(p, 4) && (p[4] == '-' || p[4] == '_') && digits(p + 5, 2) &&
+            p[7] == p[4] && digits(p + 8, 2) && month_like(p + 5))
+            return 1;
+    }
+    return 0;
+}
+
+/* The longest run of digits in s[0..n). */
+static size_t longest_digits(const char *s, size_t n)
+{
+    size_t best = 0, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = is_digit(s[i]) ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+/* Words of a slug: letter runs of two or more, in "big-news-today_2". */
+static int slug_words(const char *s, size_t n)
+{
+    int words = 0;
+    size_t run = 0;
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char c = i < n ? (unsigned char)s[i] : '-';
+        if (is_alpha((char)c) || c >= 0x80 || c == '%') {
+            run++;
+            continue;
+        }
+        if (run >= 2)
+            words++;
+        run = 0;
+    }
+    return words;
+}
+
+static int has_ext(const char *s, size_t n)
+{
+    static const char *const exts[] = {".html", ".htm", ".shtml", ".php", ".asp", ".aspx",
+                                       ".jsp", ".cms", ".cfm"};
+    for (size_t k = 0; k < sizeof exts / sizeof exts[0]; k++) {
+        size_t e = strlen(exts[k]);
+        if (n > e && dc_eq_ci(s + n - e, e, exts[k], e))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the query hold anything besides trackers (utm_*, srsltid, ...)? */
+static int real_query(const char *q, size_t n)
+{
+    static const char *const trackers[] = {"utm_", "srsltid", "fbclid", "gclid", "ref",
+                                           "mc_", "_ga", "cmp", "ocid"};
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && q[e] != '&' && q[e] != ';')
+            e++;
+        int tracker = e == i;
+        for (size_t k = 0; !tracker && k < sizeof trackers / sizeof trackers[0]; k++) {
+            size_t tl = strlen(trackers[k]);
+            tracker = e - i >= tl && dc_eq_ci(q + i, tl, trackers[k], tl);
+        }
+        if (!tracker)
+            return 1;
+        i = e + 1;
+    }
+    return 0;
+}
+
+static void url_features(const char *url, float *f)
+{
+    if (!url || !*url)
+        return;
+    const char *s = url;
+    const char *colon = strstr(s, "://");
+    if (colon && colon - s < 12)
+        s = colon + 3;
+    else if (s[0] == '/' && s[1] == '/')
+        s += 2;
+    else if (s[0] != '/')
+        return; /* not a URL decant can read */
+    f[DC_PT_F_url_known] = 1;
+    /* The host's first label: "docs.", "forum.", "shop." */
+    const char *host = s;
+    while (*s && *s != '/' && *s != '?' && *s != '#')
+        s++;
+    const char *dot = memchr(host, '.', (size_t)(s - host));
+    if (dot && dot > host) {
+        const char *at = memchr(host, '@', (size_t)(s - host));
+        const char *label = at ? at + 1 : host;
+        if (dot > label) {
+            unsigned g = LOOKUP(url_table, url_words, label, (size_t)(dot - label));
+            /* A host label is weaker evidence than a path: "news." hosts
+             * serve section fronts too, so only the specific groups. */
+            g &= G_DOC | G_FORUM | G_SHOP;
+            if (g & G_DOC)
+                f[DC_PT_F_url_doc] = 1;
+            if (g & G_FORUM)
+                f[DC_PT_F_url_forum] = 1;
+            if (g & G_SHOP)
+                f[DC_PT_F_url_shop] = 1;
+        }
+    }
+    int depth = 0, slug = 0, date = 0;
+    size_t id = 0;
+    const char *seg[3] = {NULL, NULL, NULL}; /* the last three, for /yyyy/mm/ */
+    size_t segn[3] = {0, 0, 0};
+    const char *last = NULL;
+    size_t last_n = 0;
+    while (*s == '/') {
+        const char *b = ++s;
+        while (*s && *s != '/' && *s != '?' && *s != '#')
+            s++;
+        size_t n = (size_t)(s - b);
+        if (n == 0)
+            continue;
+        depth++;
+        seg[0] = seg[1], segn[0] = segn[1];
+        seg[1] = seg[2], segn[1] = segn[2];
+        seg[2] = b, segn[2] = n;
+        last = b, last_n = n;
+        if (segment_date(b, n))
+            date = 1;
+        if (seg[1] && segn[1] == 4 && digits(seg[1], 4) && year_like(seg[1]) &&
+            (n == 2 || (n == 1 && is_digit(b[0]))) && digits(b, n))
+            date = 1;
+        int w = slug_words(b, n);
+        if (w > slug)
+            slug = w;
+        size_t dl = longest_digits(b, n);
+        if (dl >= 5 && !(dl == 8 && segment_date(b, n)))
+            id = id > dl ? id : dl;
+        unsigned g = LOOKUP(url_table, url_words, b, n);
+        if (g & G_LIST)
+            f[DC_PT_F_url_list] = 1;
+        if (g & G_PRODUCT)
+            f[DC_PT_F_url_product] = 1;
+        if (g & G_SHOP)
+            f[DC_PT_F_url_shop] = 1;
+        if (g & G_DOC)
+            f[DC_PT_F_url_doc] = 1;
+        if (g & G_FORUM)
+            f[DC_PT_F_url_forum] = 1;
+        if (g & G_SERVICE)
+            f[DC_PT_F_url_service] = 1;
+        if (g & G_ARTICLE)
+            f[DC_PT_F_url_article] = 1;
+    }
+    f[DC_PT_F_url_depth] = lg(depth);
+    f[DC_PT_F_url_root] = depth == 0;
+    f[DC_PT_F_url_date] = (float)date;
+    f[DC_PT_F_url_slug_words] = lg(slug);
+    f[DC_PT_F_url_id] = id >= 5;
+    f[DC_PT_F_url_ext] = last && has_ext(last, last_n);
+    f[DC_PT_F_url_slash] = depth > 0 && s > url && s[-1] == '/';
+    if (*s == '?') {
+        const char *q = ++s;
+        while (*s && *s != '#')
+            s++;
+        f[DC_PT_F_url_query] = (float)real_query(q, (size_t)(s - q));
+    }
+}
+
+/* ------------------------------------------------- declared types */
+
+static void schema_type(const char *s, size_t n, float *f)
+{
+    unsigned g = LOOKUP(schema_table, schema_words, s, n);
+    /* TechArticle is documentation, not also an article. */
+    if (g & G_DOC)
+        f[DC_PT_F_ld_doc] = 1;
+    else if (g & G_ARTICLE)
+        f[DC_PT_F_ld_article] = 1;
+    if (g & G_PRODUCT)
+        f[DC_PT_F_ld_product] = 1;
+    if (g & G_FORUM)
+        f[DC_PT_F_ld_forum] = 1;
+    if (g & G_LIST)
+        f[DC_PT_F_ld_list] = 1;
+    if (g & G_SERVICE)
+        f[DC_PT_F_ld_service] = 1;
+}
+
+/* Every "@type": "X" and "@type": ["X", "Y"] of a JSON-LD block; a plain
+ * scan, as the metadata phase has parsed the block already and the
+ * nesting does not matter here. */
+static void jsonld_types(const char *t, size_t n, float *f)
+{
+    const char *end = t + n;
+    const char *p = t;
+    while (p < end && (p = memchr(p, '@', (size_t)(end - p))) != NULL) {
+        p++;
+        if (end - p < 5 || memcmp(p, "type\"", 5) != 0)
+            continue;
+        p += 5;
+        while (p < end && (*p == ' ' || *p == ':' || *p == '\n' || *p == '\t' || *p == '\r'))
+            p++;
+        int list = p < end && *p == '[';
+        do {
+            while (p < end && (*p == ' ' || *p == '[' || *p == ',' || *p == '\n' || *p == '\t'))
+                p++;
+            if (p >= end || *p != '"')
+                break;
+            const char *v = ++p;
+            while (p < end && *p != '"')
+                p++;
+            const char *slash = v;
+            for (const char *q = v; q < p; q++)
+                if (*q == '/' || *q == ':')
+                    slash = q + 1;
+            schema_type(slash, (size_t)(p - slash), f);
+            if (p < end)
+                p++;
+        } while (list && p < end && *p != ']');
+    }
+}
+
+static void og_type(const char *c, float *f)
+{
+    if (!c)
+        return;
+    size_t n = strlen(c);
+    if (dc_eq_ci(c, n, "article", 7) || (n > 8 && dc_eq_ci(c, 8, "article.", 8)))
+        f[DC_PT_F_og_article] = 1;
+    else if (dc_contains_ci(c, n, "product"))
+        f[DC_PT_F_og_product] = 1;
+    else if (dc_eq_ci(c, n, "website", 7))
+        f[DC_PT_F_og_website] = 1;
+}
+
+/* <meta property="og:type">, JSON-LD blocks, microdata itemtype. */
+static void declared_types(const dc_dom *d, float *f)
+{
+    for (uint32_t i = 1; i < d->count; i++) {
+        const dc_node *n = &d->nodes[i];
+        if (!n->attr_count)
+            continue;
+        if (n->tag == DC_TAG_META) {
+            const char *prop = dc_attr_get(d, i, "property", NULL);
+            if (prop && dc_eq_ci(prop, strlen(prop), "og:type", 7))
+                og_type(dc_attr_get(d, i, "content", NULL), f);
+        } else if (n->tag == DC_TAG_SCRIPT) {
+            const char *type = dc_attr_get(d, i, "type", NULL);
+            uint32_t c = n->first_child;
+            if (type && c && d->nodes[c].tag == DC_TAG_TEXT &&
+                dc_contains_ci(type, strlen(type), "ld+json"))
+                jsonld_types(d->nodes[c].text, d->nodes[c].text_len, f);
+        } else {
+            size_t len;
+            const char *it = dc_attr_get(d, i, "itemtype", &len);
+            if (!it || !dc_contains_ci(it, len, "schema.org/"))
+                continue;
+            /* "http://schema.org/Product": the last path segment. */
+            const char *e = it + len, *b = e;
+            while (b > it && b[-1] != '/')
+                b--;
+            schema_type(b, (size_t)(e - b), f);
+        }
+    }
+}
+
+/* ---------------------------------------------------- the structure */
+
+/* Subtree bits, folded bottom-up. */
+enum { B_TIME = 1, B_HEADING = 2, B_LINK = 4, B_PARA = 8 };
+
+/* Does a short text hold a price: a currency sign or code beside a digit? */
+static int has_price(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t w = 0;
+        if (c == '$')
+            w = 1;
+        else if (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xA3 ||
+                                             (unsigned char)s[i + 1] == 0xA5))
+            w = 2; /* £ ¥ */
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x82 &&
+                 ((unsigned char)s[i + 2] == 0xAC || (unsigned char)s[i + 2] == 0xB9 ||
+                  (unsigned char)s[i + 2] == 0xBD))
+            w = 3; /* € ₹ ₽ */
+        else if ((c == 'U' || c == 'E' || c == 'G') && i + 3 <= n &&
+                 (memcmp(s + i, "USD", 3) == 0 || memcmp(s + i, "EUR", 3) == 0 ||
+                  memcmp(s + i, "GBP", 3) == 0))
+            w = 3;
+        if (!w)
+            continue;
+        /* a digit right after (skipping one space), or right before */
+        size_t j = i + w;
+        if (j < n && s[j] == ' ')
+            j++;
+        if ((j < n && is_digit(s[j])) || (i > 0 && is_digit(s[i - 1])) ||
+            (i > 1 && s[i - 1] == ' ' && is_digit(s[i - 2])))
+            return 1;
+        i += w - 1;
+    }
+    return 0;
+}
+
+/* Does a short text read as a telephone number: 9 to 15 digits, with only
+ * spaces, dots, dashes, slashes, brackets and a leading plus between? */
+static int is_phone(const char *s, size_t n)
+{
+    size_t i = 0, d = 0;
+    while (i < n && (s[i] == ' ' || s[i] == ':'))
+        i++;
+    while (n > i && s[n - 1] == ' ')
+        n--;
+    if (i < n && s[i] == '+')
+        i++;
+    if (i >= n || !(is_digit(s[i]) || s[i] == '('))
+        return 0;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (is_digit(c))
+            d++;
+        else if (c != ' ' && c != '.' && c != '-' && c != '/' && c != '(' && c != ')')
+            return 0;
+    }
+    return d >= 9 && d <= 15;
+}
+
+/* The groups of a class or id value's tokens, or'ed.  Runs on every such
+ * attribute of the page, hence the table. */
+static unsigned class_groups(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned g = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !alnum[u[i]])
+            i++;
+        size_t b = i;
+        while (i < n && alnum[u[i]])
+            i++;
+        if (i > b)
+            g |= LOOKUP(class_table, class_words, s + b, i - b);
+    }
+    return g;
+}
+
+/* The signature siblings are compared by: tag and first class token. */
+static uint32_t signature(const dc_dom *d, uint32_t i)
+{
+    uint32_t h = DC_FNV_SEED ^ d->nodes[i].tag;
+    size_t n;
+    const char *c = dc_attr_get(d, i, "class", &n);
+    if (c) {
+        size_t k = 0;
+        while (k < n && c[k] == ' ')
+            k++;
+        for (; k < n && c[k] != ' '; k++)
+            h = dc_fnv1a_step(h, (unsigned char)c[k]);
+    }
+    return h;
+}
+
+typedef struct page_counts {
+    uint32_t chars, link, h1, h2, h3, linked_h, articles, times, forms, buttons, tables,
+        code, prices, phones, cards, card_run, posts;
+    uint32_t cls[7];
+} page_counts;
+
+static void count_node(const dc_extract_ctx *cx, uint32_t i, page_counts *pc)
+{
+    const dc_dom *d = cx->dom;
+    const dc_node *n = &d->nodes[i];
+    const dc_stats *s = &cx->st[i];
+    switch (n->tag) {
+    case DC_TAG_TEXT:
+        pc->chars += s->chars;
+        if (n->text_len <= 40 && has_price(n->text, n->text_len))
+            pc->prices++;
+        if (n->text_len <= 24 && n->text_len >= 9 && is_phone(n->text, n->text_len))
+            pc->phones++;
+        return;
+    case DC_TAG_A: pc->link += s->chars; break;
+    case DC_TAG_H1: pc->h1++; break;
+    case DC_TAG_H2: pc->h2++; break;
+    case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5: case DC_TAG_H6: pc->h3++; break;
+    case DC_TAG_ARTICLE: pc->articles++; break;
+    case DC_TAG_TIME: pc->times++; break;
+    case DC_TAG_FORM: pc->forms++; break;
+    case DC_TAG_BUTTON: pc->buttons++; break;
+    case DC_TAG_TABLE: pc->tables++; break;
+    case DC_TAG_PRE: case DC_TAG_CODE: pc->code++; break;
+    default: break;
+    }
+    if (n->tag >= DC_TAG_H1 && n->tag <= DC_TAG_H6 && s->link > 0)
+        pc->linked_h++;
+    /* Class names and ids: an id names a single part ("comments",
+     * "product-detail") as tellingly (wcxb-dev cross-validated 7-way
+     * accuracy 0.838 without them, 0.846 with). */
+    for (uint32_t k = 0; k < n->attr_count; k++) {
+        const dc_attr *a = &d->attrs[n->attr_first + k];
+        if (a->key != DC_A_CLASS && a->key != DC_A_ID)
+            continue;
+        unsigned g = class_groups(a->value, a->value_len);
+        static const unsigned order[7] = {G_PRODUCT, G_FORUM, G_COMMENT, G_DOC,
+                                          G_CARD, G_ARTICLE, G_SERVICE};
+        for (int c = 0; g && c < 7; c++)
+            if (g & order[c])
+                pc->cls[c]++;
+    }
+}
+
+/* Repeated siblings: teaser cards (short, linked) and posts (dated prose). */
+static void count_runs(const dc_extract_ctx *cx, const uint8_t *bits, page_counts *pc)
+{
+    const dc_dom *d = cx->dom;
+    for (uint32_t p = d->body; p && p < d->count; p++) {
+        const dc_node *pn = &d->nodes[p];
+        if (!dc_is_element(pn) || !pn->first_child || pn->first_child == pn->last_child)
+            continue;
+        uint32_t prev_sig = 0, run = 0;
+        for (uint32_t c = pn->first_child; c; c = d->nodes[c].next) {
+            const dc_node *n = &d->nodes[c];
+            if (!dc_is_element(n))
+                continue;
+            const dc_stats *s = &cx->st[c];
+            int card = (bits[c] & B_LINK) && s->chars >= 10 && s->chars < 400;
+            uint32_t sig = card || (bits[c] & B_TIME) ? signature(d, c) : 0;
+            if (!sig) {
+                prev_sig = 0, run = 0;
+                continue;
+            }
+            run = sig == prev_sig ? run + 1 : 1;
+            prev_sig = sig;
+            if (run < 2)
+                continue;
+            if (card) {
+                pc->cards++;
+                if (run > pc->card_run)
+                    pc->card_run = run;
+            }
+            if ((bits[c] & B_TIME) && s->chars >= 150 && s->link * 3 < s->chars &&
+                n->tag != DC_TAG_P && n->tag != DC_TAG_LI)
+                pc->posts++;
+        }
+    }
+}
+
+static int page_structure(const dc_extract_ctx *cx, page_counts *pc)
+{
+    const dc_dom *d = cx->dom;
+    if (!d->body)
+        return 1;
+    uint8_t *bits = dc_arena_alloc(cx->ar, d->count);
+    if (!bits)
+        return 0;
+    memset(bits, 0, d->count);
+    for (uint32_t i = d->count; i-- > d->body;) {
+        const dc_node *n = &d->nodes[i];
+        uint8_t own = 0;
+        switch (n->tag) {
+        case DC_TAG_TIME: own = B_TIME; break;
+        case DC_TAG_H1: case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5:
+        case DC_TAG_H6: own = B_HEADING; break;
+        case DC_TAG_A: own = B_LINK; break;
+        case DC_TAG_P: own = B_PARA; break;
+        default: break;
+        }
+        bits[i] |= own;
+        if (n->parent >= d->body)
+            bits[n->parent] |= bits[i];
+    }
+    /* The body's subtree is the nodes after it up to where it ends. */
+    uint32_t end = dc_skip_in(d, d->body, 0);
+    if (!end)
+        end = d->count;
+    for (uint32_t i = d->body; i < end; i++)
+        count_node(cx, i, pc);
+    count_runs(cx, bits, pc);
+    return 1;
+}
+
+/* ------------------------------------------------------ the features */
+
+static size_t utf8_chars(const char *s)
+{
+    size_t k = 0;
+    for (; *s; s++)
+        k += ((unsigned char)*s & 0xC0) != 0x80;
+    return k;
+}
+
+static void body_features(const dc_pt_page *p, uint32_t page_chars, float *f)
+{
+    const dc_extract_ctx *cx = p->cx;
+    const dc_blocks *b = p->blocks;
+    uint32_t kept = 0, links = 0;
+    for (uint32_t k = 0; k < cx->nroots; k++) {
+        kept += cx->st[cx->roots[k]].chars;
+        links += cx->st[cx->roots[k]].link;
+    }
+    uint32_t pars = 0, long_pars = 0, items = 0, heads = 0, rows = 0, pre = 0;
+    size_t par_bytes = 0, par_max = 0;
+    for (size_t k = 0; k < b->count; k++) {
+        const dc_block *bl = &b->items[k];
+        switch (bl->kind) {
+        case DC_BLOCK_PARAGRAPH:
+            pars++;
+            par_bytes += bl->len;
+            long_pars += bl->len >= 250;
+            if (bl->len > par_max)
+                par_max = bl->len;
+            break;
+        case DC_BLOCK_LIST_ITEM: items++; break;
+        case DC_BLOCK_HEADING: heads++; break;
+        case DC_BLOCK_TABLE_ROW: rows++; break;
+        case DC_BLOCK_PRE: pre++; break;
+        default: break;
+        }
+    }
+    f[DC_PT_F_lenient] = (float)cx->lenient;
+    f[DC_PT_F_body_chars] = lg(kept);
+    f[DC_PT_F_body_share] = page_chars ? (float)kept / (float)page_chars : 0;
+    if (f[DC_PT_F_body_share] > 1)
+        f[DC_PT_F_body_share] = 1;
+    f[DC_PT_F_body_links] = kept ? (float)links / (float)kept : 0;
+    f[DC_PT_F_paragraphs] = lg(pars);
+    f[DC_PT_F_par_max] = lg(par_max);
+    f[DC_PT_F_par_mean] = pars ? lg((double)par_bytes / pars) : 0;
+    f[DC_PT_F_long_pars] = lg(long_pars);
+    f[DC_PT_F_list_share] = b->count ? (float)items / (float)b->count : 0;
+    f[DC_PT_F_heading_blocks] = lg(heads);
+    f[DC_PT_F_table_rows] = lg(rows);
+    f[DC_PT_F_pre_blocks] = lg(pre);
+    f[DC_PT_F_related] = lg(p->a->related_count);
+}
+
+int dc_pagetype_features(const dc_pt_page *p, float *f)
+{
+    pthread_once(&tables_once, build_tables);
+    memset(f, 0, sizeof(float) * DC_PT_NFEAT);
+    const decant_article *a = p->a;
+    url_features(p->url ? p->url : a->field[DECANT_FIELD_URL], f);
+    declared_types(p->cx->dom, f);
+    f[DC_PT_F_dated] = a->field[DECANT_FIELD_DATE_PUBLISHED] != NULL;
+    f[DC_PT_F_author] = a->author_count > 0;
+    f[DC_PT_F_modified] = a->field[DECANT_FIELD_DATE_MODIFIED] != NULL;
+    f[DC_PT_F_tags] = lg(a->tag_count);
+    f[DC_PT_F_description] = a->field[DECANT_FIELD_DESCRIPTION] != NULL;
+    const char *title = a->field[DECANT_FIELD_TITLE];
+    f[DC_PT_F_title_words] = title ? lg(utf8_chars(title) / 6.0) : 0;
+
+    page_counts pc;
+    memset(&pc, 0, sizeof pc);
+    if (!page_structure(p->cx, &pc))
+        return 0;
+    body_features(p, pc.chars, f);
+    f[DC_PT_F_page_chars] = lg(pc.chars);
+    f[DC_PT_F_link_share] = pc.chars ? (float)pc.link / (float)pc.chars : 0;
+    if (f[DC_PT_F_link_share] > 1)
+        f[DC_PT_F_link_share] = 1;
+    f[DC_PT_F_h1] = lg(pc.h1);
+    f[DC_PT_F_h2] = lg(pc.h2);
+    f[DC_PT_F_h3] = lg(pc.h3);
+    f[DC_PT_F_linked_headings] = lg(pc.linked_h);
+    f[DC_PT_F_articles] = lg(pc.articles);
+    f[DC_PT_F_times] = lg(pc.times);
+    f[DC_PT_F_forms] = lg(pc.forms);
+    f[DC_PT_F_buttons] = lg(pc.buttons);
+    f[DC_PT_F_tables] = lg(pc.tables);
+    f[DC_PT_F_code] = lg(pc.code);
+    f[DC_PT_F_prices] = lg(pc.prices);
+    f[DC_PT_F_phones] = lg(pc.phones);
+    f[DC_PT_F_cards] = lg(pc.cards);
+    f[DC_PT_F_card_run] = lg(pc.card_run);
+    f[DC_PT_F_posts] = lg(pc.posts);
+    static const int cls[7] = {DC_PT_F_cls_product, DC_PT_F_cls_post, DC_PT_F_cls_comment,
+                               DC_PT_F_cls_doc, DC_PT_F_cls_card, DC_PT_F_cls_article,
+                               DC_PT_F_cls_service};
+    for (int c = 0; c < 7; c++)
+        f[cls[c]] = lg(pc.cls[c]);
+    return 1;
+}
+
+/* ------------------------------------------------------- the model */
+
+void dc_pagetype_classify(const dc_pt_model *m, const float *f, decant_article *a)
+{
+    float z[DC_PT_NCLASS], top = -1e30f;
+    for (int c = 0; c < DC_PT_NCLASS; c++) {
+        float s = m->bias[c];
+        for (unsigned k = 0; k < DC_PT_NFEAT; k++)
+            s += m->w[c][k] * ((f[k] - m->mean[k]) / m->scale[k]);
+        z[c] = s;
+        if (s > top)
+            top = s;
+    }
+    float sum = 0;
+    for (int c = 0; c < DC_PT_NCLASS; c++) {
+        z[c] = expf(z[c] - top);
+        sum += z[c];
+    }
+    memset(a->pt_prob, 0, sizeof a->pt_prob);
+    int best = -1, art = -1;
+    for (int c = 0; c < DC_PT_NCLASS; c++) {
+        decant_page_type t = m->classes[c];
+        a->pt_prob[t] = z[c] / sum;
+        if (t == DECANT_PAGE_ARTICLE)
+            art = c;
+        else if (best < 0 || z[c] > z[best])
+            best = c;
+    }
+    a->is_article = art >= 0 && a->pt_prob[DECANT_PAGE_ARTICLE] >= m->article_min;
+    a->page_type = a->is_article ? DECANT_PAGE_ARTICLE : m->classes[best];
+}
