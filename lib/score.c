@@ -196,8 +196,13 @@ static float base_score(const dc_node *n, const dc_stats *s)
 static int paragraph_like(const dc_node *n, const dc_stats *s)
 {
     switch (n->tag) {
-    case DC_TAG_P: case DC_TAG_PRE: case DC_TAG_TD: case DC_TAG_DD:
+    case DC_TAG_P: case DC_TAG_PRE: case DC_TAG_DD:
         return 1;
+    /* A layout cell whose paragraphs vote already is their container: as
+     * one more paragraph it would vote their text twice, for the row that
+     * joins it to the menu and the teasers beside it. */
+    case DC_TAG_TD:
+        return !s->p;
     case DC_TAG_DIV: case DC_TAG_SECTION: case DC_TAG_ARTICLE: case DC_TAG_BLOCKQUOTE:
     case DC_TAG_LI: case DC_TAG_SPAN: case DC_TAG_FONT: case DC_TAG_CENTER:
         return !s->has_block_child;

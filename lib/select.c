@@ -317,7 +317,9 @@ static int short_story(const dc_extract_ctx *cx, uint32_t top, uint32_t region)
  * when it scores low or holds little of the page's prose: the rest is a
  * portal's services, teasers and boxes of other stories.  Unless another
  * candidate, elsewhere on the page, scores two thirds of it or more: then
- * the page is a thread of posts or a shop's product with its sections.
+ * the page is a thread of posts or a shop's product with its sections.  A
+ * table's row is no such rival: it only gathers its cells' votes (a
+ * footer's lines of addresses and phone numbers).
  * (daniel-dev F1 0.8587 -> 0.8752, Greek 0.813 -> 0.934, Russian 0.784 ->
  * 0.803, Polish 0.837 -> 0.850: pages that came out whole; wcxb-dev and
  * scrapinghub unchanged.  A rival at 3/4 instead of 2/3 cost a product page
@@ -381,9 +383,14 @@ static uint32_t prose(const dc_stats *s);
 static int rival(const dc_extract_ctx *cx, uint32_t top, const uint32_t top5[5])
 {
     const dc_dom *d = cx->dom;
-    for (int k = 1; k < 5; k++)
-        if (top5[k] && !is_ancestor(d, top5[k], top) && !is_ancestor(d, top, top5[k]))
-            return final_score(&cx->st[top5[k]]) >= DC_RIVAL * final_score(&cx->st[top]);
+    for (int k = 1; k < 5; k++) {
+        uint32_t c = top5[k];
+        /* A table's row only joins its cells' votes (a footer's lines). */
+        if (!c || d->nodes[c].tag == DC_TAG_TR || d->nodes[c].tag == DC_TAG_TBODY)
+            continue;
+        if (!is_ancestor(d, c, top) && !is_ancestor(d, top, c))
+            return final_score(&cx->st[c]) >= DC_RIVAL * final_score(&cx->st[top]);
+    }
     return 0;
 }
 

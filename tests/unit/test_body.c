@@ -139,3 +139,47 @@ TEST(body_story_anchored_at_its_headline)
     CHECK_HAS(text_of(a), "Open today near you");
     decant_article_free(a);
 }
+
+TEST(body_story_cell_votes_once)
+{
+    /* The story's paragraphs sit in the cell itself: they vote for the
+     * cell, and the cell must not vote their text again, as one more
+     * paragraph, for the row that joins it to the menu and the teasers. */
+    const char *html =
+        "<html><head><meta name=date content=2012-01-17></head><body><table><tr>"
+        "<td><a href=/n>News</a><br><a href=/s>Sport</a><br><a href=/w>Weather</a></td>"
+        "<td><h1>Bridge to reopen</h1>" P_EN("One.") P_EN("Two.") P_EN("Three.") "</td>"
+        "<td><a href=/t1>Ferry fares rise</a><br>The ferry company raised its fares by a tenth.<br>"
+        "<a href=/t2>School roof fixed</a><br>Builders fixed the roof of the school at last.</td>"
+        "</tr></table></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Three. The council");
+    CHECK_NOT_HAS(text_of(a), "ferry company");
+    CHECK_NOT_HAS(text_of(a), "Weather");
+    decant_article_free(a);
+}
+
+TEST(body_table_row_is_no_rival)
+{
+    /* A story under its headline in a portal's layout table, and a footer
+     * row of contact lines scoring near it: a row only joins its cells'
+     * votes, it is not another story. */
+    static char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+        "<html><head><title>Bridge to reopen</title><meta name=date content=2012-01-17></head><body>"
+        "<table><tr><td><h1>Bridge to reopen</h1><div class=txt>" P_EN("One.") P_EN("Two.") P_EN("Three.")
+        "</div></td></tr><tr><td><div id=b>");
+    for (int k = 0; k < 80 && n < sizeof html; k++)
+        n += (size_t)snprintf(html + n, sizeof html - n, "<div><b>Service %d</b><div>Open today near you.</div></div>", k);
+    snprintf(html + n, sizeof html - n,
+             "</div></td></tr><tr><td>News desk: call 0533-6123456, fax 0533-9600155, from nine, to five.</td>"
+             "<td>Letters: 12 Harbour Street, Northport, to the editor, or call 0533-6123457.</td>"
+             "<td>Adverts: 14 Harbour Street, Northport, call 0533-6123458, Monday to Friday.</td>"
+             "<td>Printing: Coast Press, 3 Mill Lane, Northport, since 1921, for the owners.</td></tr>"
+             "</table></body></html>");
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Three. The council");
+    CHECK_NOT_HAS(text_of(a), "Open today near you");
+    CHECK_NOT_HAS(text_of(a), "Harbour Street");
+    decant_article_free(a);
+}
