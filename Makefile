@@ -57,8 +57,12 @@ $(BUILD)/libdecant.a: $(LIB_OBJ)
 $(BUILD)/decant: $(CLI_OBJ) $(BUILD)/libdecant.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdecant.a $(LIBS)
 
+# tests/unit/test_alloc.c sees every call decant's own code makes to the C
+# library's allocator: those references are wrapped (GNU ld, lld).
+UNIT_WRAP = $(foreach f,malloc calloc realloc free strdup strndup posix_memalign aligned_alloc,-Wl,--wrap=$(f))
+
 $(BUILD)/unit: $(UNIT_OBJ) $(BUILD)/libdecant.a
-	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(BUILD)/libdecant.a $(LIBS)
+	$(CC) $(LDFLAGS) $(UNIT_WRAP) -o $@ $(UNIT_OBJ) $(BUILD)/libdecant.a $(LIBS)
 
 # ---------------------------------------------------------------- shared library
 # The project's version is the header's; the shared library's is its ABI's:

@@ -18,7 +18,9 @@
  *
  * Threads: an extractor is not thread-safe; use one per thread.  Articles are
  * independent of the extractor that made them and may be passed between
- * threads.  Nothing in the library has global mutable state.
+ * threads.  The library has no mutable global state: its only globals are
+ * lookup tables (tag names, the class/id vocabulary's index, byte classes)
+ * built once, on first use under pthread_once, and only read after that.
  *
  * Errors: every call that can fail returns a decant_status and, if the caller
  * passes one, fills a decant_error.  The library never aborts or exits, on bad
@@ -86,8 +88,14 @@ const char *decant_status_name(decant_status code);
  * in which case malloc+copy+free is used.  Any function may return NULL: the
  * library then unwinds and reports DECANT_ERR_NOMEM.
  *
- * The HTML parser (myhtml) and the charset detector allocate through their
- * own allocators; this hook governs everything decant itself allocates.
+ * The hook governs every allocation decant's own code makes: extractors,
+ * arenas (and through them every DOM, scratch and article string), the WARC
+ * reader and its buffers, zlib's and zstd's state, and a decant_buffer whose
+ * `allocator` is set.  The libraries that allocate for themselves are the
+ * HTML parser (myhtml), the charset detector (uchardet), iconv, cJSON (for
+ * JSON-LD), CLD2 (language) and libdeflate (about 32 KiB per WARC reader of
+ * a gzip archive), and decant_warc_detect(), which takes no options, uses
+ * the C library's.
  */
 typedef struct decant_allocator {
     void *(*malloc)(void *ctx, size_t size);
@@ -306,13 +314,19 @@ const decant_link *decant_article_related(const decant_article *a, size_t i);
 
 /* ----------------------------------------------------------------- JSON */
 
-/* A growable byte buffer the library writes into; zero-initialise it. */
+/*
+ * A growable byte buffer the library writes into; zero-initialise it.  Its
+ * memory comes from `allocator` (set it before the first write, or leave it
+ * NULL for the C library's) and goes back to it in decant_buffer_free.
+ */
 typedef struct decant_buffer {
     char *data;
     size_t len;
     size_t cap;
+    const decant_allocator *allocator;
 } decant_buffer;
 
+/* Frees the buffer's data and empties it; its allocator stays.  NULL is allowed. */
 void decant_buffer_free(decant_buffer *b);
 
 /* What the caller knows of a record besides the article. */
@@ -419,8 +433,8 @@ decant_status decant_article_front_matter(const decant_article *a,
  *
  * A reader is used by one thread at a time; to extract on several threads,
  * copy each payload out and hand the copies to extractors (as the CLI does).
- * The library's allocator hook covers the reader's buffers; zlib, libdeflate
- * and zstd allocate their (small, fixed) state themselves.
+ * The library's allocator hook covers the reader's buffers and zlib's and
+ * zstd's state; libdeflate allocates its (small, fixed) state itself.
  */
 
 typedef struct decant_warc_reader decant_warc_reader;

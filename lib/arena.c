@@ -54,6 +54,32 @@ void dc_free(const decant_allocator *a, void *p, size_t n)
         a->free(a->ctx, p, n);
 }
 
+/* The header in front of a sized block: its whole size, and room enough to
+ * keep the block aligned for anything. */
+typedef union {
+    size_t size;
+    max_align_t align;
+} sized_head;
+
+void *dc_malloc_sized(const decant_allocator *a, size_t n)
+{
+    if (n > SIZE_MAX - sizeof(sized_head))
+        return NULL;
+    sized_head *h = dc_malloc(a, n + sizeof(sized_head));
+    if (!h)
+        return NULL;
+    h->size = n + sizeof(sized_head);
+    return h + 1;
+}
+
+void dc_free_sized(const decant_allocator *a, void *p)
+{
+    if (!p)
+        return;
+    sized_head *h = (sized_head *)p - 1;
+    dc_free(a, h, h->size);
+}
+
 void dc_arena_init(dc_arena *ar, const decant_allocator *alloc, size_t first_block)
 {
     ar->alloc = alloc ? alloc : &dc_default_allocator;

@@ -34,6 +34,11 @@ void *dc_malloc(const decant_allocator *a, size_t n);
 void *dc_realloc(const decant_allocator *a, void *p, size_t old_n, size_t new_n);
 void dc_free(const decant_allocator *a, void *p, size_t n);
 
+/* For libraries that free without saying the size (zlib, zstd): the block
+ * carries its size in front of it. */
+void *dc_malloc_sized(const decant_allocator *a, size_t n);
+void dc_free_sized(const decant_allocator *a, void *p);
+
 void dc_arena_init(dc_arena *ar, const decant_allocator *alloc, size_t first_block);
 /* Frees every block. The arena may be reused after dc_arena_init. */
 void dc_arena_release(dc_arena *ar);

@@ -5,17 +5,21 @@
  * appended straight into one growing buffer, with no intermediate tree.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "text.h"
 
+static const decant_allocator *buffer_allocator(const decant_buffer *b)
+{
+    return b->allocator ? b->allocator : &dc_default_allocator;
+}
+
 void decant_buffer_free(decant_buffer *b)
 {
     if (!b)
         return;
-    free(b->data);
+    dc_free(buffer_allocator(b), b->data, b->cap);
     b->data = NULL;
     b->len = b->cap = 0;
 }
@@ -24,7 +28,7 @@ static int reserve(decant_buffer *b, size_t extra)
 {
     if (extra >= SIZE_MAX - b->len)
         return 0;
-    return dc_grow(&dc_default_allocator, (void **)&b->data, &b->cap, b->len + extra + 1, 1024);
+    return dc_grow(buffer_allocator(b), (void **)&b->data, &b->cap, b->len + extra + 1, 1024);
 }
 
 static int put(decant_buffer *b, const char *s, size_t n)

@@ -170,31 +170,17 @@ int dc_grow(const decant_allocator *a, void **buf, size_t *cap, size_t need, siz
 
 /* ----------------------------------------------------------- inflate */
 
-/* zlib's state through the allocator hook.  zlib frees without a size, and
- * the hook wants one, so each block carries its size in front. */
-typedef union {
-    size_t size;
-    max_align_t align;
-} zhead;
-
-static voidpf z_alloc(voidpf opaque, uInt items, uInt size)
+/* zlib's state through the allocator hook. */
+void *dc_zalloc(void *opaque, unsigned items, unsigned size)
 {
-    if (size && items > (SIZE_MAX - sizeof(zhead)) / size)
+    if (size && items > SIZE_MAX / size)
         return Z_NULL;
-    size_t n = (size_t)items * size + sizeof(zhead);
-    zhead *h = dc_malloc(opaque, n);
-    if (!h)
-        return Z_NULL;
-    h->size = n;
-    return h + 1;
+    return dc_malloc_sized(opaque, (size_t)items * size);
 }
 
-static void z_free(voidpf opaque, voidpf p)
+void dc_zfree(void *opaque, void *p)
 {
-    if (!p)
-        return;
-    zhead *h = (zhead *)p - 1;
-    dc_free(opaque, h, h->size);
+    dc_free_sized(opaque, p);
 }
 
 /*
@@ -225,8 +211,8 @@ dc_inflate_result dc_inflate(dc_inflate_job *j, const unsigned char *in, size_t 
 {
     z_stream zs;
     memset(&zs, 0, sizeof zs);
-    zs.zalloc = z_alloc;
-    zs.zfree = z_free;
+    zs.zalloc = dc_zalloc;
+    zs.zfree = dc_zfree;
     zs.opaque = (voidpf)(uintptr_t)j->alloc;
     j->len = 0;
     j->why = NULL;

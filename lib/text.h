@@ -155,6 +155,11 @@ int dc_grow(const decant_allocator *a, void **buf, size_t *cap, size_t need, siz
 
 /* ----------------------------------------------------------- inflate */
 
+/* zlib's zalloc and zfree through the allocator hook: z_stream.opaque is
+ * the decant_allocator. */
+void *dc_zalloc(void *opaque, unsigned items, unsigned size);
+void dc_zfree(void *opaque, void *p);
+
 typedef enum dc_inflate_result {
     DC_INFLATE_OK = 0,
     DC_INFLATE_TRUNCATED,   /* the input ended inside the stream; *len bytes came  */

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+/* ZSTD_createDCtx_advanced: in the shared library, but behind this macro. */
+#define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 
 #include "arena.h"
@@ -454,22 +456,39 @@ static decant_status load_dict(dc_stream *s, decant_error *err)
     return st;
 }
 
+/* zstd's state (the window, up to a few MiB) through the allocator hook. */
+static void *zstd_alloc(void *opaque, size_t size)
+{
+    return dc_malloc_sized(opaque, size);
+}
+
+static void zstd_free(void *opaque, void *p)
+{
+    dc_free_sized(opaque, p);
+}
+
 static decant_status set_up_source(dc_stream *s, decant_error *err)
 {
     size_t have = raw_avail(s, 4);
     const unsigned char *p = s->raw + s->raw_pos;
     if (have >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
         s->kind = DC_STREAM_GZIP;
+        s->z.zalloc = dc_zalloc;
+        s->z.zfree = dc_zfree;
+        s->z.opaque = (void *)(uintptr_t)s->alloc;
         if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK)
             return dc_warc_fail(err, DECANT_ERR_NOMEM, 0, "cannot set up zlib");
         s->z_ready = 1;
-        /* Optional: without it every member simply goes through zlib. */
+        /* Optional: without it every member simply goes through zlib.
+         * libdeflate 1.14 has no allocator per decompressor, only a
+         * process-wide one, so its state (~32 KiB) is its own. */
         s->fast = libdeflate_alloc_decompressor();
         return DECANT_OK;
     }
     if (have >= 4 && (le32(p) == ZSTD_FRAME_MAGIC || le32(p) == ZSTD_DICT_MAGIC)) {
         s->kind = DC_STREAM_ZSTD;
-        s->zd = ZSTD_createDCtx();
+        ZSTD_customMem mem = {zstd_alloc, zstd_free, (void *)(uintptr_t)s->alloc};
+        s->zd = ZSTD_createDCtx_advanced(mem);
         if (!s->zd)
             return dc_warc_fail(err, DECANT_ERR_NOMEM, 0, "cannot set up zstd");
         return le32(p) == ZSTD_DICT_MAGIC ? load_dict(s, err) : DECANT_OK;
