@@ -19,13 +19,16 @@ CXX     ?= c++
 OPT     ?= -O2
 WERROR  ?= -Werror
 CFLAGS  ?= $(OPT) -g
+# libxml2 (feeds and sitemaps) keeps its headers in a folder of their own.
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 CFLAGS  += -std=c17 -Wall -Wextra $(WERROR) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-           -Iinclude -Ilib $(SAN)
+           -Iinclude -Ilib $(XML_CFLAGS) $(SAN)
 CXXFLAGS ?= $(OPT) -g
 CXXFLAGS += -std=c++17 -Wall -Wextra $(WERROR) -Iinclude -Ilib $(SAN)
 LDFLAGS += $(SAN)
 # CLD2 (language detection) is C++: lib/*.cc shims it, hence -lstdc++.
-LIBS     = -lmodest -lm -luchardet -lcjson -lz -lzstd -ldeflate -lcld2 -lstdc++ -lpthread
+# libcurl fetches pages, feeds and sitemaps; libxml2 reads the feeds.
+LIBS     = -lmodest -lm -luchardet -lcjson -lz -lzstd -ldeflate -lcld2 -lcurl -lxml2 -lstdc++ -lpthread
 
 LIB_SRC  = $(sort $(wildcard lib/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(patsubst %.cc,$(BUILD)/%.o,$(sort $(wildcard lib/*.cc)))
@@ -42,7 +45,7 @@ all: $(BUILD)/decant $(BUILD)/libdecant.a $(BUILD)/unit
 setup:
 	@sh scripts/setup.sh
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h lib/*.h tests/unit/*.h)
+$(BUILD)/%.o: %.c $(wildcard include/*.h lib/*.h cli/*.h tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
@@ -173,7 +176,7 @@ bench-warc: setup
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE   ?= 60
-FUZZ_TARGETS ?= extract decode date jsonld $(if $(wildcard lib/warc.h),warc)
+FUZZ_TARGETS ?= extract decode date jsonld $(if $(wildcard lib/warc.h),warc) fetch
 FUZZ_SAN      = -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer \
                 -fno-sanitize-recover=all
 

@@ -20,6 +20,14 @@ typedef enum cli_format {
     CLI_FORMAT_HTML
 } cli_format;
 
+/* What an input on the command line is. */
+typedef enum cli_input_kind {
+    CLI_IN_OPERAND = 0,        /* a path, -, or an http(s) URL              */
+    CLI_IN_URLS,               /* --urls FILE: one URL a line               */
+    CLI_IN_FEED,               /* --feed URL                                */
+    CLI_IN_SITEMAP             /* --sitemap URL                             */
+} cli_input_kind;
+
 typedef struct cli_config {
     decant_options opts;
     cli_format format;
@@ -33,9 +41,20 @@ typedef struct cli_config {
     int progress;              /* 1: forced by --progress                   */
     int all_records;           /* also emit skipped WARC records            */
     int with_metadata;         /* front matter / header block on bodies     */
-    char **inputs;             /* the operands, in command-line order       */
+    char **inputs;             /* the inputs, in command-line order         */
+    cli_input_kind *input_kinds;
     size_t input_count;
+    /* Fetching (cli/fetch.c). */
+    decant_fetch_options fetch;
+    const char **allow_hosts;  /* --allow-host, in order                    */
+    const char *warc_out;      /* --warc-out FILE, or NULL                  */
+    decant_warc_writer *warc_writer; /* open while running, with warc_out   */
+    int argc;                  /* the command line, for the WARC's warcinfo */
+    char **argv;
 } cli_config;
+
+/* What a fetch job is: a page, a feed or a sitemap (0: not fetched). */
+enum { CLI_FETCH_NONE = 0, CLI_FETCH_PAGE, CLI_FETCH_FEED, CLI_FETCH_SITEMAP };
 
 /* One input: a page, or a WARC file that expands to many records. */
 typedef struct cli_job {
@@ -46,6 +65,7 @@ typedef struct cli_job {
     size_t preread_len;        /* its first bytes (a WARC)                   */
     int is_stdin;
     int is_warc;
+    int fetch;                 /* CLI_FETCH_*: a URL, fetched               */
     uint64_t size;             /* bytes on disk, 0 if unknown (for the ETA)  */
 } cli_job;
 
@@ -67,12 +87,15 @@ typedef struct cli_stats {
     uint64_t bytes_read;
     uint64_t written;                        /* records output               */
     uint64_t readable;                       /* inputs that could be opened  */
+    uint64_t fetched;                        /* pages and feeds fetched      */
+    uint64_t fetch_errors;                   /* ... that could not be        */
     double seconds;
 } cli_stats;
 
 /* options.c: cli_parse_args returns CLI_PARSE_RUN or the exit status. */
 enum { CLI_PARSE_RUN = -1 };
 int cli_parse_args(int argc, char **argv, cli_config *cfg);
+void cli_config_free(cli_config *cfg);
 int cli_usage_error(void); /* prints a short usage on stderr, returns 2 */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -91,6 +114,11 @@ size_t cli_read_cap(const decant_options *opts);
 int cli_read_fd(int fd, size_t cap, size_t size_hint, char **data, size_t *len);
 int cli_read_path(const char *path, size_t cap, char **data, size_t *len);
 void cli_errno_text(int errnum, char *buf, size_t size);
+
+/* fetch.c: --warc-out's file, opened (with its warcinfo record) before the
+ * run and closed after it; each returns 0 after reporting a failure. */
+int cli_warc_open(cli_config *cfg);
+int cli_warc_close(cli_config *cfg);
 
 /* pool.c: returns 0, or 1 when no extractor could be made or output failed. */
 int cli_run(const cli_config *cfg, cli_joblist *list, FILE *out, cli_stats *stats);

@@ -50,7 +50,7 @@ static int check_inputs(const cli_config *cfg, const cli_joblist *list)
     return -1;
 }
 
-static int run(const cli_config *cfg, cli_joblist *list)
+static int run(cli_config *cfg, cli_joblist *list)
 {
     if (cli_collect_inputs(cfg, list) != 0) {
         cli_error("out of memory");
@@ -59,12 +59,18 @@ static int run(const cli_config *cfg, cli_joblist *list)
     int status = check_inputs(cfg, list);
     if (status >= 0)
         return status;
-    FILE *out = open_output(cfg);
-    if (!out)
+    if (cfg->warc_out && !cli_warc_open(cfg))
         return 1;
+    FILE *out = open_output(cfg);
+    if (!out) {
+        cli_warc_close(cfg);
+        return 1;
+    }
     cli_stats stats = {0};
     status = cli_run(cfg, list, out, &stats);
     if (!close_output(cfg, out))
+        status = 1;
+    if (!cli_warc_close(cfg))
         status = 1;
     if (!cfg->quiet)
         cli_print_summary(&stats);
@@ -73,7 +79,7 @@ static int run(const cli_config *cfg, cli_joblist *list)
     /* A page with bad content is a record like any other; an input that
      * could not be opened or read at all fails the run, as in cat(1), so
      * that a pipeline notices the missing file (its record is still out). */
-    if (stats.readable < stats.inputs)
+    if (stats.readable < stats.inputs || stats.fetch_errors > 0)
         status = 1;
     return status;
 }
@@ -106,5 +112,6 @@ int main(int argc, char **argv)
     cli_joblist list = {0};
     status = run(&cfg, &list);
     cli_joblist_free(&list);
+    cli_config_free(&cfg);
     return status;
 }

@@ -129,11 +129,15 @@ static int feed_warc(cli_runner *r, cli_job *in, uint64_t base)
 void cli_feed(cli_runner *r)
 {
     uint64_t base = 0;
+    cli_fetching *fx = cli_fetch_begin(r);
     for (size_t i = 0; i < r->list->count; i++) {
         cli_job *in = &r->list->jobs[i];
-        int ok = in->is_warc ? feed_warc(r, in, base) : feed_page(r, in, base);
+        int ok = in->fetch    ? cli_feed_url(r, fx, i, base)
+                 : in->is_warc ? feed_warc(r, in, base)
+                               : feed_page(r, in, base);
         if (!ok)
             break;
         base += in->size;
     }
+    cli_fetch_end(fx);
 }

@@ -1,5 +1,5 @@
-/* inputs.c — turns the operands into the ordered list of pages and WARC
- * files to extract. */
+/* inputs.c — turns the inputs into the ordered list of pages, WARC files
+ * and URLs to extract. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -296,10 +296,60 @@ static int sniff_warc(const char *path)
     return warc;
 }
 
+static int is_url(const char *s)
+{
+    return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0;
+}
+
+/* A URL to fetch: a page, a feed or a sitemap (CLI_FETCH_*). */
+static int add_url(cli_joblist *list, const char *url, size_t len, int kind)
+{
+    /* Not strndup: `url` may be a line of a buffer with no NUL after it. */
+    char *path = malloc(len + 1);
+    if (path) {
+        memcpy(path, url, len);
+        path[len] = '\0';
+    }
+    int rc = add_job(list, path, 0);
+    if (!rc)
+        list->jobs[list->count - 1].fetch = kind;
+    return rc;
+}
+
+/* --urls FILE: one URL a line; blank lines and "#" comments are skipped.
+ * A line that is no http(s) URL still becomes a job, whose record says so. */
+static int add_url_list(const char *file, const cli_config *cfg, cli_joblist *list)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int e = strcmp(file, "-") == 0 ? cli_read_fd(STDIN_FILENO, cli_read_cap(&cfg->opts), 0, &data, &len)
+                                   : cli_read_path(file, cli_read_cap(&cfg->opts), &data, &len);
+    if (e)
+        return add_job(list, strdup(file), e);
+    int rc = 0;
+    for (size_t i = 0; i < len && !rc;) {
+        size_t end = i;
+        while (end < len && data[end] != '\n')
+            end++;
+        size_t a = i, b = end;
+        while (a < b && (data[a] == ' ' || data[a] == '\t' || data[a] == '\r'))
+            a++;
+        while (b > a && (data[b - 1] == ' ' || data[b - 1] == '\t' || data[b - 1] == '\r'))
+            b--;
+        if (b > a && data[a] != '#')
+            rc = add_url(list, data + a, b - a, CLI_FETCH_PAGE);
+        i = end + 1;
+    }
+    free(data);
+    return rc;
+}
+
 static int add_operand(const char *arg, const cli_config *cfg, cli_joblist *list)
 {
     if (strcmp(arg, "-") == 0)
         return add_stdin(&cfg->opts, list);
+    if (is_url(arg))
+        return add_url(list, arg, strlen(arg), CLI_FETCH_PAGE);
     struct stat st;
     if (stat(arg, &st) != 0) {
         int e = errno;
@@ -319,7 +369,22 @@ static int add_operand(const char *arg, const cli_config *cfg, cli_joblist *list
 int cli_collect_inputs(const cli_config *cfg, cli_joblist *list)
 {
     for (size_t i = 0; i < cfg->input_count; i++) {
-        int rc = add_operand(cfg->inputs[i], cfg, list);
+        const char *arg = cfg->inputs[i];
+        int rc;
+        switch (cfg->input_kinds[i]) {
+        case CLI_IN_URLS:
+            rc = add_url_list(arg, cfg, list);
+            break;
+        case CLI_IN_FEED:
+            rc = add_url(list, arg, strlen(arg), CLI_FETCH_FEED);
+            break;
+        case CLI_IN_SITEMAP:
+            rc = add_url(list, arg, strlen(arg), CLI_FETCH_SITEMAP);
+            break;
+        default:
+            rc = add_operand(arg, cfg, list);
+            break;
+        }
         if (rc)
             return rc;
     }

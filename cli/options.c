@@ -25,7 +25,23 @@ enum {
     OPT_STATS,
     OPT_BODY,
     OPT_WITH_METADATA,
-    OPT_NO_REPAIR
+    OPT_NO_REPAIR,
+    OPT_URLS,
+    OPT_FEED,
+    OPT_SITEMAP,
+    OPT_WARC_OUT,
+    OPT_USER_AGENT,
+    OPT_DELAY,
+    OPT_HOST_CONNECTIONS,
+    OPT_CONNECTIONS,
+    OPT_FETCH_TIMEOUT,
+    OPT_CONNECT_TIMEOUT,
+    OPT_RETRIES,
+    OPT_RETRY_DELAY,
+    OPT_MAX_REDIRECTS,
+    OPT_MAX_PAGES,
+    OPT_IGNORE_ROBOTS,
+    OPT_ALLOW_HOST
 };
 
 static const struct option long_options[] = {
@@ -42,6 +58,22 @@ static const struct option long_options[] = {
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"stats", required_argument, NULL, OPT_STATS},
     {"no-mojibake-repair", no_argument, NULL, OPT_NO_REPAIR},
+    {"urls", required_argument, NULL, OPT_URLS},
+    {"feed", required_argument, NULL, OPT_FEED},
+    {"sitemap", required_argument, NULL, OPT_SITEMAP},
+    {"warc-out", required_argument, NULL, OPT_WARC_OUT},
+    {"user-agent", required_argument, NULL, OPT_USER_AGENT},
+    {"delay", required_argument, NULL, OPT_DELAY},
+    {"host-connections", required_argument, NULL, OPT_HOST_CONNECTIONS},
+    {"connections", required_argument, NULL, OPT_CONNECTIONS},
+    {"fetch-timeout", required_argument, NULL, OPT_FETCH_TIMEOUT},
+    {"connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT},
+    {"retries", required_argument, NULL, OPT_RETRIES},
+    {"retry-delay", required_argument, NULL, OPT_RETRY_DELAY},
+    {"max-redirects", required_argument, NULL, OPT_MAX_REDIRECTS},
+    {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+    {"ignore-robots", no_argument, NULL, OPT_IGNORE_ROBOTS},
+    {"allow-host", required_argument, NULL, OPT_ALLOW_HOST},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -67,9 +99,10 @@ static void print_help(const cli_config *cfg)
            "\n"
            "INPUT is a page (.html or .htm, optionally gzip-compressed as .gz), a web\n"
            "archive (.warc, .warc.gz, .warc.zst, or any file that holds one), a folder\n"
-           "(every such file under it, recursively, in path order), or - for standard\n"
-           "input.  One record per page is printed, in input order; in an archive, the\n"
-           "pages are its HTTP 200 HTML responses.\n"
+           "(every such file under it, recursively, in path order), - for standard\n"
+           "input, or an http:// or https:// URL, fetched.  One record per page is\n"
+           "printed, in input order; in an archive, the pages are its HTTP 200 HTML\n"
+           "responses.\n"
            "\n"
            "Options:\n"
            "  -o, --output FILE        write to FILE instead of standard output\n"
@@ -95,6 +128,38 @@ static void print_help(const cli_config *cfg)
            "      --stats FILE         write the summary as JSON to FILE\n"
            "      --no-mojibake-repair\n"
            "                           keep double-encoded UTF-8 (\"cafÃ©\") as it is\n"
+           "\n"
+           "Fetching (URL inputs, --urls, --feed, --sitemap):\n"
+           "      --urls FILE          fetch the URLs in FILE, one a line (- for\n"
+           "                           standard input)\n"
+           "      --feed URL           fetch every item of an RSS, RDF or Atom feed\n"
+           "      --sitemap URL        fetch every page of a sitemap or sitemap index\n"
+           "                           (also Google News sitemaps and .xml.gz)\n"
+           "      --warc-out FILE      write every request and response to FILE, a\n"
+           "                           gzip-compressed WARC/1.1, as they are fetched\n"
+           "      --user-agent UA      the User-Agent header (default: decant/%s)\n"
+           "      --delay TIME         between two requests to one host (default: 1s)\n"
+           "      --host-connections N\n"
+           "                           at once to one host (default: 1)\n"
+           "      --connections N      at once in all (default: 16)\n"
+           "      --fetch-timeout TIME\n"
+           "                           for a whole transfer (default: 30s)\n"
+           "      --connect-timeout TIME\n"
+           "                           for a connection (default: 10s)\n"
+           "      --retries N          after 429, 5xx, time-outs and connection\n"
+           "                           failures (default: 3)\n"
+           "      --retry-delay TIME   before the first retry, doubled each time\n"
+           "                           (default: 1s)\n"
+           "      --max-redirects N    per URL (default: 10)\n"
+           "      --max-pages N        links taken from one feed or sitemap\n"
+           "                           (default: 10000)\n"
+           "      --ignore-robots      fetch what robots.txt disallows\n"
+           "      --allow-host HOST    also fetch feed and sitemap items on HOST (or\n"
+           "                           HOST:PORT); only the hosts named on the command\n"
+           "                           line, and where they redirect, are contacted\n"
+           "  TIME is seconds (1.5) or ends in ms, s, m or h (500ms, 2m).  --max-bytes\n"
+           "  also caps each download.\n"
+           "\n"
            "  -q, --quiet              no per-file messages, progress or summary on\n"
            "                           standard error\n"
            "  -h, --help               print this help and exit\n"
@@ -102,10 +167,11 @@ static void print_help(const cli_config *cfg)
            "\n"
            "Exit status:\n"
            "  0  every input was read (a page with bad content is a record, not a failure)\n"
-           "  1  an input could not be opened or read (it still gets a record saying\n"
-           "     why), no page was found at all, or the output could not be written\n"
+           "  1  an input could not be opened, read or fetched (it still gets a record\n"
+           "     saying why), no page was found at all, or the output could not be\n"
+           "     written\n"
            "  2  usage error (unknown option, bad value, no input)\n",
-           cfg->opts.max_input_bytes);
+           cfg->opts.max_input_bytes, decant_version());
 }
 
 /* The decimal number s starts with, and where it ends; 0 when there is
@@ -161,6 +227,49 @@ static int parse_bytes(const char *s, unsigned long long max, unsigned long long
     if (v > max)
         return 0;
     *out = v;
+    return 1;
+}
+
+/*
+ * A duration in milliseconds: seconds, maybe with a fraction ("1.5"), or a
+ * number with a unit: ms, s, m, h ("500ms", "2m").
+ */
+static int parse_duration(const char *s, unsigned *out)
+{
+    if (*s < '0' || *s > '9')
+        return 0;
+    unsigned long long whole = 0, frac = 0, scale = 1;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        whole = whole * 10 + (unsigned long long)(*p - '0');
+        if (whole > UINT_MAX)
+            return 0;
+    }
+    if (*p == '.') {
+        p++;
+        if (*p < '0' || *p > '9')
+            return 0;
+        for (; *p >= '0' && *p <= '9'; p++)
+            if (scale < 1000000) {
+                frac = frac * 10 + (unsigned long long)(*p - '0');
+                scale *= 10;
+            }
+    }
+    unsigned long long unit;
+    if (*p == '\0' || strcmp(p, "s") == 0)
+        unit = 1000;
+    else if (strcmp(p, "ms") == 0)
+        unit = 1;
+    else if (strcmp(p, "m") == 0)
+        unit = 60000;
+    else if (strcmp(p, "h") == 0)
+        unit = 3600000;
+    else
+        return 0;
+    unsigned long long ms = whole * unit + frac * unit / scale;
+    if (ms > UINT_MAX)
+        return 0;
+    *out = (unsigned)ms;
     return 1;
 }
 
@@ -249,6 +358,50 @@ static int apply_option(int c, const char *arg, cli_config *cfg)
     case OPT_NO_REPAIR:
         cfg->opts.repair_mojibake = 0;
         return 1;
+    case OPT_WARC_OUT:
+        cfg->warc_out = arg;
+        return 1;
+    case OPT_USER_AGENT:
+        cfg->fetch.user_agent = arg;
+        return 1;
+    case OPT_DELAY:
+        return parse_duration(arg, &cfg->fetch.host_delay_ms) || bad_value("--delay", arg);
+    case OPT_FETCH_TIMEOUT:
+        return (parse_duration(arg, &cfg->fetch.timeout_ms) && cfg->fetch.timeout_ms) ||
+               bad_value("--fetch-timeout", arg);
+    case OPT_CONNECT_TIMEOUT:
+        return (parse_duration(arg, &cfg->fetch.connect_timeout_ms) && cfg->fetch.connect_timeout_ms) ||
+               bad_value("--connect-timeout", arg);
+    case OPT_RETRY_DELAY:
+        return parse_duration(arg, &cfg->fetch.retry_delay_ms) || bad_value("--retry-delay", arg);
+    case OPT_HOST_CONNECTIONS:
+        if (!parse_count(arg, 64, &v) || v == 0)
+            return bad_value("--host-connections", arg);
+        cfg->fetch.host_connections = (unsigned)v;
+        return 1;
+    case OPT_CONNECTIONS:
+        if (!parse_count(arg, 1024, &v) || v == 0)
+            return bad_value("--connections", arg);
+        cfg->fetch.connections = (unsigned)v;
+        return 1;
+    case OPT_RETRIES:
+        if (!parse_count(arg, 100, &v))
+            return bad_value("--retries", arg);
+        cfg->fetch.retries = (unsigned)v;
+        return 1;
+    case OPT_MAX_REDIRECTS:
+        if (!parse_count(arg, 100, &v))
+            return bad_value("--max-redirects", arg);
+        cfg->fetch.max_redirects = (unsigned)v;
+        return 1;
+    case OPT_MAX_PAGES:
+        if (!parse_count(arg, SIZE_MAX, &v) || v == 0)
+            return bad_value("--max-pages", arg);
+        cfg->fetch.max_pages = (size_t)v;
+        return 1;
+    case OPT_IGNORE_ROBOTS:
+        cfg->fetch.ignore_robots = 1;
+        return 1;
     default:
         return 0;
     }
@@ -262,10 +415,79 @@ int cli_usage_error(void)
     return 2;
 }
 
+void cli_config_free(cli_config *cfg)
+{
+    free(cfg->inputs);
+    free(cfg->input_kinds);
+    free((void *)cfg->allow_hosts);
+    cfg->inputs = NULL;
+    cfg->input_kinds = NULL;
+    cfg->allow_hosts = NULL;
+    cfg->input_count = 0;
+}
+
+static void add_input(cli_config *cfg, char *arg, cli_input_kind kind)
+{
+    cfg->inputs[cfg->input_count] = arg;
+    cfg->input_kinds[cfg->input_count++] = kind;
+}
+
+/* Reads the options; the inputs, operands and --urls/--feed/--sitemap
+ * alike, in command-line order.  Returns CLI_PARSE_RUN or an exit status. */
+static int parse_loop(int argc, char **argv, cli_config *cfg)
+{
+    size_t n = argc > 0 ? (size_t)argc : 1;
+    cfg->inputs = calloc(n, sizeof *cfg->inputs);
+    cfg->input_kinds = calloc(n, sizeof *cfg->input_kinds);
+    cfg->allow_hosts = calloc(n, sizeof *cfg->allow_hosts);
+    if (!cfg->inputs || !cfg->input_kinds || !cfg->allow_hosts) {
+        cli_error("out of memory");
+        return 1;
+    }
+    int c;
+    /* The leading '-' hands operands over in place, as option 1. */
+    while ((c = getopt_long(argc, argv, "-o:j:qhV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+            print_help(cfg);
+            return 0;
+        case 'V':
+            printf("decant %s\n", decant_version());
+            return 0;
+        case 1:
+            add_input(cfg, optarg, CLI_IN_OPERAND);
+            continue;
+        case OPT_URLS:
+            add_input(cfg, optarg, CLI_IN_URLS);
+            continue;
+        case OPT_FEED:
+            add_input(cfg, optarg, CLI_IN_FEED);
+            continue;
+        case OPT_SITEMAP:
+            add_input(cfg, optarg, CLI_IN_SITEMAP);
+            continue;
+        case OPT_ALLOW_HOST:
+            if (!*optarg || strchr(optarg, '/')) {
+                bad_value("--allow-host", optarg);
+                return cli_usage_error();
+            }
+            cfg->allow_hosts[cfg->fetch.allow_host_count++] = optarg;
+            continue;
+        default:
+            if (!apply_option(c, optarg, cfg))
+                return cli_usage_error();
+        }
+    }
+    /* After "--", the rest are operands. */
+    for (; optind < argc; optind++)
+        add_input(cfg, argv[optind], CLI_IN_OPERAND);
+    return CLI_PARSE_RUN;
+}
+
 /*
  * Fills `cfg` from the command line.  Returns CLI_PARSE_RUN when there is
- * work to do, otherwise the exit status (0 after --help/--version, 2 after a
- * usage error, which has been reported).
+ * work to do (free it with cli_config_free), otherwise the exit status (0
+ * after --help/--version, 2 after a usage error, which has been reported).
  */
 int cli_parse_args(int argc, char **argv, cli_config *cfg)
 {
@@ -276,39 +498,32 @@ int cli_parse_args(int argc, char **argv, cli_config *cfg)
 
     memset(cfg, 0, sizeof *cfg);
     decant_options_init(&cfg->opts);
-    int c;
-    while ((c = getopt_long(argc, argv, "o:j:qhV", long_options, NULL)) != -1) {
-        if (c == 'h') {
-            print_help(cfg);
-            return 0;
-        }
-        if (c == 'V') {
-            printf("decant %s\n", decant_version());
-            return 0;
-        }
-        if (!apply_option(c, optarg, cfg))
-            return cli_usage_error();
-    }
-    /* With argc == 0 getopt still leaves optind at 1. */
-    if (optind < argc) {
-        cfg->inputs = argv + optind;
-        cfg->input_count = (size_t)(argc - optind);
-    }
-    if (cfg->input_count == 0) {
+    decant_fetch_options_init(&cfg->fetch);
+    cfg->argc = argc;
+    cfg->argv = argv;
+    int status = parse_loop(argc, argv, cfg);
+    if (status == CLI_PARSE_RUN && cfg->input_count == 0) {
         cli_error("no input given");
-        return cli_usage_error();
+        status = cli_usage_error();
     }
-    if (cfg->url && cfg->input_count > 1) {
+    if (status == CLI_PARSE_RUN && cfg->url && cfg->input_count > 1) {
         cli_error("--url needs a single input");
-        return cli_usage_error();
+        status = cli_usage_error();
     }
-    if (cfg->with_metadata && cfg->format != CLI_FORMAT_TEXT && cfg->format != CLI_FORMAT_MARKDOWN) {
+    if (status == CLI_PARSE_RUN && cfg->with_metadata && cfg->format != CLI_FORMAT_TEXT &&
+        cfg->format != CLI_FORMAT_MARKDOWN) {
         cli_error("--with-metadata needs --format text or markdown (JSON records hold the metadata)");
-        return cli_usage_error();
+        status = cli_usage_error();
+    }
+    if (status != CLI_PARSE_RUN) {
+        cli_config_free(cfg);
+        return status;
     }
     if (cfg->jobs == 0)
         cfg->jobs = online_cores();
     cfg->opts.want_markdown = cfg->format == CLI_FORMAT_MARKDOWN || cfg->body == CLI_FORMAT_MARKDOWN;
     cfg->opts.want_html = cfg->format == CLI_FORMAT_HTML || cfg->body == CLI_FORMAT_HTML;
+    cfg->fetch.max_bytes = cfg->opts.max_input_bytes;
+    cfg->fetch.allow_hosts = cfg->allow_hosts;
     return CLI_PARSE_RUN;
 }

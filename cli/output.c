@@ -13,6 +13,7 @@ void cli_task_free(cli_task *t)
 {
     free(t->data);
     free(t->strings);
+    decant_fetch_result_free(t->fetch);
     decant_buffer_free(&t->record);
     decant_article_free(t->article);
     memset(t, 0, sizeof *t);
@@ -53,6 +54,11 @@ static decant_body_format body_format(cli_format f)
 /* What the record says besides the article: where the page came from. */
 static decant_record_info record_info(const cli_runner *r, const cli_task *t)
 {
+    if (t->kind == TASK_FETCH) {
+        decant_record_info info = {t->id, t->input->path, t->fetch ? t->fetch->url : t->input->path,
+                                   t->in_warc_out ? &t->warc : NULL};
+        return info;
+    }
     int warc = t->kind != TASK_PAGE;
     decant_record_info info = {t->id, t->input->path, warc ? NULL : r->cfg->url,
                                warc ? &t->warc : NULL};
@@ -65,7 +71,8 @@ static void render_record(const cli_runner *r, cli_task *t)
 {
     decant_record_info info = record_info(r, t);
     const decant_error *err = t->failed ? &t->err : NULL;
-    if (decant_record_json(t->article, err, &info, body_format(r->cfg->body), &t->record) == DECANT_OK)
+    if (decant_record_json_fetched(t->article, err, &info, t->fetch, body_format(r->cfg->body), &t->record) ==
+        DECANT_OK)
         return;
     decant_buffer_free(&t->record);
     memset(&t->record, 0, sizeof t->record);
@@ -75,7 +82,7 @@ static void render_record(const cli_runner *r, cli_task *t)
         t->err.message = decant_strerror(DECANT_ERR_NOMEM);
         t->failed = 1;
     }
-    if (decant_record_json(NULL, &t->err, &info, DECANT_BODY_TEXT, &t->record) != DECANT_OK) {
+    if (decant_record_json_fetched(NULL, &t->err, &info, t->fetch, DECANT_BODY_TEXT, &t->record) != DECANT_OK) {
         decant_buffer_free(&t->record);
         memset(&t->record, 0, sizeof t->record);
     }
@@ -113,6 +120,10 @@ void cli_task_process(const cli_runner *r, decant_extractor *ex, cli_task *t)
 {
     if (t->kind == TASK_PAGE) {
         process_page(r, ex, t);
+    } else if (t->kind == TASK_FETCH && t->fetch && !t->fetch->error) {
+        memset(&t->err, 0, sizeof t->err);
+        decant_input in = {t->fetch->body, t->fetch->body_size, t->fetch->url, t->fetch->content_type};
+        extract(ex, t, &in);
     } else if (t->kind == TASK_WARC_PAGE) {
         memset(&t->err, 0, sizeof t->err);
         decant_input in = {t->data, t->len, t->warc.target_uri, t->content_type};
@@ -132,7 +143,7 @@ static void write_body(const cli_runner *r, const cli_task *t)
     int html = r->cfg->format == CLI_FORMAT_HTML;
     if (r->headers)
         fprintf(r->out, html ? "%s<!-- ==> %s <== -->\n" : "%s==> %s <==\n", r->stats->written ? "\n" : "",
-                t->id ? t->id : "-");
+                t->fetch ? t->fetch->url : t->id ? t->id : "-");
     if (!t->article)
         return;
     if (r->cfg->with_metadata) {
@@ -162,7 +173,9 @@ static void count(cli_stats *s, const cli_task *t)
     }
     if (t->kind == TASK_WARC_SKIP)
         return;
-    if (!t->failed)
+    if (t->kind == TASK_FETCH && t->fetch && t->fetch->error)
+        s->errors_other++;
+    else if (!t->failed)
         s->extracted++;
     else if ((unsigned)t->err.code < sizeof s->errors / sizeof s->errors[0])
         s->errors[t->err.code]++;
@@ -173,10 +186,13 @@ static void count(cli_stats *s, const cli_task *t)
 /* Archive records fail by the thousand; only whole files are worth a line. */
 static void report(const cli_runner *r, const cli_task *t)
 {
-    if (r->cfg->quiet || !t->failed || (t->kind != TASK_PAGE && t->kind != TASK_WARC_ERROR))
+    if (r->cfg->quiet || !t->failed || (t->kind != TASK_PAGE && t->kind != TASK_WARC_ERROR && t->kind != TASK_FETCH))
         return;
     cli_progress_clear(r->progress);
-    fprintf(stderr, "decant: %s: %s\n", t->input->path, t->err.message);
+    if (t->kind == TASK_FETCH && t->fetch && t->fetch->error)
+        fprintf(stderr, "decant: %s: %s (%s)\n", t->fetch->requested_url, t->fetch->error_message, t->fetch->error);
+    else
+        fprintf(stderr, "decant: %s: %s\n", t->fetch ? t->fetch->url : t->input->path, t->err.message);
 }
 
 /* Returns 0 once the output has failed, which makes further work pointless. */

@@ -247,14 +247,17 @@ static void merge_fed(cli_stats *s, const cli_stats *fed)
     s->records += fed->records;
     s->warc_files += fed->warc_files;
     s->readable += fed->readable;
+    s->fetched += fed->fetched;
+    s->fetch_errors += fed->fetch_errors;
     for (size_t i = 0; i < DECANT_WARC_SKIP_COUNT; i++)
         s->skipped[i] += fed->skipped[i];
 }
 
+/* Does an input expand to many records (an archive, a feed, a sitemap)? */
 static int any_warc(const cli_joblist *list)
 {
     for (size_t i = 0; i < list->count; i++)
-        if (list->jobs[i].is_warc)
+        if (list->jobs[i].is_warc || list->jobs[i].fetch > CLI_FETCH_PAGE)
             return 1;
     return 0;
 }

@@ -133,6 +133,9 @@ void cli_print_summary(const cli_stats *s)
         fprintf(stderr, " and %llu records from %llu archives", (unsigned long long)s->records,
                 (unsigned long long)s->warc_files);
     fprintf(stderr, " (%.1f MB) in %.1f s\n", (double)s->bytes_read / 1e6, s->seconds);
+    if (s->fetched || s->fetch_errors)
+        fprintf(stderr, "decant: fetched %llu URLs, %llu could not be\n", (unsigned long long)s->fetched,
+                (unsigned long long)s->fetch_errors);
     fprintf(stderr, "decant: %llu extracted, %llu skipped",
             (unsigned long long)s->extracted,
             (unsigned long long)sum(s->skipped + 1, DECANT_WARC_SKIP_COUNT - 1));
@@ -176,7 +179,8 @@ int cli_write_stats(const char *path, const cli_stats *s)
     json_counts(f, skipped, DECANT_WARC_SKIP_COUNT, skip_name);
     fprintf(f, ",\"errors\":%llu,\"errors_by_code\":", (unsigned long long)error_total(s));
     json_counts(f, s->errors, sizeof s->errors / sizeof s->errors[0], error_name);
-    fputs("}\n", f);
+    fprintf(f, ",\"fetched\":%llu,\"fetch_errors\":%llu}\n", (unsigned long long)s->fetched,
+            (unsigned long long)s->fetch_errors);
     int ok = !ferror(f);
     if (fclose(f) != 0)
         ok = 0;

@@ -17,7 +17,8 @@ typedef enum cli_task_kind {
     TASK_PAGE,       /* a page file, read by the worker                */
     TASK_WARC_PAGE,  /* an HTML response from an archive               */
     TASK_WARC_SKIP,  /* a record that is not a page (--all-records)    */
-    TASK_WARC_ERROR  /* a stretch of an archive that could not be read */
+    TASK_WARC_ERROR, /* a stretch of an archive that could not be read */
+    TASK_FETCH       /* a fetched page, or a fetch that failed         */
 } cli_task_kind;
 
 typedef struct cli_task {
@@ -30,6 +31,9 @@ typedef struct cli_task {
     char *strings;             /* owns the strings below                */
     const char *content_type;
     decant_warc_info warc;
+    decant_fetch_result *fetch; /* TASK_FETCH: owned                    */
+    int in_warc_out;           /* TASK_FETCH: `warc` says where --warc-out */
+                               /* put its response                      */
 
     decant_buffer record;      /* jsonl output                          */
     decant_article *article;   /* text/markdown/html output             */
@@ -64,6 +68,15 @@ typedef struct cli_runner {
 
 /* feed.c: hands every input on to cli_emit, in order, until it refuses. */
 void cli_feed(cli_runner *r);
+
+/* fetch.c: the URLs among the inputs, fetched ahead of their turn. */
+typedef struct cli_fetching cli_fetching;
+/* NULL when no input is a URL. */
+cli_fetching *cli_fetch_begin(cli_runner *r);
+/* Hands on the results of input `i`, a URL (a feed: one per item); returns
+ * 0 when the run is stopping. */
+int cli_feed_url(cli_runner *r, cli_fetching *fx, size_t i, uint64_t base);
+void cli_fetch_end(cli_fetching *fx);
 
 /* pool.c: hands a task on, into the ring or straight through without
  * threads; the task is moved out of *t.  Returns 0 when the run is stopping. */

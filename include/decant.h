@@ -15,6 +15,9 @@
  *                  CLI prints.
  * Web archives:    decant_warc_open() and decant_warc_next() stream the pages
  *                  out of a WARC file (plain, gzip or zstd) for tier 2.
+ * Fetching:        decant_fetcher_add() and decant_fetcher_next() fetch pages,
+ *                  feeds and sitemaps politely (libcurl), results in order;
+ *                  decant_warc_write_result() archives them as WARC/1.1.
  *
  * Threads: an extractor is not thread-safe; use one per thread.  Articles are
  * independent of the extractor that made them and may be passed between
@@ -536,6 +539,213 @@ void decant_warc_close(decant_warc_reader *r);
  * 64 KiB of head is plenty; less may miss a compressed archive.
  */
 int decant_warc_detect(const void *head, size_t len);
+
+/* ------------------------------------------------------------- fetching */
+
+/*
+ * An HTTP(S) fetcher over libcurl: many URLs at once, each host politely.
+ *
+ *   decant_fetcher *f;
+ *   decant_fetcher_new(NULL, &f, &err);
+ *   decant_fetcher_add(f, "https://example.org/a", DECANT_FETCH_PAGE, NULL, &err);
+ *   decant_fetcher_add(f, "https://example.org/feed.xml", DECANT_FETCH_FEED, NULL, &err);
+ *   decant_fetch_result *r;
+ *   while (decant_fetcher_next(f, &r, &err) == DECANT_OK) {
+ *       if (r->kind == DECANT_FETCH_PAGE && !r->error)
+ *           ...;      extract r->body, r->body_size, with r->url as its URL
+ *       decant_fetch_result_free(r);
+ *   }
+ *   decant_fetcher_free(f);
+ *
+ * Results come out in the order the URLs were added; a feed or sitemap is
+ * followed by the results of its items (and a sitemap index by its
+ * sitemaps, each followed by theirs), in document order.  Transfers run
+ * while decant_fetcher_next waits, on the calling thread: the fetcher starts
+ * no thread of its own and is used by one thread at a time.
+ *
+ * Politeness, per origin (scheme, host and port): robots.txt is fetched
+ * first and obeyed (RFC 9309; a 4xx or a redirect means no rules, a 5xx or
+ * no answer means nothing may be fetched), at most `host_connections`
+ * transfers at once, and request starts at least `host_delay_ms` apart (or
+ * robots.txt's Crawl-delay, if longer, up to a minute).  Redirects are
+ * followed one request at a time, each scheduled like any other (robots and
+ * politeness of its own origin).  429, 408 and 5xx answers and connection
+ * failures (refused, reset, timed out) are retried after retry_delay_ms,
+ * doubled each time (or the answer's Retry-After, up to a minute).
+ *
+ * Hosts: only the hosts of the URLs added (and `allow_hosts`) are ever
+ * contacted, and those that their redirects lead to.  An item of a feed or
+ * sitemap on another host gives a result with error "offsite", without a
+ * request; so does a child sitemap of a sitemap index.
+ *
+ * The transfers are recorded as they went over the wire (request head;
+ * response head and body, still transfer- and content-encoded, as WARC
+ * keeps them: decant_warc_write_result), so responses are asked for with
+ * "Accept-Encoding: gzip, deflate" over HTTP/1.1 and decoded here.
+ */
+
+typedef struct decant_fetcher decant_fetcher;
+
+#define DECANT_FETCH_OPTIONS_VERSION 1
+
+typedef struct decant_fetch_options {
+    unsigned version;            /* set by decant_fetch_options_init         */
+    const char *user_agent;      /* NULL: "decant/VERSION"                   */
+    unsigned timeout_ms;         /* whole transfer; default 30000            */
+    unsigned connect_timeout_ms; /* default 10000                            */
+    unsigned retries;            /* after the first try; default 3           */
+    unsigned retry_delay_ms;     /* first wait before a retry; default 1000  */
+    unsigned host_delay_ms;      /* between request starts to one origin;    */
+                                 /* default 1000                             */
+    unsigned host_connections;   /* transfers at once per origin; default 1  */
+    unsigned connections;        /* transfers at once in all; default 16     */
+    unsigned max_redirects;      /* per URL; default 10                      */
+    size_t max_bytes;            /* a response body, as received and as      */
+                                 /* decoded; default 64 MiB (as             */
+                                 /* decant_options.max_input_bytes)          */
+    size_t max_pages;            /* links taken from one feed, or from one   */
+                                 /* sitemap with all its sitemaps; 10000     */
+    unsigned max_sitemap_depth;  /* sitemap indexes within indexes; 3        */
+    size_t window;               /* results held for in-order delivery, at   */
+                                 /* most; default 256                        */
+    int ignore_robots;           /* default 0: obey robots.txt               */
+    const char *const *allow_hosts; /* more hosts items may come from:       */
+    size_t allow_host_count;        /* "host" or "host:port"                 */
+} decant_fetch_options;
+
+void decant_fetch_options_init(decant_fetch_options *opts);
+
+typedef enum decant_fetch_kind {
+    DECANT_FETCH_PAGE = 0,       /* a page, to extract                       */
+    DECANT_FETCH_FEED,           /* RSS 2.0, RSS 1.0 (RDF) or Atom: its items */
+    DECANT_FETCH_SITEMAP         /* urlset, sitemapindex (also Google News,  */
+                                 /* also .xml.gz): its pages                 */
+} decant_fetch_kind;
+
+/* One request and its response, as they went over the wire. */
+typedef struct decant_http_exchange {
+    const char *url;
+    const char *date;            /* when it was sent: "2026-12-06T20:40:00Z" */
+    const char *ip;              /* the server's address, or NULL            */
+    const char *request_id;      /* "urn:uuid:...", for the WARC records      */
+    const char *response_id;
+    const char *request;         /* request line and headers as sent         */
+    size_t request_size;
+    const char *response;        /* status line, headers and body as         */
+    size_t response_size;        /* received; NULL when there was no answer  */
+    const char *truncated;       /* NULL, or why the body is incomplete, as  */
+                                 /* WARC-Truncated says it: "length" (cut at */
+                                 /* max_bytes), "time", "disconnect"         */
+} decant_http_exchange;
+
+typedef struct decant_fetch_result {
+    decant_fetch_kind kind;
+    void *user;                  /* as given to decant_fetcher_add           */
+    int entry_end;               /* the last result of that added URL        */
+    const char *requested_url;   /* as added, or as the feed listed it       */
+    const char *url;             /* the last one requested (after redirects) */
+    const char *via;             /* the feed or sitemap that listed it       */
+    const char *id;              /* response_id of the final response, else  */
+                                 /* a new "urn:uuid:..."                     */
+    const char *date;            /* when the final request was sent          */
+    int status;                  /* HTTP status of the final response, or 0  */
+    const char *content_type;    /* its Content-Type, or NULL                */
+    /* The final response's body, dechunked and decoded (pages: only a 200
+     * HTML one, exactly what a WARC reader gives for it).                   */
+    const void *body;
+    size_t body_size;
+    /* NULL on success, else a stable token: "http_404" (any status), "dns",
+     * "connect", "timeout", "tls", "network", "robots", "offsite",
+     * "redirects" (too many), "bad_url", "too_large", "not_html",
+     * "encoding", "empty", "not_feed", "nomem"; and a message.              */
+    const char *error;
+    const char *error_message;
+    size_t items;                /* a feed or sitemap: the links it gave     */
+    size_t items_dropped;        /* ... and those beyond max_pages           */
+    /* Every request made for this result, in order: robots.txt when it was
+     * fetched for it, retries, redirects.                                   */
+    const decant_http_exchange *exchanges;
+    size_t exchange_count;
+} decant_fetch_result;
+
+/* `opts` may be NULL for the defaults; it is copied. */
+decant_status decant_fetcher_new(const decant_fetch_options *opts,
+                                 decant_fetcher **out, decant_error *err);
+
+/*
+ * Queues `url` (http:// or https://).  Its host becomes one the fetcher may
+ * contact.  Never blocks.  A URL that cannot be fetched at all (bad syntax,
+ * another scheme) still gives a result, with error "bad_url".
+ */
+decant_status decant_fetcher_add(decant_fetcher *f, const char *url,
+                                 decant_fetch_kind kind, void *user,
+                                 decant_error *err);
+
+/* Results added but not yet handed out (a feed counts as one until read). */
+size_t decant_fetcher_pending(const decant_fetcher *f);
+
+/*
+ * Waits for the next result in order and hands it over (free it with
+ * decant_fetch_result_free; it may go to another thread).  Returns DECANT_OK,
+ * DECANT_ERR_EMPTY when every added URL has been handed out, or
+ * DECANT_ERR_NOMEM.
+ */
+decant_status decant_fetcher_next(decant_fetcher *f, decant_fetch_result **out,
+                                  decant_error *err);
+
+void decant_fetch_result_free(decant_fetch_result *r);
+void decant_fetcher_free(decant_fetcher *f);
+
+/*
+ * decant_record_json for a fetched page: adds "requested_url" (after "url")
+ * from `fetch`, and when the fetch failed (fetch->error set), the record's
+ * error is {"code": fetch->error, "message": fetch->error_message} instead
+ * of err's.  info->url should be fetch->url, the page's address after
+ * redirects.
+ */
+decant_status decant_record_json_fetched(const decant_article *a,
+                                         const decant_error *err,
+                                         const decant_record_info *info,
+                                         const decant_fetch_result *fetch,
+                                         decant_body_format body,
+                                         decant_buffer *out);
+
+/* ---------------------------------------------------------- WARC writing */
+
+/*
+ * Writes WARC/1.1 files: every record its own gzip member (a plain file
+ * with gzip == 0), so that any record can be read on its own from its
+ * offset.  No digests are written (they are optional in WARC/1.1).
+ */
+typedef struct decant_warc_writer decant_warc_writer;
+
+/* Creates (or truncates) `path`. */
+decant_status decant_warc_writer_open(const char *path, int gzip,
+                                      decant_warc_writer **out, decant_error *err);
+
+/*
+ * A warcinfo record (WARC-Filename: `filename`), then every record refers
+ * to it.  `fields` is its block, "name: value" lines (application/warc-
+ * fields), such as "software: decant 0.1.0\r\n".
+ */
+decant_status decant_warc_write_info(decant_warc_writer *w, const char *filename,
+                                     const char *fields, decant_error *err);
+
+/* A metadata record about `target_uri` (application/warc-fields). */
+decant_status decant_warc_write_metadata(decant_warc_writer *w, const char *target_uri,
+                                         const char *fields, decant_error *err);
+
+/*
+ * A request and a response record (a request alone when nothing came back)
+ * for each exchange of `r`, in order.  *response_offset, if given, is set to
+ * where the record of r's final response starts (r->id's record), or
+ * UINT64_MAX when it has none.
+ */
+decant_status decant_warc_write_result(decant_warc_writer *w, const decant_fetch_result *r,
+                                       uint64_t *response_offset, decant_error *err);
+
+/* Flushes and closes; reports a failed write.  NULL is allowed. */
+decant_status decant_warc_writer_close(decant_warc_writer *w, decant_error *err);
 
 #ifdef __cplusplus
 }

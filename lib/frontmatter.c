@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "text.h"
 
 /* The fields of the header, in order, by their JSON names. */
 static const struct {
@@ -39,30 +40,9 @@ static const char *field_value(const decant_article *a, const decant_record_info
     return NULL;
 }
 
-/* Decodes one UTF-8 character at s[0..n); returns its length, or 0 when
- * the bytes are not a valid, shortest-form, non-surrogate sequence. */
-static size_t utf8_char(const unsigned char *s, size_t n, unsigned *cp)
-{
-    unsigned c = s[0];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || len > n)
-        return 0;
-    unsigned v = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = v << 6 | (s[i] & 0x3F);
-    }
-    static const unsigned min[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (v < min[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return len;
-}
-
 /* YAML's printable set (1.2, section 5.1) minus U+0085, which YAML 1.1
  * readers fold as a line break: everything else is escaped. */
-static int yaml_printable(unsigned cp)
+static int yaml_printable(uint32_t cp)
 {
     return (cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029) ||
            (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF) || cp >= 0x10000;
@@ -82,9 +62,9 @@ static int put_yaml(decant_buffer *b, const char *s)
         return 0;
     while (i < n) {
         size_t run = i;
-        unsigned cp = 0;
+        uint32_t cp = 0;
         size_t len = 0;
-        while (run < n && (len = utf8_char(p + run, n - run, &cp)) != 0 && yaml_printable(cp) && cp != '"' &&
+        while (run < n && (len = dc_utf8_decode(p + run, n - run, &cp)) != 0 && yaml_printable(cp) && cp != '"' &&
                cp != '\\')
             run += len;
         if (run > i && !dc_buffer_put(b, s + i, run - i))
@@ -122,8 +102,8 @@ static int put_line(decant_buffer *b, const char *s)
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s), i = 0;
     while (i < n) {
-        unsigned cp = 0;
-        size_t len = utf8_char(p + i, n - i, &cp);
+        uint32_t cp = 0;
+        size_t len = dc_utf8_decode(p + i, n - i, &cp);
         int blank = len == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 ||
                     cp == 0x2029;
         if (len == 0)

@@ -135,9 +135,9 @@ const char *dc_record_url(const decant_article *a, const decant_record_info *inf
     return info ? info->url : NULL;
 }
 
-decant_status decant_record_json(const decant_article *a, const decant_error *err,
-                                 const decant_record_info *info, decant_body_format body,
-                                 decant_buffer *out)
+static decant_status record_json(const decant_article *a, const decant_error *err,
+                                 const decant_record_info *info, const decant_fetch_result *fetch,
+                                 decant_body_format body, decant_buffer *out)
 {
     if (!out)
         return DECANT_ERR_INVALID;
@@ -147,7 +147,9 @@ decant_status decant_record_json(const decant_article *a, const decant_error *er
     const char *url = dc_record_url(a, info);
     int ok = put(out, "{", 1) && key(out, "id", 1) && put_str(out, info->id) &&
              key(out, "source", 0) && put_str(out, info->source) && key(out, "url", 0) &&
-             put_str(out, url) && key(out, "title", 0) &&
+             put_str(out, url) &&
+             (!fetch || (key(out, "requested_url", 0) && put_str(out, fetch->requested_url))) &&
+             key(out, "title", 0) &&
              put_str(out, a ? a->field[DECANT_FIELD_TITLE] : NULL) && key(out, "authors", 0) &&
              put(out, "[", 1);
     for (size_t i = 0; ok && a && i < a->author_count; i++)
@@ -197,9 +199,13 @@ decant_status decant_record_json(const decant_article *a, const decant_error *er
         ok = key(out, "charset", first) && put_str(out, cs);
     }
     ok = ok && put(out, "}", 1) && key(out, "error", 0);
-    if (ok && err && err->code != DECANT_OK) {
-        ok = put(out, "{", 1) && key(out, "code", 1) && put_str(out, decant_status_name(err->code)) &&
-             key(out, "message", 0) && put_str(out, err->message ? err->message : decant_strerror(err->code)) &&
+    const char *fetch_error = fetch ? fetch->error : NULL;
+    if (ok && ((err && err->code != DECANT_OK) || fetch_error)) {
+        const char *code = fetch_error ? fetch_error : decant_status_name(err->code);
+        const char *msg = fetch_error ? (fetch->error_message ? fetch->error_message : fetch_error)
+                          : err->message ? err->message : decant_strerror(err->code);
+        ok = put(out, "{", 1) && key(out, "code", 1) && put_str(out, code) &&
+             key(out, "message", 0) && put_str(out, msg) &&
              put(out, "}", 1);
     } else {
         ok = ok && puts_(out, "null");
@@ -222,4 +228,18 @@ decant_status decant_record_json(const decant_article *a, const decant_error *er
     }
     ok = ok && put(out, "}\n", 2);
     return ok ? DECANT_OK : DECANT_ERR_NOMEM;
+}
+
+decant_status decant_record_json(const decant_article *a, const decant_error *err,
+                                 const decant_record_info *info, decant_body_format body,
+                                 decant_buffer *out)
+{
+    return record_json(a, err, info, NULL, body, out);
+}
+
+decant_status decant_record_json_fetched(const decant_article *a, const decant_error *err,
+                                         const decant_record_info *info, const decant_fetch_result *fetch,
+                                         decant_body_format body, decant_buffer *out)
+{
+    return record_json(a, err, info, fetch, body, out);
 }

@@ -384,3 +384,9 @@ decant_status dc_http_payload(dc_http_body *r, char *b, size_t n, int cut,
     return st;
 }
 
+
+decant_warc_skip dc_http_decode(dc_http_body *r, const char *content_encoding,
+                                const unsigned char **body, size_t *len, decant_status *nomem)
+{
+    return decode_body(r, content_encoding, body, len, nomem);
+}

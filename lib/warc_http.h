@@ -93,4 +93,14 @@ typedef struct dc_http_body {
 decant_status dc_http_payload(dc_http_body *body, char *b, size_t n, int cut,
                               decant_warc_record *rec);
 
+/*
+ * Undoes a Content-Encoding (gzip, deflate, identity) of body[0..len): on
+ * DECANT_WARC_HTML (success) *body and *len describe the decoded bytes, in
+ * r->buf when they had to be inflated; else why not (SKIP_ENCODING,
+ * SKIP_TOO_LARGE).  Sets *nomem to DECANT_ERR_NOMEM when memory ran out.
+ * For the fetcher, whose feeds and robots.txt are not pages.
+ */
+decant_warc_skip dc_http_decode(dc_http_body *r, const char *content_encoding,
+                                const unsigned char **body, size_t *len, decant_status *nomem);
+
 #endif

@@ -33,10 +33,17 @@ need_pc zlib zlib1g-dev
 need_pc libzstd libzstd-dev
 need_pc libdeflate libdeflate-dev
 need_hdr /usr/include/cld2/public/compact_lang_det.h libcld2-dev
+# Fetching (decant URL, --feed, --sitemap) and reading feeds.
+need_pc libcurl libcurl4-openssl-dev
+need_pc libxml-2.0 libxml2-dev
 need_cmd c++ g++
 # tests/warc.sh makes zstd archives and crawls a local server into a WARC.
 need_cmd zstd zstd
 need_cmd wget wget
+# tests/fetch.sh reads the WARC decant writes with warcio.js, which npm
+# installs into build-npm/ (the npm registry, for test tooling only).
+need_cmd node nodejs
+need_cmd npm npm
 # The Python module (make python, tests/python/) is built for Debian's own
 # interpreter, with Debian's packages only: headers, setuptools, pip and wheel
 # (pip install python/), and Dask (decant.dask and its test).

@@ -27,10 +27,11 @@ def help_synopses(text):
     """The option column of --help's "Options:" block."""
     out, inside = [], False
     for line in text.splitlines():
+        # From "Options:" to "Exit status:", through any headings between.
         if line == "Options:":
             inside = True
             continue
-        if inside and line and not line.startswith(" "):
+        if line == "Exit status:":
             inside = False
         if inside and re.match(r"^ {2,}-", line):
             out.append(re.split(r" {2,}", line.strip(), maxsplit=1)[0])

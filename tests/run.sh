@@ -68,6 +68,7 @@ suites() {
     if [ -f tests/warc.sh ]; then
         suite "warc$tag" sh tests/warc.sh "$b/decant"
     fi
+    suite "fetch$tag" sh tests/fetch.sh "$b/decant"
 }
 
 suites "$build" ""

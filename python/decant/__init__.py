@@ -15,13 +15,19 @@ documentation, service).
 ``extract`` and ``iter_warc`` release the GIL while they work, so threads
 extract in parallel; ``extract`` keeps one extractor per thread.
 ``decant.dask`` runs ``iter_warc`` over many archives on a Dask cluster.
+
+``fetch(url)`` and ``extract_url(url)`` fetch with the C library's fetcher,
+the one the CLI uses (robots.txt, redirects, retries, compressed transfer):
+``extract_url`` gives the record ``decant URL`` prints, with "url" after
+redirects and "requested_url".
 """
 import threading as _threading
 
-from ._decant import Error, Extractor, WarcReader, version
+from ._decant import Error, Extractor, WarcReader, extract_url, fetch, version
 
 __version__ = "0.1.0"
-__all__ = ["Error", "Extractor", "WarcReader", "extract", "iter_warc", "version", "__version__"]
+__all__ = ["Error", "Extractor", "WarcReader", "extract", "extract_url", "fetch", "iter_warc", "version",
+           "__version__"]
 
 # An extractor is not thread-safe and is costly to make (an HTML parser and
 # its buffers), so each thread keeps its own, one per set of options.

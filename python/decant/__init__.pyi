@@ -4,6 +4,7 @@ from typing import Literal, NotRequired, TypedDict
 
 from ._decant import Error as Error, Extractor as Extractor, WarcReader as WarcReader
 from ._decant import version as version
+from ._decant import fetch as fetch, extract_url as extract_url
 
 __version__: str
 __all__: list[str]
@@ -45,6 +46,7 @@ class Record(TypedDict):
     provenance: dict[str, str]
     error: ErrorInfo | None
     warc: NotRequired[WarcInfo]
+    requested_url: NotRequired[str]
 
 def extract(html: bytes | bytearray | memoryview | str, url: str | None = ...,
             content_type: str | None = ..., body: Literal["text", "markdown", "html"] = ...,

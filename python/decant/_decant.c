@@ -762,6 +762,327 @@ PyDoc_STRVAR(version_doc,
 "\n"
 "The version of the decant library this module is linked with.");
 
+/* ------------------------------------------------------------- fetching */
+
+/* The fetch options a caller may set, as Python objects (None: default).
+ * Times are seconds (int or float). */
+typedef struct py_fetch {
+    PyObject *user_agent, *timeout, *connect_timeout, *retries, *retry_delay, *delay;
+    PyObject *max_redirects, *max_bytes, *allow_hosts;
+    int ignore_robots;
+} py_fetch;
+
+static int as_ms(PyObject *o, const char *name, unsigned *out)
+{
+    if (!o || o == Py_None)
+        return 0;
+    double s = PyFloat_AsDouble(o);
+    if (s == -1.0 && PyErr_Occurred())
+        return -1;
+    if (!(s >= 0) || s > 4294967.0) {
+        PyErr_Format(PyExc_ValueError, "%s must be a number of seconds, 0 to 4294967", name);
+        return -1;
+    }
+    *out = (unsigned)(s * 1000.0 + 0.5);
+    return 0;
+}
+
+/* Fills `o`; the strings stay borrowed from the Python objects, and the
+ * allow_hosts array (*hosts, freed by the caller) from the sequence. */
+static int fill_fetch(const py_fetch *p, decant_fetch_options *o, const char ***hosts)
+{
+    decant_fetch_options_init(o);
+    *hosts = NULL;
+    if (opt_str(p->user_agent, "user_agent", &o->user_agent) < 0 || as_ms(p->timeout, "timeout", &o->timeout_ms) < 0 ||
+        as_ms(p->connect_timeout, "connect_timeout", &o->connect_timeout_ms) < 0 ||
+        as_unsigned(p->retries, "retries", &o->retries) < 0 ||
+        as_ms(p->retry_delay, "retry_delay", &o->retry_delay_ms) < 0 ||
+        as_ms(p->delay, "delay", &o->host_delay_ms) < 0 ||
+        as_unsigned(p->max_redirects, "max_redirects", &o->max_redirects) < 0 ||
+        as_size(p->max_bytes, "max_bytes", &o->max_bytes) < 0)
+        return -1;
+    if ((p->timeout && p->timeout != Py_None && o->timeout_ms == 0) ||
+        (p->connect_timeout && p->connect_timeout != Py_None && o->connect_timeout_ms == 0) ||
+        o->max_bytes == 0) {
+        PyErr_SetString(PyExc_ValueError, "timeout, connect_timeout and max_bytes must be positive");
+        return -1;
+    }
+    o->ignore_robots = p->ignore_robots;
+    if (p->allow_hosts && p->allow_hosts != Py_None) {
+        if (!PyList_Check(p->allow_hosts) && !PyTuple_Check(p->allow_hosts)) {
+            PyErr_SetString(PyExc_TypeError, "allow_hosts must be a list or tuple of str");
+            return -1;
+        }
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(p->allow_hosts);
+        *hosts = PyMem_Calloc((size_t)n + 1, sizeof **hosts);
+        if (!*hosts) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            /* Borrowed from the list: kept alive by it during the call. */
+            PyObject *item = PySequence_Fast_GET_ITEM(p->allow_hosts, i);
+            if (!PyUnicode_Check(item) || !((*hosts)[i] = PyUnicode_AsUTF8(item))) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_TypeError, "allow_hosts must be a sequence of str");
+                return -1;
+            }
+        }
+        o->allow_hosts = *hosts;
+        o->allow_host_count = (size_t)n;
+    }
+    return 0;
+}
+
+/* One URL through a fetcher of its own: blocks; call without the GIL. */
+static decant_fetch_result *fetch_one(const char *url, const decant_fetch_options *o, decant_error *err)
+{
+    decant_fetcher *f = NULL;
+    decant_fetch_result *r = NULL;
+    if (decant_fetcher_new(o, &f, err) == DECANT_OK &&
+        decant_fetcher_add(f, url, DECANT_FETCH_PAGE, NULL, err) == DECANT_OK &&
+        decant_fetcher_next(f, &r, err) != DECANT_OK)
+        r = NULL;
+    decant_fetcher_free(f);
+    return r;
+}
+
+/* decant.Error for a failed fetch: .code is its token ("http_404", ...). */
+static void raise_fetch_error(module_state *st, const decant_fetch_result *r)
+{
+    PyObject *text = PyUnicode_FromFormat("%s: %s (%s)", r->requested_url, r->error_message, r->error);
+    PyObject *exc = text ? PyObject_CallOneArg(st->error, text) : NULL;
+    Py_XDECREF(text);
+    if (!exc)
+        return;
+    PyObject *c = PyUnicode_FromString(r->error);
+    PyObject *m = PyUnicode_DecodeUTF8(r->error_message, (Py_ssize_t)strlen(r->error_message), "replace");
+    PyObject *p = PyLong_FromLong(0);
+    if (c && m && p && PyObject_SetAttrString(exc, "code", c) == 0 &&
+        PyObject_SetAttrString(exc, "message", m) == 0 && PyObject_SetAttrString(exc, "position", p) == 0)
+        PyErr_SetObject(st->error, exc);
+    Py_XDECREF(c);
+    Py_XDECREF(m);
+    Py_XDECREF(p);
+    Py_DECREF(exc);
+}
+
+static PyObject *str_or_none(const char *s)
+{
+    if (!s)
+        Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
+}
+
+static PyObject *bytes_or_none(const void *p, size_t n)
+{
+    if (!p)
+        Py_RETURN_NONE;
+    return PyBytes_FromStringAndSize(p, (Py_ssize_t)n);
+}
+
+/* Steals `v`; returns -1 (with `v` released) on failure. */
+static int put_item(PyObject *d, const char *key, PyObject *v)
+{
+    if (!v)
+        return -1;
+    int rc = PyDict_SetItemString(d, key, v);
+    Py_DECREF(v);
+    return rc;
+}
+
+static PyObject *exchange_dict(const decant_http_exchange *x)
+{
+    PyObject *d = PyDict_New();
+    if (!d)
+        return NULL;
+    if (put_item(d, "url", str_or_none(x->url)) < 0 || put_item(d, "date", str_or_none(x->date)) < 0 ||
+        put_item(d, "ip", str_or_none(x->ip)) < 0 ||
+        put_item(d, "request", bytes_or_none(x->request, x->request_size)) < 0 ||
+        put_item(d, "response", bytes_or_none(x->response, x->response_size)) < 0 ||
+        put_item(d, "truncated", str_or_none(x->truncated)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+static PyObject *result_dict(const decant_fetch_result *r)
+{
+    PyObject *d = PyDict_New();
+    PyObject *xs = d ? PyList_New((Py_ssize_t)r->exchange_count) : NULL;
+    for (size_t i = 0; xs && i < r->exchange_count; i++) {
+        PyObject *x = exchange_dict(&r->exchanges[i]);
+        if (!x) {
+            Py_CLEAR(xs);
+            break;
+        }
+        PyList_SET_ITEM(xs, (Py_ssize_t)i, x);
+    }
+    PyObject *err = Py_None;
+    Py_INCREF(err);
+    if (r->error) {
+        Py_DECREF(err);
+        err = Py_BuildValue("{s:s,s:s}", "code", r->error, "message", r->error_message);
+    }
+    if (!xs || !err || put_item(d, "url", str_or_none(r->url)) < 0 ||
+        put_item(d, "requested_url", str_or_none(r->requested_url)) < 0 ||
+        put_item(d, "status", PyLong_FromLong(r->status)) < 0 ||
+        put_item(d, "content_type", str_or_none(r->content_type)) < 0 ||
+        put_item(d, "body", bytes_or_none(r->body, r->body_size)) < 0 || put_item(d, "id", str_or_none(r->id)) < 0 ||
+        put_item(d, "date", str_or_none(r->date)) < 0 || put_item(d, "error", err) < 0 ||
+        put_item(d, "exchanges", xs) < 0) {
+        if (!xs || !err) {
+            Py_XDECREF(xs);
+            Py_XDECREF(err);
+        }
+        Py_XDECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+#define FETCH_KWLIST "user_agent", "timeout", "connect_timeout", "retries", "retry_delay", "delay", \
+                     "max_redirects", "max_bytes", "ignore_robots", "allow_hosts"
+
+PyDoc_STRVAR(mod_fetch_doc,
+"fetch(url, errors='raise', *, user_agent=None, timeout=30, connect_timeout=10,\n"
+"      retries=3, retry_delay=1, delay=1, max_redirects=10, max_bytes=None,\n"
+"      ignore_robots=False, allow_hosts=None) -> dict\n"
+"--\n"
+"\n"
+"Fetches one URL with decant's fetcher (the CLI's: robots.txt, redirects,\n"
+"retries, compressed transfer) and returns a dict: url (after redirects),\n"
+"requested_url, status, content_type, body (the decoded payload of a 200\n"
+"HTML page, else None), id, date, error, and exchanges (every request and\n"
+"response as bytes, as --warc-out archives them).  A failed fetch raises\n"
+"decant.Error (e.code: \"http_404\", \"timeout\", \"robots\", ...), or with\n"
+"errors=\"record\" returns the dict with \"error\" set.  Times are seconds.\n"
+"The GIL is released while fetching.");
+
+static int parse_errors(PyObject *o, int *record)
+{
+    const char *errors = "raise";
+    if (o && o != Py_None && opt_str(o, "errors", &errors) < 0)
+        return -1;
+    *record = strcmp(errors, "record") == 0;
+    if (!*record && strcmp(errors, "raise") != 0) {
+        PyErr_SetString(PyExc_ValueError, "errors must be \"raise\" or \"record\"");
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *mod_fetch(PyObject *m, PyObject *args, PyObject *kw)
+{
+    static char *names[] = {"url", "errors", FETCH_KWLIST, NULL};
+    PyObject *url_o, *errors_o = Py_None;
+    py_fetch p = {0};
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "U|O$OOOOOOOOpO:fetch", names, &url_o, &errors_o, &p.user_agent,
+                                     &p.timeout, &p.connect_timeout, &p.retries, &p.retry_delay, &p.delay,
+                                     &p.max_redirects, &p.max_bytes, &p.ignore_robots, &p.allow_hosts))
+        return NULL;
+    int record = 0;
+    decant_fetch_options o;
+    const char **hosts = NULL;
+    const char *url = PyUnicode_AsUTF8(url_o);
+    if (!url || parse_errors(errors_o, &record) < 0 || fill_fetch(&p, &o, &hosts) < 0) {
+        PyMem_Free(hosts);
+        return NULL;
+    }
+    decant_error err = {0};
+    decant_fetch_result *r;
+    Py_BEGIN_ALLOW_THREADS
+    r = fetch_one(url, &o, &err);
+    Py_END_ALLOW_THREADS
+    PyMem_Free(hosts);
+    module_state *st = state_of(m);
+    PyObject *out = NULL;
+    if (!r)
+        raise_error(st, &err, err.code ? err.code : DECANT_ERR_NOMEM);
+    else if (r->error && !record)
+        raise_fetch_error(st, r);
+    else
+        out = result_dict(r);
+    decant_fetch_result_free(r);
+    return out;
+}
+
+PyDoc_STRVAR(mod_extract_url_doc,
+"extract_url(url, body='text', errors='raise', *, user_agent=None, timeout=30,\n"
+"            connect_timeout=10, retries=3, retry_delay=1, delay=1,\n"
+"            max_redirects=10, max_bytes=None, ignore_robots=False,\n"
+"            allow_hosts=None, max_depth=None, max_nodes=None, timeout_ms=None)\n"
+"    -> dict\n"
+"--\n"
+"\n"
+"Fetches url (as fetch) and extracts it: the record `decant URL` prints, with\n"
+"url (after redirects), requested_url and the response's id.  A page that\n"
+"cannot be fetched or gives no article raises decant.Error, or with\n"
+"errors=\"record\" gives the record with \"error\" set.  The GIL is released\n"
+"while fetching and extracting.");
+
+static PyObject *mod_extract_url(PyObject *m, PyObject *args, PyObject *kw)
+{
+    static char *names[] = {"url", "body", "errors", FETCH_KWLIST, "max_depth", "max_nodes", "timeout_ms", NULL};
+    PyObject *url_o, *body_o = Py_None, *errors_o = Py_None;
+    py_fetch p = {0};
+    py_options po = {0};
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "U|OO$OOOOOOOOpOOOO:extract_url", names, &url_o, &body_o,
+                                     &errors_o, &p.user_agent, &p.timeout, &p.connect_timeout, &p.retries,
+                                     &p.retry_delay, &p.delay, &p.max_redirects, &p.max_bytes, &p.ignore_robots,
+                                     &p.allow_hosts, &po.max_depth, &po.max_nodes, &po.timeout_ms))
+        return NULL;
+    po.max_bytes = p.max_bytes;
+    int record = 0;
+    decant_body_format body;
+    decant_fetch_options o;
+    decant_options eo;
+    const char **hosts = NULL;
+    const char *url = PyUnicode_AsUTF8(url_o);
+    if (!url || parse_body(body_o, &body) < 0 || parse_errors(errors_o, &record) < 0 ||
+        fill_fetch(&p, &o, &hosts) < 0 ||
+        fill_options(&po, body == DECANT_BODY_MARKDOWN, body == DECANT_BODY_HTML, &eo) < 0) {
+        PyMem_Free(hosts);
+        return NULL;
+    }
+    decant_error err = {0}, xerr = {0};
+    decant_fetch_result *r;
+    decant_status st = DECANT_OK, rst = DECANT_OK;
+    decant_buffer buf = {0};
+    Py_BEGIN_ALLOW_THREADS
+    r = fetch_one(url, &o, &err);
+    if (r) {
+        decant_article *a = NULL;
+        if (!r->error) {
+            decant_input in = {r->body, r->body_size, r->url, r->content_type};
+            st = decant_extract_once(&eo, &in, &a, &xerr);
+            settle_error(&xerr, st);
+        }
+        decant_record_info info = {.id = r->id, .source = url, .url = r->url};
+        if ((!r->error && st == DECANT_OK) || record)
+            rst = decant_record_json_fetched(a, st == DECANT_OK ? NULL : &xerr, &info, r, body, &buf);
+        decant_article_free(a);
+    }
+    Py_END_ALLOW_THREADS
+    PyMem_Free(hosts);
+    module_state *ms = state_of(m);
+    PyObject *out = NULL;
+    if (!r)
+        raise_error(ms, &err, err.code ? err.code : DECANT_ERR_NOMEM);
+    else if (r->error && !record)
+        raise_fetch_error(ms, r);
+    else if (st != DECANT_OK && !record)
+        raise_error(ms, &xerr, st);
+    else if (rst != DECANT_OK)
+        PyErr_NoMemory();
+    else
+        out = record_to_dict(ms, &buf);
+    decant_buffer_free(&buf);
+    decant_fetch_result_free(r);
+    return out;
+}
+
 static PyObject *mod_version(PyObject *m, PyObject *unused)
 {
     (void)m;
@@ -771,6 +1092,9 @@ static PyObject *mod_version(PyObject *m, PyObject *unused)
 
 static PyMethodDef module_methods[] = {
     {"version", mod_version, METH_NOARGS, version_doc},
+    {"fetch", (PyCFunction)(void (*)(void))mod_fetch, METH_VARARGS | METH_KEYWORDS, mod_fetch_doc},
+    {"extract_url", (PyCFunction)(void (*)(void))mod_extract_url, METH_VARARGS | METH_KEYWORDS,
+     mod_extract_url_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,7 +1,7 @@
 """Type stubs of decant's C core (decant/_decant.c)."""
 from os import PathLike
 from types import TracebackType
-from typing import Any, Iterator, Literal
+from typing import Any, Iterator, Literal, TypedDict
 
 from . import Record
 
@@ -41,5 +41,38 @@ class WarcReader(Iterator[Record]):
     def __enter__(self) -> WarcReader: ...
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None: ...
+
+class Exchange(TypedDict):
+    url: str
+    date: str
+    ip: str | None
+    request: bytes
+    response: bytes | None
+    truncated: str | None
+
+class FetchResult(TypedDict):
+    url: str
+    requested_url: str
+    status: int
+    content_type: str | None
+    body: bytes | None
+    id: str
+    date: str | None
+    error: dict[str, str] | None
+    exchanges: list[Exchange]
+
+def fetch(url: str, errors: Literal["raise", "record"] = ..., *, user_agent: str | None = ...,
+          timeout: float | None = ..., connect_timeout: float | None = ..., retries: int | None = ...,
+          retry_delay: float | None = ..., delay: float | None = ..., max_redirects: int | None = ...,
+          max_bytes: int | None = ..., ignore_robots: bool = ...,
+          allow_hosts: list[str] | tuple[str, ...] | None = ...) -> FetchResult: ...
+
+def extract_url(url: str, body: Literal["text", "markdown", "html"] = ...,
+                errors: Literal["raise", "record"] = ..., *, user_agent: str | None = ...,
+                timeout: float | None = ..., connect_timeout: float | None = ...,
+                retries: int | None = ..., retry_delay: float | None = ..., delay: float | None = ...,
+                max_redirects: int | None = ..., max_bytes: int | None = ..., ignore_robots: bool = ...,
+                allow_hosts: list[str] | tuple[str, ...] | None = ..., max_depth: int | None = ...,
+                max_nodes: int | None = ..., timeout_ms: int | None = ...) -> Record: ...
 
 def version() -> str: ...

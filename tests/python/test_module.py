@@ -441,6 +441,88 @@ class Dask(unittest.TestCase):
             self.assertEqual([json.loads(l) for l in f], cli_records([good]))
 
 
+class Fetch(unittest.TestCase):
+    """decant.fetch and decant.extract_url against tests/fetch/server.py on
+    127.0.0.1, started and stopped here."""
+
+    @classmethod
+    def setUpClass(cls):
+        for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+            os.environ.pop(var, None)
+        cls.tmp = tempfile.mkdtemp()
+        portfile = os.path.join(cls.tmp, "port")
+        cls.log = os.path.join(cls.tmp, "log")
+        cls.server = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "fetch", "server.py"),
+                                       "--bind", "127.0.0.1", "--port-file", portfile, "--log", cls.log])
+        for _ in range(100):
+            if os.path.exists(portfile):
+                break
+            threading.Event().wait(0.1)
+        with open(portfile) as f:
+            cls.site = "http://127.0.0.1:%s" % f.read().strip()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.terminate()
+        cls.server.wait()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_extract_url_equals_cli(self):
+        url = self.site + "/redirect/3"
+        rec = decant.extract_url(url, delay=0.1)
+        cli = cli_records(["--delay", "100ms", url])[0]
+        self.assertEqual(rec["url"], self.site + "/news/3.html")
+        self.assertEqual(rec["requested_url"], url)
+        self.assertTrue(rec["id"].startswith("urn:uuid:"))
+        # Each fetch is a response of its own: only the id differs.
+        self.assertEqual(without(rec, "id"), without(cli, "id"))
+        self.assertEqual(list(rec), list(cli))
+
+    def test_fetch_result(self):
+        r = decant.fetch(self.site + "/news/1.html", delay=0.1)
+        self.assertEqual(r["status"], 200)
+        self.assertIn(b"Story number 1", r["body"])
+        self.assertIsNone(r["error"])
+        # robots.txt, then the page; the page came gzip-compressed, as sent
+        self.assertEqual([x["url"].rsplit("/", 1)[1] for x in r["exchanges"]], ["robots.txt", "1.html"])
+        self.assertTrue(r["exchanges"][1]["request"].startswith(b"GET /news/1.html HTTP/1.1\r\n"))
+        self.assertIn(b"Content-Encoding: gzip", r["exchanges"][1]["response"])
+        decant.extract(r["body"], url=r["url"])  # the body is the page itself
+
+    def test_errors(self):
+        with self.assertRaises(decant.Error) as cm:
+            decant.fetch(self.site + "/status/404", delay=0.1)
+        self.assertEqual(cm.exception.code, "http_404")
+        rec = decant.extract_url(self.site + "/private/x.html", errors="record", delay=0.1)
+        self.assertEqual(rec["error"]["code"], "robots")
+        rec = decant.extract_url(self.site + "/private/x.html", errors="record", delay=0.1, ignore_robots=True)
+        self.assertEqual(rec["error"]["code"], "http_404")
+        with self.assertRaises(decant.Error) as cm:
+            decant.extract_url(self.site + "/slow", timeout=0.5, retries=0, delay=0.1)
+        self.assertEqual(cm.exception.code, "timeout")
+        with self.assertRaises(decant.Error) as cm:
+            decant.extract_url("ftp://example.invalid/")
+        self.assertEqual(cm.exception.code, "bad_url")
+        with self.assertRaises(ValueError):
+            decant.fetch(self.site, timeout=-1)
+        with self.assertRaises(TypeError):
+            decant.fetch(self.site, allow_hosts="x")
+
+    def test_threads(self):
+        # Threads may fetch at the same time (each call has a fetcher of its
+        # own, and lets the GIL go); each gets its own, right record.
+        out = {}
+        def work(n):
+            out[n] = decant.extract_url(self.site + "/hold/%d" % n, delay=0)
+        ts = [threading.Thread(target=work, args=(n,)) for n in (1, 2)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+        self.assertEqual(sorted(out), [1, 2])
+        self.assertTrue(all(r["error"] is None for r in out.values()))
+
+
 class Install(unittest.TestCase):
     def test_pip_install(self):
         """pip install python/ (no network, no build isolation) gives a working module."""

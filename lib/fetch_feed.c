@@ -1,0 +1,278 @@
+/*
+ * fetch_feed.c — the links of a feed (RSS 2.0, RSS 1.0/RDF, Atom) or a sitemap
+ * (urlset, sitemapindex, Google News sitemaps), read with libxml2.
+ *
+ * libxml2's streaming reader walks the document once, so memory stays at
+ * the document plus a little, whatever its size (sitemaps reach 50 MB).
+ * Elements are recognised by local name, whatever their namespace prefix:
+ * feeds in the wild get their namespaces wrong more often than right.
+ * Network access and external entities are off.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <zlib.h>
+
+#include "arena.h"
+#include "fetch.h"
+#include "text.h"
+
+static int push(dc_feed_links *l, char *url, size_t max)
+{
+    if (l->count >= max) {
+        free(url);
+        l->dropped++;
+        return 1;
+    }
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        char **p = realloc(l->urls, cap * sizeof *p);
+        if (!p) {
+            free(url);
+            return 0;
+        }
+        l->urls = p;
+        l->cap = cap;
+    }
+    l->urls[l->count++] = url;
+    return 1;
+}
+
+void dc_feed_links_free(dc_feed_links *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->count; i++)
+        free(l->urls[i]);
+    free(l->urls);
+    memset(l, 0, sizeof *l);
+}
+
+const char *dc_feed_kind_name(dc_feed_kind k)
+{
+    static const char *const names[] = {"none", "rss", "rdf", "atom", "urlset", "sitemapindex"};
+    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "none";
+}
+
+static int name_is(xmlTextReaderPtr rd, const char *want)
+{
+    const xmlChar *n = xmlTextReaderConstLocalName(rd);
+    return n && strcmp((const char *)n, want) == 0;
+}
+
+static dc_feed_kind kind_of_root(xmlTextReaderPtr rd)
+{
+    static const struct {
+        const char *root;
+        dc_feed_kind kind;
+    } roots[] = {
+        {"rss", DC_FEED_RSS},       {"RDF", DC_FEED_RDF},       {"feed", DC_FEED_ATOM},
+        {"urlset", DC_FEED_URLSET}, {"sitemapindex", DC_FEED_SITEMAPINDEX},
+    };
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+        if (name_is(rd, roots[i].root))
+            return roots[i].kind;
+    return DC_FEED_NONE;
+}
+
+/* The element the links live in, and the child that holds one. */
+static void item_names(dc_feed_kind k, const char **item, const char **link)
+{
+    *item = k == DC_FEED_ATOM ? "entry" : k == DC_FEED_URLSET ? "url" : k == DC_FEED_SITEMAPINDEX ? "sitemap" : "item";
+    *link = k == DC_FEED_URLSET || k == DC_FEED_SITEMAPINDEX ? "loc" : "link";
+}
+
+/* Whitespace around a link's text is the feed's layout, not the URL's. */
+static char *trimmed(const xmlChar *s)
+{
+    if (!s)
+        return NULL;
+    const char *b = (const char *)s;
+    while (*b == ' ' || *b == '\t' || *b == '\n' || *b == '\r')
+        b++;
+    size_t n = strlen(b);
+    while (n && (b[n - 1] == ' ' || b[n - 1] == '\t' || b[n - 1] == '\n' || b[n - 1] == '\r'))
+        n--;
+    char *out = malloc(n + 1);
+    if (out) {
+        memcpy(out, b, n);
+        out[n] = '\0';
+    }
+    return out;
+}
+
+static char *attr(xmlTextReaderPtr rd, const char *name)
+{
+    xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)name);
+    char *out = trimmed(v);
+    xmlFree(v);
+    return out;
+}
+
+/* An Atom <link>: the entry's page is rel="alternate" (the default);
+ * among several, an HTML one. */
+static int atom_rank(xmlTextReaderPtr rd)
+{
+    char *rel = attr(rd, "rel");
+    char *type = attr(rd, "type");
+    int rank = 0;
+    if (!rel || !*rel || strcmp(rel, "alternate") == 0)
+        rank = type && (strstr(type, "html") != NULL) ? 3 : !type || !*type ? 2 : 1;
+    free(rel);
+    free(type);
+    return rank;
+}
+
+typedef struct item_state {
+    char *best;      /* the link chosen so far for the current item */
+    int best_rank;
+    int depth;       /* of the item element, -1 outside one         */
+} item_state;
+
+static void take(item_state *it, char *url, int rank)
+{
+    if (url && *url && rank > it->best_rank) {
+        free(it->best);
+        it->best = url;
+        it->best_rank = rank;
+    } else {
+        free(url);
+    }
+}
+
+/* At an element inside an item: is it the item's link? */
+static void link_candidate(xmlTextReaderPtr rd, dc_feed_kind kind, const char *link, item_state *it)
+{
+    if (kind == DC_FEED_ATOM) {
+        if (name_is(rd, "link")) {
+            int rank = atom_rank(rd);
+            if (rank)
+                take(it, attr(rd, "href"), rank);
+        }
+        return;
+    }
+    if (name_is(rd, link)) {
+        xmlChar *text = xmlTextReaderReadString(rd);
+        take(it, trimmed(text), 3);
+        xmlFree(text);
+    } else if (kind == DC_FEED_RSS && name_is(rd, "guid")) {
+        /* A guid is the permalink unless it says otherwise; <link> wins. */
+        char *perma = attr(rd, "isPermaLink");
+        if (!perma || strcmp(perma, "false") != 0) {
+            xmlChar *text = xmlTextReaderReadString(rd);
+            take(it, trimmed(text), 1);
+            xmlFree(text);
+        }
+        free(perma);
+    }
+}
+
+static decant_status walk(xmlTextReaderPtr rd, const char *base, size_t max, dc_feed_links *out)
+{
+    const char *item = NULL, *link = NULL;
+    item_state it = {NULL, 0, -1};
+    decant_status st = DECANT_OK;
+    int r;
+    while ((r = xmlTextReaderRead(rd)) == 1) {
+        int type = xmlTextReaderNodeType(rd);
+        int depth = xmlTextReaderDepth(rd);
+        if (type == XML_READER_TYPE_ELEMENT && out->kind == DC_FEED_NONE && depth == 0) {
+            out->kind = kind_of_root(rd);
+            if (out->kind == DC_FEED_NONE)
+                break;
+            item_names(out->kind, &item, &link);
+            continue;
+        }
+        if (!item)
+            continue;
+        if (type == XML_READER_TYPE_ELEMENT && it.depth < 0 && name_is(rd, item)) {
+            it.depth = depth;
+            if (out->kind == DC_FEED_RDF) /* rdf:about names the item's page */
+                take(&it, attr(rd, "about"), 1);
+            if (!xmlTextReaderIsEmptyElement(rd))
+                continue;
+        } else if (type == XML_READER_TYPE_ELEMENT && it.depth >= 0 && depth == it.depth + 1) {
+            link_candidate(rd, out->kind, link, &it);
+            continue;
+        } else if (!(type == XML_READER_TYPE_END_ELEMENT && it.depth == depth)) {
+            continue;
+        }
+        /* The item ends: its link, resolved, if it has one. */
+        if (it.best) {
+            xmlChar *b = xmlTextReaderBaseUri(rd);
+            char *abs = dc_url_resolve(b ? (const char *)b : base, it.best);
+            xmlFree(b);
+            if (abs && !push(out, abs, max)) {
+                st = DECANT_ERR_NOMEM;
+                break;
+            }
+        }
+        free(it.best);
+        it = (item_state){NULL, 0, -1};
+    }
+    free(it.best);
+    if (st == DECANT_OK && r < 0 && out->count == 0)
+        st = DECANT_ERR_PARSE;
+    return st;
+}
+
+/* A sitemap.xml.gz: inflated to at most max_bytes (freed by the caller
+ * with dc_free from dc_default_allocator, *cap bytes). */
+static decant_status gunzip(const unsigned char *in, size_t n, size_t max_bytes, unsigned char **out, size_t *len,
+                            size_t *cap)
+{
+    dc_inflate_job job = {.alloc = &dc_default_allocator, .wbits = 16 + MAX_WBITS, .members = 1,
+                          .limit = max_bytes, .first = n < max_bytes / 4 ? n * 4 + 4096 : max_bytes};
+    dc_inflate_result res = dc_inflate(&job, in, n);
+    decant_status st = DECANT_OK;
+    if (res == DC_INFLATE_TOO_LARGE)
+        st = DECANT_ERR_TOO_LARGE;
+    else if (res >= DC_INFLATE_NOMEM_START)
+        st = DECANT_ERR_NOMEM;
+    else if (res != DC_INFLATE_OK && !(res == DC_INFLATE_TRUNCATED && job.len))
+        st = DECANT_ERR_GZIP;
+    if (st != DECANT_OK) {
+        dc_free(&dc_default_allocator, job.buf, job.cap);
+        return st;
+    }
+    *out = job.buf;
+    *len = job.len;
+    *cap = job.cap;
+    return DECANT_OK;
+}
+
+decant_status dc_feed_parse(const void *data, size_t n, const char *base, size_t max, size_t max_bytes,
+                            dc_feed_links *out)
+{
+    memset(out, 0, sizeof *out);
+    const unsigned char *p = data;
+    unsigned char *inflated = NULL;
+    size_t inflated_cap = 0;
+    if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
+        decant_status st = gunzip(p, n, max_bytes, &inflated, &n, &inflated_cap);
+        if (st != DECANT_OK)
+            return st;
+        p = inflated;
+    }
+    if (n > INT32_MAX) {
+        dc_free(&dc_default_allocator, inflated, inflated_cap);
+        return DECANT_ERR_TOO_LARGE;
+    }
+    /* Once per process; libxml2 makes repeated calls cheap no-ops. */
+    xmlInitParser();
+    xmlTextReaderPtr rd = xmlReaderForMemory((const char *)p, (int)n, base, NULL,
+                                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                                 XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+    decant_status st = DECANT_ERR_NOMEM;
+    if (rd) {
+        st = walk(rd, base, max, out);
+        xmlFreeTextReader(rd);
+    }
+    dc_free(&dc_default_allocator, inflated, inflated_cap);
+    if (st != DECANT_OK)
+        dc_feed_links_free(out);
+    return st;
+}

@@ -1,0 +1,273 @@
+/*
+ * warc_write.c — WARC/1.1 files out of fetches (decant --warc-out).
+ *
+ * Each record is one gzip member, as Common Crawl and wget write them, so a
+ * CDX index can point at any record and a truncated file loses only its
+ * last record.  Blocks are the bytes of the wire: the request head as sent,
+ * the response as received (still chunked or compressed if it was), which
+ * is what replay tools and WARC readers (decant's own included) expect.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <zlib.h>
+
+#include "fetch.h"
+#include "internal.h"
+
+struct decant_warc_writer {
+    FILE *f;
+    int gzip;
+    uint64_t offset;         /* bytes written so far                   */
+    int failed;              /* a write failed: errno in `err_no`      */
+    int err_no;
+    char warcinfo_id[48];    /* "" until a warcinfo record is written  */
+    z_stream z;
+    int z_ready;
+    unsigned char out[1 << 16];
+};
+
+static decant_status fail_errno(decant_error *err, decant_status code, const char *what, int e)
+{
+    if (err) {
+        memset(err, 0, sizeof *err);
+        err->code = code;
+        snprintf(err->detail, sizeof err->detail, "%s: %s", what, strerror(e));
+        err->message = err->detail;
+    }
+    return code;
+}
+
+decant_status decant_warc_writer_open(const char *path, int gzip, decant_warc_writer **out, decant_error *err)
+{
+    if (!out || !path)
+        return dc_fail(err, DECANT_ERR_INVALID, "no path");
+    *out = NULL;
+    decant_warc_writer *w = calloc(1, sizeof *w);
+    if (!w)
+        return dc_fail(err, DECANT_ERR_NOMEM, NULL);
+    w->gzip = gzip;
+    if (gzip) {
+        if (deflateInit2(&w->z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+            free(w);
+            return dc_fail(err, DECANT_ERR_NOMEM, NULL);
+        }
+        w->z_ready = 1;
+    }
+    w->f = fopen(path, "wb");
+    if (!w->f) {
+        int e = errno;
+        if (w->z_ready)
+            deflateEnd(&w->z);
+        free(w);
+        return fail_errno(err, DECANT_ERR_INVALID, path, e);
+    }
+    *out = w;
+    return DECANT_OK;
+}
+
+static void raw_write(decant_warc_writer *w, const void *p, size_t n)
+{
+    if (w->failed || n == 0)
+        return;
+    if (fwrite(p, 1, n, w->f) != n) {
+        w->failed = 1;
+        w->err_no = errno ? errno : EIO;
+        return;
+    }
+    w->offset += n;
+}
+
+/* Feeds n bytes into the current record (its gzip member, if any). */
+static void put(decant_warc_writer *w, const void *p, size_t n, int finish)
+{
+    if (!w->gzip) {
+        raw_write(w, p, n);
+        return;
+    }
+    w->z.next_in = (unsigned char *)p;
+    w->z.avail_in = (unsigned)n;
+    int flush = finish ? Z_FINISH : Z_NO_FLUSH;
+    for (;;) {
+        w->z.next_out = w->out;
+        w->z.avail_out = sizeof w->out;
+        int zr = deflate(&w->z, flush);
+        raw_write(w, w->out, sizeof w->out - w->z.avail_out);
+        if (zr == Z_STREAM_END) {
+            deflateReset(&w->z);
+            return;
+        }
+        if (zr != Z_OK && zr != Z_BUF_ERROR) {
+            w->failed = 1;
+            w->err_no = EIO;
+            return;
+        }
+        if (!finish && w->z.avail_in == 0 && w->z.avail_out != 0)
+            return;
+    }
+}
+
+static void puts_(decant_warc_writer *w, const char *s)
+{
+    put(w, s, strlen(s), 0);
+}
+
+/* Large blocks go through in slices: zlib counts in unsigned int. */
+static void put_block(decant_warc_writer *w, const char *p, size_t n)
+{
+    while (n) {
+        size_t k = n > (1u << 30) ? (1u << 30) : n;
+        put(w, p, k, 0);
+        p += k;
+        n -= k;
+    }
+}
+
+static void field(decant_warc_writer *w, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    puts_(w, name);
+    puts_(w, ": ");
+    /* A header value cannot hold a line break; no URL or id here has one,
+     * but a caller's string might. */
+    for (const char *p = value; *p; p++) {
+        char c = (*p == '\r' || *p == '\n') ? ' ' : *p;
+        put(w, &c, 1, 0);
+    }
+    puts_(w, "\r\n");
+}
+
+static void now_date(char *buf, size_t size)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+typedef struct record {
+    const char *type, *id, *date, *target, *content_type, *ip, *concurrent, *truncated, *filename;
+    const char *block;
+    size_t block_size;
+} record;
+
+static decant_status write_record(decant_warc_writer *w, const record *r, uint64_t *offset, decant_error *err)
+{
+    if (offset)
+        *offset = w->offset;
+    char len[32];
+    snprintf(len, sizeof len, "%zu", r->block_size);
+    puts_(w, "WARC/1.1\r\n");
+    field(w, "WARC-Type", r->type);
+    puts_(w, "WARC-Record-ID: <");
+    puts_(w, r->id);
+    puts_(w, ">\r\n");
+    field(w, "WARC-Date", r->date);
+    field(w, "WARC-Filename", r->filename);
+    field(w, "WARC-Target-URI", r->target);
+    field(w, "WARC-IP-Address", r->ip);
+    if (r->concurrent) {
+        puts_(w, "WARC-Concurrent-To: <");
+        puts_(w, r->concurrent);
+        puts_(w, ">\r\n");
+    }
+    if (w->warcinfo_id[0] && strcmp(r->type, "warcinfo") != 0) {
+        puts_(w, "WARC-Warcinfo-ID: <");
+        puts_(w, w->warcinfo_id);
+        puts_(w, ">\r\n");
+    }
+    field(w, "WARC-Truncated", r->truncated);
+    field(w, "Content-Type", r->content_type);
+    field(w, "Content-Length", len);
+    puts_(w, "\r\n");
+    put_block(w, r->block, r->block_size);
+    put(w, "\r\n\r\n", 4, 1);
+    if (w->failed)
+        return fail_errno(err, DECANT_ERR_INVALID, "cannot write the WARC file", w->err_no);
+    return DECANT_OK;
+}
+
+decant_status decant_warc_write_info(decant_warc_writer *w, const char *filename, const char *fields,
+                                     decant_error *err)
+{
+    if (!w)
+        return dc_fail(err, DECANT_ERR_INVALID, "no writer");
+    char id[48], date[32];
+    dc_new_uuid(id);
+    now_date(date, sizeof date);
+    record r = {.type = "warcinfo", .id = id, .date = date, .filename = filename,
+                .content_type = "application/warc-fields", .block = fields ? fields : "",
+                .block_size = fields ? strlen(fields) : 0};
+    decant_status st = write_record(w, &r, NULL, err);
+    if (st == DECANT_OK)
+        memcpy(w->warcinfo_id, id, sizeof id);
+    return st;
+}
+
+decant_status decant_warc_write_metadata(decant_warc_writer *w, const char *target_uri, const char *fields,
+                                         decant_error *err)
+{
+    if (!w)
+        return dc_fail(err, DECANT_ERR_INVALID, "no writer");
+    char id[48], date[32];
+    dc_new_uuid(id);
+    now_date(date, sizeof date);
+    record r = {.type = "metadata", .id = id, .date = date, .target = target_uri,
+                .content_type = "application/warc-fields", .block = fields ? fields : "",
+                .block_size = fields ? strlen(fields) : 0};
+    return write_record(w, &r, NULL, err);
+}
+
+decant_status decant_warc_write_result(decant_warc_writer *w, const decant_fetch_result *res,
+                                       uint64_t *response_offset, decant_error *err)
+{
+    if (response_offset)
+        *response_offset = UINT64_MAX;
+    if (!w || !res)
+        return dc_fail(err, DECANT_ERR_INVALID, "no writer or result");
+    for (size_t i = 0; i < res->exchange_count; i++) {
+        const decant_http_exchange *x = &res->exchanges[i];
+        int answered = x->response != NULL;
+        record rq = {.type = "request", .id = x->request_id, .date = x->date, .target = x->url,
+                     .content_type = "application/http;msgtype=request", .ip = x->ip,
+                     .concurrent = answered ? x->response_id : NULL, .block = x->request,
+                     .block_size = x->request_size};
+        decant_status st = write_record(w, &rq, NULL, err);
+        if (st != DECANT_OK)
+            return st;
+        if (!answered)
+            continue;
+        record rs = {.type = "response", .id = x->response_id, .date = x->date, .target = x->url,
+                     .content_type = "application/http;msgtype=response", .ip = x->ip,
+                     .concurrent = x->request_id, .truncated = x->truncated,
+                     .block = x->response, .block_size = x->response_size};
+        uint64_t at;
+        st = write_record(w, &rs, &at, err);
+        if (st != DECANT_OK)
+            return st;
+        if (response_offset && res->id && strcmp(res->id, x->response_id) == 0)
+            *response_offset = at;
+    }
+    if (w->failed)
+        return fail_errno(err, DECANT_ERR_INVALID, "cannot write the WARC file", w->err_no);
+    return DECANT_OK;
+}
+
+decant_status decant_warc_writer_close(decant_warc_writer *w, decant_error *err)
+{
+    if (!w)
+        return DECANT_OK;
+    int failed = w->failed, e = w->err_no;
+    if (fflush(w->f) != 0 && !failed)
+        failed = 1, e = errno;
+    if (fclose(w->f) != 0 && !failed)
+        failed = 1, e = errno;
+    if (w->z_ready)
+        deflateEnd(&w->z);
+    free(w);
+    return failed ? fail_errno(err, DECANT_ERR_INVALID, "cannot write the WARC file", e) : DECANT_OK;
+}
