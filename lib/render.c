@@ -31,6 +31,9 @@ typedef struct render {
     uint32_t *seen;          /* hashes of emitted blocks (seen_before) */
     uint32_t related_parent; /* after a "Related" heading: its parent */
     int related_strict;      /* ... a label paragraph: only link-dense blocks go */
+    int in_link;          /* inside an <a> */
+    uint32_t link_bytes;  /* the block's visible bytes inside links */
+    int links;            /* links with text in the block */
     ctx_frame stack[32];
     int depth;            /* frames used (capped; deeper frames are ignored) */
     int oom;
@@ -122,6 +125,27 @@ static int invisible(const char *s, size_t n)
     return 1;
 }
 
+/*
+ * Is the block a line of links and nothing else ("Print | Send to a friend
+ * | Comments (12)", "Tags: a, b, c" as links, a pager "1 2 3 Next")?  Two
+ * links or more, and all its letters inside them: the bar at a story's
+ * edge, whatever its language.  One link alone may be the story's own
+ * ("Source: the council's report").
+ */
+static int link_line(const render *r, const char *s, size_t n)
+{
+    /* On a page kept whole (a listing, a landing page) such lines are
+     * often its content: its categories, its tags. */
+    if (r->links < 2 || r->cx->lenient)
+        return 0;
+    uint32_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        letters += c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    }
+    return r->link_bytes * 10 >= letters * 9;
+}
+
 /* Ends the current block, if it has any text. */
 static void flush(render *r, uint32_t node, int kind_override)
 {
@@ -129,6 +153,9 @@ static void flush(render *r, uint32_t node, int kind_override)
     while (len && (r->buf.data[len - 1] == ' ' || r->buf.data[len - 1] == '\n'))
         len--;
     r->pending_space = 0;
+    int links_only = link_line(r, r->buf.data, len);
+    r->link_bytes = 0;
+    r->links = 0;
     if (len == 0 || r->buf.failed || invisible(r->buf.data, len)) {
         r->buf.len = 0;
         r->oom |= r->buf.failed;
@@ -139,7 +166,7 @@ static void flush(render *r, uint32_t node, int kind_override)
     b.kind = (uint8_t)(kind_override >= 0 ? kind_override : f->kind);
     if (b.kind != DC_BLOCK_PRE && b.kind != DC_BLOCK_TABLE_ROW &&
         (b.kind == DC_BLOCK_PARAGRAPH
-             ? dc_is_boilerplate_line(r->buf.data, len) || byline_line(r, r->buf.data, len) ||
+             ? links_only || dc_is_boilerplate_line(r->buf.data, len) || byline_line(r, r->buf.data, len) ||
                    (len <= 60 && dc_is_related_heading(r->buf.data, len))
              : dc_is_cta_line(r->buf.data, len))) {
         r->buf.len = 0;
@@ -193,6 +220,7 @@ static void append_text(render *r, const dc_node *n)
             dc_sbuf_putc(&r->buf, ' ');
         r->pending_space = 0;
         dc_sbuf_putc(&r->buf, (char)c);
+        r->link_bytes += r->in_link > 0;
     }
 }
 
@@ -211,11 +239,14 @@ static int is_headline(render *r, uint32_t i)
     if (t && dc_same_words(t, title)) {
         /* What came before the headline in the article is its kicker or
          * breadcrumb ("Transport", "News > Local"): header, not body. */
-        size_t before = 0;
+        size_t before = r->buf.len; /* inline text not yet a block */
         for (size_t k = r->root_first; k < r->out->count; k++)
             before += r->out->items[k].len;
-        if (before < 200)
+        if (before < 200) {
             r->out->count = r->root_first;
+            r->buf.len = 0;
+            r->pending_space = 0;
+        }
         return 1;
     }
     return !r->seen_paragraph && n->tag == DC_TAG_H1;
@@ -357,6 +388,10 @@ static int enter(render *r, uint32_t i, uint32_t root)
             flush(r, i, -1);
         else if (t == DC_TAG_IMG)
             return 0;
+        if (t == DC_TAG_A) {
+            r->in_link++;
+            r->links += r->cx->st[i].chars > 0;
+        }
         n->flags |= DC_F_ENTERED;
         return 1;
     }
@@ -402,6 +437,8 @@ static void leave(render *r, uint32_t i)
     default:
         if (dc_tag_is_block(t))
             flush(r, i, -1);
+        else if (t == DC_TAG_A && r->in_link)
+            r->in_link--;
         break;
     }
 }

@@ -183,3 +183,37 @@ TEST(body_table_row_is_no_rival)
     CHECK_NOT_HAS(text_of(a), "Harbour Street");
     decant_article_free(a);
 }
+
+TEST(body_kicker_before_headline_in_inline_text)
+{
+    /* A breadcrumb in inline markup right before the headline is the
+     * header, like a kicker block: it goes with the headline. */
+    const char *html =
+        "<html><head><title>Bridge to reopen</title><meta name=date content=2012-01-17></head><body>"
+        "<div><font size=1><a href=/>Home</a> &raquo; <a href=/r>Region</a> &raquo; Bridge</font>"
+        "<h1>Bridge to reopen</h1>" P_EN("One.") P_EN("Two.") P_EN("Three.") P_EN("Four.") P_EN("Five.")
+        P_EN("Six.") P_EN("Seven.") P_EN("Eight.") "</div></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Eight. The council");
+    CHECK_NOT_HAS(text_of(a), "Region");
+    decant_article_free(a);
+}
+
+TEST(body_line_of_links_at_the_story_edge)
+{
+    /* "Print | Send | Comments (12)" after the story, in any language: two
+     * links or more and no word outside them.  One link in a sentence, or
+     * a line of links that has words of its own, stays. */
+    const char *html =
+        "<html><head><meta name=date content=2012-01-17></head><body><div class=txt>"
+        P_EN("One.") P_EN("Two.") P_EN("Three.") P_EN("Four.") P_EN("Five.") P_EN("Six.") P_EN("Seven.")
+        P_EN("Eight.") "<p>The full report is on <a href=/r>the council's site</a>.</p>"
+        "<p>Read the <a href=/a>minutes</a> and the <a href=/b>budget</a> of the meeting.</p>"
+        "<p><a href=/p>Drukuj</a> | <a href=/s>Wyślij znajomemu</a> | <a href=/c>Komentarze (12)</a></p>"
+        "</div></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "the council's site");
+    CHECK_HAS(text_of(a), "Read the minutes and the budget");
+    CHECK_NOT_HAS(text_of(a), "Drukuj");
+    decant_article_free(a);
+}
