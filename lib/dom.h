@@ -112,7 +112,7 @@ typedef struct dc_node {
     uint8_t tag;          /* dc_tag */
     uint8_t depth_clamped;/* 1 when the parser's depth was cut here */
     uint16_t depth;
-    uint16_t flags;       /* free for the phases (see extract.c) */
+    uint16_t flags;       /* the phases' marks (DC_F_*, extract.h) */
     const char *text;     /* TEXT and COMMENT nodes: NUL-terminated UTF-8 */
     uint32_t text_len;
     uint32_t name_len;    /* OTHER elements: length of `text` = tag name  */
