@@ -49,6 +49,77 @@ int dc_looks_like_url(const char *s, size_t n)
            dc_contains_ci(s, n, ".html");
 }
 
+/* ------------------------------------------------------------ entities */
+
+static const struct {
+    const char *name;
+    unsigned long cp;
+} entities[] = {
+    {"amp", '&'}, {"quot", '"'}, {"apos", '\''}, {"lt", '<'}, {"gt", '>'}, {"nbsp", ' '},
+    {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+    {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"bull", 0x2022}, {"middot", 0xB7}, {"laquo", 0xAB}, {"raquo", 0xBB},
+};
+
+size_t dc_entity_at(const char *s, size_t n, unsigned long *cp)
+{
+    size_t i = 0;
+    if (n > 2 && s[0] == '#') {
+        int hex = s[1] == 'x' || s[1] == 'X';
+        unsigned long v = 0;
+        for (i = hex ? 2 : 1; i < n && i < 10 && s[i] != ';'; i++) {
+            char c = s[i];
+            int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0)
+                return 0;
+            v = v * (hex ? 16 : 10) + (unsigned long)d;
+        }
+        if (i >= n || s[i] != ';' || v == 0 || v > 0x10FFFF)
+            return 0;
+        *cp = v;
+        return i + 1;
+    }
+    for (size_t k = 0; k < sizeof entities / sizeof entities[0]; k++) {
+        size_t m = strlen(entities[k].name);
+        if (m < n && !memcmp(s, entities[k].name, m) && s[m] == ';') {
+            *cp = entities[k].cp;
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+char *dc_unescape(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
+{
+    char *o = dc_arena_alloc(tmp, n * 2 + 1);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned long cp = (unsigned char)s[i];
+        size_t used = s[i] == '&' ? dc_entity_at(s + i + 1, n - i - 1, &cp) : 0;
+        i += used;
+        int nbsp = (used && cp == 0xA0) || (!used && cp == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0);
+        if (nbsp && !used)
+            i++;
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || nbsp) {
+            sp = 1;
+            continue;
+        }
+        if (sp && k)
+            o[k++] = ' ';
+        sp = 0;
+        if (used)
+            k += dc_utf8_encode((uint32_t)cp, o + k);
+        else
+            o[k++] = s[i];
+    }
+    o[k] = '\0';
+    *out_n = k;
+    return o;
+}
+
 /* ------------------------------------------------------------ word lists */
 
 static int in_list(const char *w, size_t n, const char *const *list)

@@ -82,6 +82,12 @@ void dc_jsonld_scan(dc_meta *m, const char *text, size_t len);
 
 /* The character reference at s (just after '&'): its length through ';' and *cp, or 0. */
 size_t dc_entity_at(const char *s, size_t n, unsigned long *cp);
+/*
+ * s with the character references that JSON-LD and double-escaped
+ * attributes leave behind decoded and whitespace collapsed, in `tmp`; NULL
+ * on OOM.
+ */
+char *dc_unescape(dc_arena *tmp, const char *s, size_t n, size_t *out_n);
 
 /* Trims ASCII whitespace and NBSP from both ends. */
 void dc_trim(const char **s, size_t *n);
