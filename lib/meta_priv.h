@@ -149,4 +149,33 @@ long dc_bounded_lines(const dc_dom *d, uint32_t root, char *buf, size_t cap);
 
 decant_status dc_meta_resolve(dc_meta_pass *p, decant_article *a);
 
+/* ---- resolution's shared steps ---- */
+
+/* meta_resolve.c: sets field f of the article to a copy of s[0..n) (as it
+ * is, or with character references decoded and whitespace collapsed);
+ * returns 0 on OOM. */
+int dc_meta_put(decant_article *a, decant_field f, const char *s, size_t n, const char *src);
+int dc_meta_put_text(dc_meta_pass *p, decant_article *a, decant_field f, const char *s, size_t n,
+                     const char *src);
+/* meta_resolve.c: do the page's numeric dates put the month first (en-US)? */
+int dc_meta_month_first(const char *lang, const char *url);
+
+/* meta_title.c: the title field (0 on OOM), and the headline element
+ * showing it (p->headline) on a page without a usable h1. */
+int dc_meta_resolve_title(dc_meta_pass *p, decant_article *a);
+void dc_meta_find_headline(dc_meta_pass *p, const char *title);
+/* meta_title.c: the main h1, or p->headline, or 0. */
+uint32_t dc_meta_main_h1(const dc_meta_pass *p);
+/* meta_title.c: is s[0..n) the site itself (its name, or its host)? */
+int dc_meta_is_the_site(const char *s, size_t n, const char *site, const char *url);
+/* meta_title.c: how far node i is from the headline h1, in nodes (before it
+ * counts more, outside the article much more). */
+long dc_meta_distance(const dc_meta_pass *p, uint32_t i, uint32_t h1);
+/* meta_title.c: the nodes [*from, *to) from `before` nodes ahead of the
+ * headline h1 to `after` nodes past it: where its dateline and byline stand. */
+void dc_meta_around_h1(const dc_dom *d, uint32_t h1, uint32_t before, uint32_t after,
+                       uint32_t *from, uint32_t *to);
+/* meta_title.c: is node i inside node a (or a itself)? */
+int dc_meta_contains(const dc_dom *d, uint32_t a, uint32_t i);
+
 #endif

@@ -11,7 +11,7 @@ typedef dc_meta_pass pass;
 
 /* ------------------------------------------------------------ output */
 
-static int put(decant_article *a, decant_field f, const char *s, size_t n, const char *src)
+int dc_meta_put(decant_article *a, decant_field f, const char *s, size_t n, const char *src)
 {
     char *c = dc_arena_strndup(&a->arena, s, n);
     if (!c)
@@ -21,13 +21,13 @@ static int put(decant_article *a, decant_field f, const char *s, size_t n, const
     return 1;
 }
 
-static int put_text(pass *p, decant_article *a, decant_field f, const char *s, size_t n, const char *src)
+int dc_meta_put_text(pass *p, decant_article *a, decant_field f, const char *s, size_t n, const char *src)
 {
     size_t k;
     char *o = dc_unescape(p->m.tmp, s, n, &k);
     if (!o)
         return 0;
-    return k ? put(a, f, o, k, src) : 1;
+    return k ? dc_meta_put(a, f, o, k, src) : 1;
 }
 
 /* ------------------------------------------------------------ language */
@@ -69,7 +69,7 @@ static size_t normalise_lang(const char *s, size_t n, char *out, size_t cap)
  * templates declare by default: on a country's domain (.ru, .pl, .uk) the
  * page is not American.
  */
-static int month_first(const char *lang, const char *url)
+int dc_meta_month_first(const char *lang, const char *url)
 {
     if (!lang || strncmp(lang, "en", 2) != 0 || (lang[2] && lang[2] != '-'))
         return 0;
@@ -146,580 +146,19 @@ static int put_url(pass *p, decant_article *a, decant_field f, const dc_mval *v,
     size_t n;
     char *abs = absolutize(p, v->s, v->n, base, &n);
     if (abs)
-        return put(a, f, abs, n, v->src);
+        return dc_meta_put(a, f, abs, n, v->src);
     if (!is_absolute(v->s, v->n))
         return 1; /* relative and nothing to resolve it against: no value */
-    return put(a, f, v->s, v->n, v->src);
-}
-
-/* ------------------------------------------------------------ title */
-
-/* Each starts with a space, which the scans below test first. */
-static const char *const title_seps[] = {" | ", " - ", " — ", " – ", " :: ", " · ", " » ", " • ", " / ", " || ", NULL};
-
-/* Length of the UTF-8 punctuation or symbol at s (¶, «, –, ’, →, ...), else 0. */
-static size_t utf8_punct(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (n >= 2 && u[0] == 0xC2 && u[1] >= 0xA0 && u[1] <= 0xBF)
-        return 2;
-    if (n >= 3 && u[0] == 0xE2 && (u[1] == 0x80 || u[1] == 0x81 || (u[1] >= 0x86 && u[1] <= 0xAF)))
-        return 3; /* U+2000-U+207F, U+2180-U+2BFF */
-    if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80)
-        return 3; /* CJK punctuation */
-    return 0;
-}
-
-/* Letters and digits only, lower-cased: "Corriere.it" ~ "corriere it";
- * "&" reads "and", as site names are written both ways. */
-static size_t squash(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < n && o + 1 < cap; i++) {
-        char c = s[i];
-        if (c == '&' && o + 4 < cap) {
-            memcpy(out + o, "and", 3);
-            o += 3;
-            continue;
-        }
-        size_t pl = (unsigned char)c >= 0xC2 ? utf8_punct(s + i, n - i) : 0;
-        if (pl) {
-            i += pl - 1;
-            continue;
-        }
-        c = (char)dc_lower((unsigned char)c);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80)
-            out[o++] = c;
-    }
-    out[o] = '\0';
-    return o;
-}
-
-/* Does the suffix name the site: its site_name, or its host name? */
-static int names_site(const char *s, size_t n, const char *site, const char *url)
-{
-    char a[256], b[256];
-    size_t an = squash(s, n, a, sizeof a);
-    if (an == 0)
-        return 0;
-    if (site) {
-        size_t bn = squash(site, strlen(site), b, sizeof b);
-        if (bn && (strstr(a, b) || strstr(b, a)))
-            return 1;
-    }
-    if (url) {
-        const char *h = strstr(url, "://");
-        h = h ? h + 3 : url;
-        size_t hn = strcspn(h, "/?#:");
-        size_t bn = squash(h, hn, b, sizeof b);
-        if (bn && an >= 4 && strstr(b, a))
-            return 1;
-    }
-    return 0;
-}
-
-/*
- * A headline that ends with the site's declared name ("Best Exhibitions
- * 2025 – Artlyst"): templates that append it to <title> append it to the
- * h1 too.  Only the declared name counts here, not the host name: an
- * h1's last words are too often a product or place called like the site.
- */
-static size_t cut_site_suffix(const char *s, size_t n, const char *site)
-{
-    if (!site)
-        return n;
-    size_t sl = strlen(site);
-    for (int k = 0; title_seps[k]; k++) {
-        size_t m = strlen(title_seps[k]);
-        if (n > m + sl && dc_eq_ci(s + n - sl, sl, site, sl) && !memcmp(s + n - sl - m, title_seps[k], m))
-            return n - sl - m;
-    }
-    return n;
-}
-
-/* "| Site": a template that filled no headline before its separator. */
-static void drop_empty_part(const char **s, size_t *n)
-{
-    for (int k = 0; title_seps[k]; k++) {
-        size_t m = strlen(title_seps[k]) - 1; /* the separator without its leading space */
-        if (*n > m && !memcmp(*s, title_seps[k] + 1, m)) {
-            *s += m, *n -= m;
-            dc_trim(s, n);
-            return;
-        }
-    }
-}
-
-/* phpBB's "Board • View topic - Subject": the subject is the page's title. */
-static void drop_forum_prefix(const char **s, size_t *n)
-{
-    static const char *const marks[] = {"View topic - ", "View forum - ", NULL};
-    for (int k = 0; marks[k]; k++) {
-        size_t m = strlen(marks[k]);
-        for (size_t i = 0; i + m < *n; i++)
-            if ((i == 0 || (*s)[i - 1] == ' ') && !memcmp(*s + i, marks[k], m)) {
-                *s += i + m, *n -= i + m;
-                return;
-            }
-    }
-}
-
-/* "Headline | Site" -> "Headline"; also "Site | Headline". */
-static void strip_site(const char **s, size_t *n, const char *site, const char *url)
-{
-    drop_empty_part(s, n);
-    drop_forum_prefix(s, n);
-    for (int round = 0; round < 2; round++) {
-        size_t best = 0, best_len = 0;
-        for (int k = 0; title_seps[k]; k++) {
-            size_t m = strlen(title_seps[k]);
-            for (size_t i = *n; i-- > 1;)
-                if ((*s)[i] == ' ' && i + m <= *n && !memcmp(*s + i, title_seps[k], m)) {
-                    if (i > best)
-                        best = i, best_len = m;
-                    break;
-                }
-        }
-        if (!best)
-            break;
-        const char *suf = *s + best + best_len;
-        size_t sn = *n - best - best_len;
-        int short_suffix = dc_word_count(suf, sn) <= 5 && sn <= best;
-        if (names_site(suf, sn, site, url) || (round == 0 && short_suffix)) {
-            *n = best;
-            continue;
-        }
-        break;
-    }
-    for (int k = 0; title_seps[k]; k++) {
-        const char *hit = NULL;
-        size_t m = strlen(title_seps[k]);
-        for (size_t i = 1; i + m <= *n; i++)
-            if ((*s)[i] == ' ' && !memcmp(*s + i, title_seps[k], m)) {
-                hit = *s + i;
-                break;
-            }
-        if (hit && names_site(*s, (size_t)(hit - *s), site, url) && (size_t)(hit - *s) * 2 < *n) {
-            *n -= (size_t)(hit - *s) + m;
-            *s = hit + m;
-            return;
-        }
-    }
-}
-
-static int prefix_ci(const char *s, size_t n, const char *pre, size_t pn)
-{
-    return pn <= n && dc_eq_ci(s, pn, pre, pn);
-}
-
-static uint32_t main_h1(const pass *p)
-{
-    for (int k = 0; k < p->h1.n; k++)
-        if (p->cx[p->h1.at[k]] & DC_CX_ARTICLE)
-            return p->h1.at[k];
-    return p->h1.n ? p->h1.at[0] : p->headline;
-}
-
-/*
- * The headline.  Pages state it several times (h1, JSON-LD headline, og:title,
- * twitter:title, <title>) and each copy has its own failure: an h1 that is a
- * section label or a logo, an og:title written for social feeds, a <title>
- * with the site's name.  The copy the most sources agree on wins; ties keep
- * the old order of trust: the article's h1, then the structured sources,
- * then <title>.
- */
-#define TITLE_CANDS 9
-#define TITLE_KEY 384
-
-typedef struct title_cand {
-    const char *s;
-    size_t n;
-    const char *src;
-    int h1;
-    char key[TITLE_KEY];
-    size_t kn;
-} title_cand;
-
-static int sep_at(const char *s, size_t n)
-{
-    if (!n || s[0] != ' ')
-        return 0; /* every separator starts with a space; this runs per byte */
-    for (int k = 0; title_seps[k]; k++) {
-        size_t m = strlen(title_seps[k]);
-        if (m <= n && !memcmp(s, title_seps[k], m))
-            return (int)m;
-    }
-    return 0;
-}
-
-/* "Headline - Anything" where an h1 reads "Headline": the h1 shows where to cut. */
-static int cut_at_h1(const char **s, size_t *n, const title_cand *h1, int nh1)
-{
-    for (int k = 0; k < nh1; k++) {
-        size_t hn = h1[k].n;
-        if (hn >= 4 && hn < *n && prefix_ci(*s, *n, h1[k].s, hn) && sep_at(*s + hn, *n - hn)) {
-            *n = hn;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* s with runs of whitespace and NBSP as one space, into out; 0 if it does not fit. */
-static size_t collapse_ws(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t o = 0;
-    int sp = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        int nbsp = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
-            i += (size_t)nbsp;
-            sp = 1;
-            continue;
-        }
-        if (o + 3 >= cap)
-            return 0;
-        if (sp && o)
-            out[o++] = ' ';
-        sp = 0;
-        out[o++] = (char)c;
-    }
-    out[o] = '\0';
-    return o;
-}
-
-static int same_key(const title_cand *x, const title_cand *y)
-{
-    return x->kn && x->kn == y->kn && !memcmp(x->key, y->key, x->kn);
-}
-
-/* Lower-cases ASCII and turns punctuation into spaces, for word matching. */
-static size_t word_form(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t o = 0;
-    out[o++] = ' ';
-    for (size_t i = 0; i < n && o + 2 < cap; i++) {
-        char c = s[i];
-        size_t pl = (unsigned char)c >= 0xC2 ? utf8_punct(s + i, n - i) : 0;
-        if (pl) {
-            out[o++] = ' ';
-            i += pl - 1;
-            continue;
-        }
-        c = (char)dc_lower((unsigned char)c);
-        int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
-        out[o++] = word ? c : ' ';
-    }
-    out[o++] = ' ';
-    out[o] = '\0';
-    return o;
-}
-
-/* How many of the words of `a` (a word_form) occur in one of b[0..nb); *words gets their count. */
-static int words_found(char *a, char (*b)[1024], int nb, int *words)
-{
-    int found = 0;
-    *words = 0;
-    for (char *q = a; *q;) {
-        while (*q == ' ')
-            q++;
-        char *e = q;
-        while (*e && *e != ' ')
-            e++;
-        if (e == q)
-            break;
-        /* " word " with its spaces, so "art" does not match "article". */
-        char save = e[1];
-        e[1] = '\0';
-        (*words)++;
-        for (int i = 0; i < nb; i++)
-            if (strstr(b[i], q - 1)) {
-                found++;
-                break;
-            }
-        e[1] = save;
-        q = e;
-    }
-    return found;
-}
-
-/* Is the h1 about what the declared titles say: half its words, or half of the winner's, shared? */
-static int shares_words(const title_cand *h, const title_cand *w, const title_cand *c, int nc)
-{
-    char hw[1][1024], ww[1024], dw[TITLE_CANDS][1024];
-    word_form(h->s, h->n, hw[0], sizeof hw[0]);
-    word_form(w->s, w->n, ww, sizeof ww);
-    int nd = 0, words;
-    for (int i = 0; i < nc; i++)
-        if (!c[i].h1)
-            word_form(c[i].s, c[i].n, dw[nd++], sizeof dw[0]);
-    int found = words_found(hw[0], dw, nd, &words);
-    if (words && found * 2 >= words)
-        return 1;
-    found = words_found(ww, hw, 1, &words);
-    return words && found * 2 >= words;
-}
-
-static void add_title(title_cand *c, int *nc, const char *s, size_t n, const char *src, int h1)
-{
-    dc_trim(&s, &n);
-    if (!n || *nc >= TITLE_CANDS)
-        return;
-    title_cand *t = &c[(*nc)++];
-    t->s = s, t->n = n, t->src = src, t->h1 = h1;
-    t->kn = squash(s, n, t->key, sizeof t->key);
-}
-
-/* Is part key p the name `key` and a word saying what kind of site it is
- * ("Arch Linux" + "Forums")? */
-static int site_kind_of(const char *p, size_t pn, const char *key, size_t kn)
-{
-    static const char *const kinds[] = {"forums", "forum", "community", "blog", "docs", "wiki", NULL};
-    if (pn <= kn || memcmp(p, key, kn) != 0)
-        return 0;
-    for (int k = 0; kinds[k]; k++)
-        if (pn - kn == strlen(kinds[k]) && !memcmp(p + kn, kinds[k], pn - kn))
-            return 1;
-    return 0;
-}
-
-/* Does key equal one of the separator-delimited parts of s[0..n), or name
- * the site such a part is ("Arch Linux" of "Arch Linux Forums")? */
-static int is_part(const char *s, size_t n, const char *key, size_t kn)
-{
-    char part[TITLE_KEY];
-    size_t st = 0;
-    for (size_t i = 0; i <= n; i++) {
-        int m = i < n ? sep_at(s + i, n - i) : 1;
-        if (!m)
-            continue;
-        size_t pn = i > st ? squash(s + st, i - st, part, sizeof part) : 0;
-        if (pn && ((pn == kn && !memcmp(part, key, kn)) || site_kind_of(part, pn, key, kn)))
-            return 1;
-        i += (size_t)(m > 0 ? m - 1 : 0);
-        st = i + 1;
-    }
-    return 0;
-}
-
-typedef struct raw_title {
-    const char *s, *kept;
-    size_t n, kept_n;
-    const char *src;
-} raw_title;
-
-/* An h1 that is what strip_site cut off a declared title ("Headline | Site") names the site. */
-static int h1_is_site_part(const title_cand *h, const raw_title *r, int nr)
-{
-    for (int i = 0; i < nr; i++) {
-        size_t before = (size_t)(r[i].kept - r[i].s), after = r[i].n - before - r[i].kept_n;
-        if (is_part(r[i].s, before, h->key, h->kn) || is_part(r[i].kept + r[i].kept_n, after, h->key, h->kn))
-            return 1;
-    }
-    return 0;
-}
-
-/* Is the name the site's own: its site_name, or a label of its host ("health.clevelandclinic.org")? */
-static int is_the_site(const char *s, size_t n, const char *site, const char *url)
-{
-    char a[128], b[128];
-    size_t an = squash(s, n, a, sizeof a);
-    if (an < 2)
-        return 0;
-    if (site && squash(site, strlen(site), b, sizeof b) == an && !memcmp(a, b, an))
-        return 1;
-    const char *h = url ? strstr(url, "://") : NULL;
-    if (!h)
-        return 0;
-    h += 3;
-    size_t hn = strcspn(h, "/?#:");
-    for (size_t st = 0, i = 0; i <= hn; i++)
-        if (i == hn || h[i] == '.') {
-            if (squash(h + st, i - st, b, sizeof b) == an && !memcmp(a, b, an))
-                return 1;
-            st = i + 1;
-        }
-    return 0;
-}
-
-static int resolve_title(pass *p, decant_article *a)
-{
-    const char *site = a->field[DECANT_FIELD_SITE_NAME];
-    const char *url = a->field[DECANT_FIELD_URL];
-    char hbuf[3][1024], tbuf[2048], sbuf[4][1024];
-
-    /* The declared titles, as given and with the site's name cut off. */
-    raw_title raw[5];
-    int nr = 0;
-    long tn = p->title_node ? dc_bounded_text(p->dom, p->title_node, tbuf, sizeof tbuf) : -1;
-    for (int slot = 0; slot < 5; slot++) {
-        raw_title *r = &raw[nr];
-        if (slot < 4) {
-            const dc_mval *v = &p->m.title_cands[slot];
-            if (!v->s)
-                continue;
-            r->s = v->s, r->n = v->n, r->src = v->src;
-            /* og:title's separators come padded with NBSPs as often as with spaces. */
-            size_t k = collapse_ws(r->s, r->n, sbuf[slot], sizeof sbuf[slot]);
-            if (k)
-                r->s = sbuf[slot], r->n = k;
-        } else {
-            if (tn <= 0)
-                continue;
-            r->s = tbuf, r->n = (size_t)tn, r->src = "title-element";
-        }
-        dc_trim(&r->s, &r->n);
-        if (!r->n)
-            continue;
-        r->kept = r->s, r->kept_n = r->n;
-        strip_site(&r->kept, &r->kept_n, site, url);
-        nr++;
-    }
-
-    /* The main h1 first; the others only ever win by agreement. */
-    uint32_t mh = main_h1(p), hs[3];
-    int nh = 0;
-    if (mh)
-        hs[nh++] = mh;
-    for (int k = 0; k < p->h1.n && nh < 3; k++)
-        if (p->h1.at[k] != mh)
-            hs[nh++] = p->h1.at[k];
-    title_cand h1[3];
-    int nh1 = 0;
-    for (int k = 0; k < nh; k++) {
-        long hn = dc_bounded_text(p->dom, hs[k], hbuf[k], sizeof hbuf[k]);
-        if (hn <= 3 || (site && dc_eq_ci(hbuf[k], (size_t)hn, site, strlen(site))))
-            continue;
-        /* Documentation generators end headings with a permalink sign: "Models¶", "Setup #". */
-        size_t hl = (size_t)hn;
-        for (;;) {
-            if (hl && (hbuf[k][hl - 1] == '#' || hbuf[k][hl - 1] == ' '))
-                hl--;
-            else if (hl >= 2 && (unsigned char)hbuf[k][hl - 2] == 0xC2 &&
-                     ((unsigned char)hbuf[k][hl - 1] == 0xB6 || (unsigned char)hbuf[k][hl - 1] == 0xA7))
-                hl -= 2; /* ¶ § */
-            else
-                break;
-        }
-        hl = cut_site_suffix(hbuf[k], hl, site);
-        add_title(h1, &nh1, hbuf[k], hl, "title-element", 1);
-        if (nh1 && h1_is_site_part(&h1[nh1 - 1], raw, nr))
-            nh1--;
-    }
-
-    title_cand c[TITLE_CANDS];
-    int nc = 0;
-    if (nh1)
-        c[nc++] = h1[0];
-    for (int i = 0; i < nr; i++) {
-        const char *s = raw[i].s;
-        size_t n = raw[i].n;
-        if (!cut_at_h1(&s, &n, h1, nh1))
-            s = raw[i].kept, n = raw[i].kept_n;
-        add_title(c, &nc, s, n, raw[i].src, 0);
-    }
-    for (int k = 1; k < nh1; k++)
-        c[nc++] = h1[k];
-
-    /* An h1 the declared title repeats is the headline, as it is shown. */
-    for (int k = 0; k < nh1; k++)
-        for (int i = 0; i < nc; i++)
-            if (!c[i].h1 && same_key(&c[i], &h1[k]))
-                return put_text(p, a, DECANT_FIELD_TITLE, h1[k].s, h1[k].n, h1[k].src);
-    /* The declared title: the most trusted source's (they mostly copy one another). */
-    int best = -1;
-    for (int i = 0; i < nc && best < 0; i++)
-        if (!c[i].h1 && c[i].kn)
-            best = i;
-    const title_cand *w = best >= 0 ? &c[best] : nh1 ? &h1[0] : NULL;
-    /* A long declared title that another source continues mid-sentence
-     * was cut short (Yoast writes JSON-LD headlines of 110 characters at
-     * most); one continued after a separator ("Headline - Section") was not. */
-    if (best >= 0 && w->n >= 60) {
-        const title_cand *cut = w;
-        for (int i = 0; i < nc; i++)
-            if (!c[i].h1 && c[i].n > cut->n + 1 && dc_eq_ci(c[i].s, cut->n, cut->s, cut->n) &&
-                !sep_at(c[i].s + cut->n, c[i].n - cut->n))
-                w = &c[i];
-    }
-    /*
-     * The main h1 still wins over a differing declared title when it is about
-     * the same thing (shared words); an h1 with nothing in common is a
-     * section label, a logo or a slogan.  An h1 that wraps the declared
-     * title in more text (a date, a comment count) is not taken either.
-     */
-    if (best >= 0 && nh1 && !strstr(h1[0].key, w->key) && shares_words(&h1[0], w, c, nc))
-        w = &h1[0];
-    /*
-     * Unless <title> is all the page declares and its one h1 stands in the
-     * article or <main>: an undeclared <title> is often an app's shell,
-     * the same on every page ("Reddit - The heart of the internet"), or an
-     * SEO line, and the page's sole headline is what it shows.
-     */
-    if (best >= 0 && w != &h1[0] && nr == 1 && !strcmp(raw[0].src, "title-element") && p->h1.n == 1 &&
-        nh1 && (p->cx[mh] & DC_CX_ARTICLE))
-        w = &h1[0];
-    /* A declared title that is just the site's name says nothing of the page. */
-    if (w != &h1[0] && nh1 && is_the_site(w->s, w->n, site, url))
-        w = &h1[0];
-    return w ? put_text(p, a, DECANT_FIELD_TITLE, w->s, w->n, w->src) : 1;
-}
-
-/*
- * A page without an h1 still shows its headline, in a <p class="titulo"> or
- * an h2: the element whose text node is the title stands in for the h1,
- * so that the dateline and byline readers, which look around the headline,
- * have somewhere to look.  Text nodes are compared, not subtrees' text: one
- * pass, whatever the page's shape.
- */
-static void find_headline(pass *p, const char *title)
-{
-    if (p->h1.n || !title)
-        return;
-    size_t tl = strlen(title);
-    if (tl < 8 || tl > 300)
-        return;
-    const dc_dom *d = p->dom;
-    char buf[512];
-    for (uint32_t i = d->body ? d->body : 1; i < d->count; i++) {
-        const dc_node *n = &d->nodes[i];
-        if (n->tag != DC_TAG_TEXT || n->text_len < tl || n->text_len > tl + 64 ||
-            (p->cx[i] & (DC_CX_BAD | DC_CX_HEAD)))
-            continue;
-        switch (d->nodes[n->parent].tag) { /* a heading's or a paragraph's, not a link's */
-        case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_P: case DC_TAG_DIV:
-        case DC_TAG_SPAN: case DC_TAG_STRONG: case DC_TAG_B: case DC_TAG_HEADER:
-            break;
-        default:
-            continue;
-        }
-        size_t k = collapse_ws(n->text, n->text_len, buf, sizeof buf);
-        const char *t = buf;
-        dc_trim(&t, &k);
-        if (k == tl && dc_eq_ci(t, tl, title, tl)) {
-            p->headline = n->parent;
-            return;
-        }
-    }
+    return dc_meta_put(a, f, v->s, v->n, v->src);
 }
 
 /* ------------------------------------------------------------ dates */
-
-/* How far node i is from the headline, in nodes; before it counts more. */
-static long distance(const pass *p, uint32_t i, uint32_t h1)
-{
-    long d = h1 ? (i >= h1 ? (long)(i - h1) : 3 * (long)(h1 - i)) : (long)i;
-    if (!(p->cx[i] & DC_CX_ARTICLE))
-        d += 2000;
-    return d;
-}
 
 static int put_date(decant_article *a, decant_field f, const dc_date *d, const char *src)
 {
     char buf[40];
     size_t n = dc_date_format(d, buf, sizeof buf);
-    return put(a, f, buf, n, src);
+    return dc_meta_put(a, f, buf, n, src);
 }
 
 static int by_rank(const dc_mval *x, const dc_mval *y)
@@ -771,7 +210,7 @@ static int best_time(pass *p, int mod, int shown, int mf, uint32_t h1, dc_date *
         }
         if (!ok)
             continue;
-        long score = distance(p, i, h1);
+        long score = dc_meta_distance(p, i, h1);
         if (dc_attr_get(p->dom, i, "pubdate", NULL) || (cls && dc_contains_ci(cls, cn, "publish")))
             score -= 500;
         if (!found || score < best)
@@ -856,7 +295,7 @@ static int best_dateline(pass *p, int shown, int mf, uint32_t h1, dc_date *out, 
                 continue;
             if (!v && release_date(p, i, buf, (size_t)strlen(buf)))
                 continue;
-            long score = distance(p, i, h1);
+            long score = dc_meta_distance(p, i, h1);
             if (best < 0 || score < best)
                 best = score, *out = d, *at = i;
         }
@@ -894,15 +333,6 @@ static int bare_date(pass *p, uint32_t i, int mf, dc_date *out)
            !release_date(p, i, n->text, n->text_len);
 }
 
-/* The nodes [*from, *to) from `before` nodes ahead of the headline h1 to
- * `after` nodes past it: where its dateline and byline stand. */
-static void around_h1(const dc_dom *d, uint32_t h1, uint32_t before, uint32_t after, uint32_t *from,
-                      uint32_t *to)
-{
-    *from = h1 > before ? h1 - before : 1;
-    *to = h1 + after < d->count ? h1 + after : d->count;
-}
-
 /* Is text node i a dateline, the date and at most two words ("Published:
  * 10/11/2011 13:03"), not a sentence that mentions one? */
 static int all_date(const pass *p, uint32_t i, int mf)
@@ -915,8 +345,6 @@ static int all_date(const pass *p, uint32_t i, int mf)
     return dc_word_count(n->text, at) + dc_word_count(n->text + end, n->text_len - end) <= 2;
 }
 
-static int contains(const dc_dom *d, uint32_t a, uint32_t i);
-
 /* A short text node near the headline that is nothing but a date; strict:
  * a dateline outside the headline and the element not_in, the date and
  * at most two words. */
@@ -926,7 +354,7 @@ static int date_near_h1(pass *p, int strict, uint32_t not_in, int mf, uint32_t h
         return 0;
     const dc_dom *d = p->dom;
     uint32_t from, to;
-    around_h1(d, h1, 80, 150, &from, &to);
+    dc_meta_around_h1(d, h1, 80, 150, &from, &to);
     long best = -1;
     for (uint32_t i = from; i < to; i++) {
         uint8_t ptag = d->nodes[d->nodes[i].parent].tag;
@@ -934,9 +362,9 @@ static int date_near_h1(pass *p, int strict, uint32_t not_in, int mf, uint32_t h
             continue;
         dc_date dd;
         if (!bare_date(p, i, mf, &dd) ||
-            (strict && (contains(d, h1, i) || contains(d, not_in, i) || !all_date(p, i, mf))))
+            (strict && (dc_meta_contains(d, h1, i) || dc_meta_contains(d, not_in, i) || !all_date(p, i, mf))))
             continue;
-        long score = distance(p, i, h1);
+        long score = dc_meta_distance(p, i, h1);
         if (best < 0 || score < best)
             best = score, *out = dd, *at = i;
     }
@@ -971,7 +399,7 @@ static int story_dateline(pass *p, int mf, uint32_t h1, uint32_t named_at, dc_da
     if (!h1 || !date_near_h1(p, 1, named_at, mf, h1, &d, &at))
         return 0;
     int near = common_depth(p->dom, at, h1), named = common_depth(p->dom, named_at, h1);
-    if (near < named || (near == named && distance(p, at, h1) >= distance(p, named_at, h1)))
+    if (near < named || (near == named && dc_meta_distance(p, at, h1) >= dc_meta_distance(p, named_at, h1)))
         return 0;
     *out = d;
     return 1;
@@ -992,7 +420,7 @@ static int date_near_byline(pass *p, int mf, uint32_t h1, dc_date *out)
         uint32_t around = b;
         for (int up = 0; up < 2 && d->nodes[around].parent; up++)
             around = d->nodes[around].parent;
-        long score = distance(p, b, h1);
+        long score = dc_meta_distance(p, b, h1);
         if (best >= 0 && score >= best)
             continue;
         int steps = 0;
@@ -1098,8 +526,8 @@ static int local_day(pass *p, int mf, uint32_t h1, const dc_date *utc, dc_date *
 
 static int resolve_dates(pass *p, decant_article *a, const char *url)
 {
-    int mf = month_first(a->field[DECANT_FIELD_LANGUAGE], url);
-    uint32_t h1 = main_h1(p);
+    int mf = dc_meta_month_first(a->field[DECANT_FIELD_LANGUAGE], url);
+    uint32_t h1 = dc_meta_main_h1(p);
     dc_date d, mod, local;
     uint32_t at;
     const char *src, *mod_src = NULL;
@@ -1180,7 +608,7 @@ static int names_of_rank(pass *p, int rank, const char *site, const char *url, n
              * answer: a person named by a lesser source is preferred.
              */
             for (int j = 0; j < n; j++)
-                if (!names[j].editorial && !c->org && !is_the_site(names[j].s, names[j].n, site, url))
+                if (!names[j].editorial && !c->org && !dc_meta_is_the_site(names[j].s, names[j].n, site, url))
                     weak = 0;
             if (n > 0 && !set->src)
                 set->src = c->src;
@@ -1262,14 +690,6 @@ static int in_code(const dc_dom *d, uint32_t i)
 
 /* ------------------------------------------------------------ teasers */
 
-static int contains(const dc_dom *d, uint32_t a, uint32_t i)
-{
-    for (; i; i = d->nodes[i].parent)
-        if (i == a)
-            return 1;
-    return 0;
-}
-
 /* Same tag and same class attribute (a class is needed, except on items). */
 static int twins(const dc_dom *d, uint32_t a, uint32_t b)
 {
@@ -1298,7 +718,7 @@ static int repeated(const pass *p, uint32_t a)
             if (!twins(d, a, s))
                 continue;
             for (int k = 0; k < p->bylines.n; k++)
-                if (contains(d, s, p->bylines.at[k]))
+                if (dc_meta_contains(d, s, p->bylines.at[k]))
                     return 1;
         }
     }
@@ -1320,7 +740,7 @@ static int holds_headline(const pass *p, uint32_t a, uint32_t b, const char *tit
             continue;
         }
         uint8_t t = d->nodes[i].tag;
-        int around_b = i < b && contains(d, i, b); /* the byline's own link or heading */
+        int around_b = i < b && dc_meta_contains(d, i, b); /* the byline's own link or heading */
         if (!around_b && ((t >= DC_TAG_H2 && t <= DC_TAG_H6) || (t == DC_TAG_A && dc_attr_get(d, i, "href", NULL)))) {
             char buf[TEXT_CAP];
             long len = dc_bounded_text(d, i, buf, sizeof buf);
@@ -1354,7 +774,7 @@ static int in_teaser(const pass *p, uint32_t b, uint32_t h1, const char *title)
     uint32_t a = b;
     for (int up = 0; up < 6 && a && d->nodes[a].parent; up++, a = d->nodes[a].parent) {
         uint8_t t = d->nodes[a].tag;
-        if (t == DC_TAG_BODY || t == DC_TAG_HTML || t == DC_TAG_MAIN || (h1 && contains(d, a, h1)))
+        if (t == DC_TAG_BODY || t == DC_TAG_HTML || t == DC_TAG_MAIN || (h1 && dc_meta_contains(d, a, h1)))
             return 0;
         char buf[1024];
         if (repeated(p, a) && holds_headline(p, a, b, title))
@@ -1366,13 +786,13 @@ static int in_teaser(const pass *p, uint32_t b, uint32_t h1, const char *title)
 /* The visible byline nearest the headline that holds a name. */
 static int offer_byline(pass *p, const char *title)
 {
-    uint32_t h1 = main_h1(p);
+    uint32_t h1 = dc_meta_main_h1(p);
     long best = -1;
     long best_len = 0;
     char best_buf[TEXT_CAP];
     for (int k = 0; k < p->bylines.n; k++) {
         uint32_t i = p->bylines.at[k];
-        long score = distance(p, i, h1);
+        long score = dc_meta_distance(p, i, h1);
         if ((best >= 0 && score >= best) || in_teaser(p, i, h1, title))
             continue;
         char buf[TEXT_CAP], flat_buf[TEXT_CAP];
@@ -1510,12 +930,12 @@ static long label_line(const pass *p, uint32_t i, size_t label_len, char *buf, s
  */
 static int offer_label_byline(pass *p)
 {
-    uint32_t h1 = main_h1(p);
+    uint32_t h1 = dc_meta_main_h1(p);
     if (!h1)
         return 1;
     const dc_dom *d = p->dom;
     uint32_t from, to;
-    around_h1(d, h1, 40, 200, &from, &to);
+    dc_meta_around_h1(d, h1, 40, 200, &from, &to);
     long best = -1, best_len = 0;
     char best_buf[TEXT_CAP];
     for (uint32_t i = from; i < to; i++) {
@@ -1548,7 +968,7 @@ static int offer_label_byline(pass *p)
             memcpy(buf, line, (size_t)ll + 1);
             len = ll, k = kl;
         }
-        long score = distance(p, i, h1);
+        long score = dc_meta_distance(p, i, h1);
         if (k > 0 && (best < 0 || score < best)) {
             best = score, best_len = len;
             memcpy(best_buf, buf, (size_t)len + 1);
@@ -1574,12 +994,12 @@ static const char *const starter_labels[] = {"thread starter", "topic starter", 
 
 static int offer_thread_starter(pass *p)
 {
-    uint32_t h1 = main_h1(p);
+    uint32_t h1 = dc_meta_main_h1(p);
     if (!h1)
         return 1;
     const dc_dom *d = p->dom;
     uint32_t from, to;
-    around_h1(d, h1, 40, 120, &from, &to);
+    dc_meta_around_h1(d, h1, 40, 120, &from, &to);
     for (uint32_t i = from; i < to; i++) {
         const dc_node *n = &d->nodes[i];
         if (n->tag != DC_TAG_TEXT || n->text_len > 120 || (p->cx[i] & DC_CX_BAD))
@@ -1740,7 +1160,7 @@ static int resolve_language(pass *p, decant_article *a)
     const dc_mval *v = &p->m.field[DECANT_FIELD_LANGUAGE];
     char buf[40];
     size_t n = v->s ? normalise_lang(v->s, v->n, buf, sizeof buf) : 0;
-    return n ? put(a, DECANT_FIELD_LANGUAGE, buf, n, v->src) : 1;
+    return n ? dc_meta_put(a, DECANT_FIELD_LANGUAGE, buf, n, v->src) : 1;
 }
 
 static int resolve_url(pass *p, decant_article *a)
@@ -1749,7 +1169,7 @@ static int resolve_url(pass *p, decant_article *a)
     if (v->s && !put_url(p, a, DECANT_FIELD_URL, v, p->url))
         return 0;
     if (!a->field[DECANT_FIELD_URL] && p->url && *p->url)
-        return put(a, DECANT_FIELD_URL, p->url, strlen(p->url), "url");
+        return dc_meta_put(a, DECANT_FIELD_URL, p->url, strlen(p->url), "url");
     return 1;
 }
 
@@ -1763,12 +1183,12 @@ decant_status dc_meta_resolve(pass *p, decant_article *a)
     for (size_t k = 0; ok && k < sizeof text_fields / sizeof text_fields[0]; k++) {
         const dc_mval *v = &f[text_fields[k]];
         if (v->s)
-            ok = put_text(p, a, text_fields[k], v->s, v->n, v->src);
+            ok = dc_meta_put_text(p, a, text_fields[k], v->s, v->n, v->src);
     }
     ok = ok && put_url(p, a, DECANT_FIELD_IMAGE, &f[DECANT_FIELD_IMAGE], base);
-    ok = ok && resolve_title(p, a);
+    ok = ok && dc_meta_resolve_title(p, a);
     if (ok)
-        find_headline(p, a->field[DECANT_FIELD_TITLE]);
+        dc_meta_find_headline(p, a->field[DECANT_FIELD_TITLE]);
     ok = ok && resolve_dates(p, a, base) && resolve_authors(p, a) &&
          resolve_tags(p, a);
     return ok && !p->m.nomem ? DECANT_OK : DECANT_ERR_NOMEM;
