@@ -164,6 +164,9 @@ int dc_meta_month_first(const char *lang, const char *url);
  * showing it (p->headline) on a page without a usable h1. */
 int dc_meta_resolve_title(dc_meta_pass *p, decant_article *a);
 void dc_meta_find_headline(dc_meta_pass *p, const char *title);
+/* meta_dates.c, meta_authors.c: the date and author fields; 0 on OOM. */
+int dc_meta_resolve_dates(dc_meta_pass *p, decant_article *a, const char *url);
+int dc_meta_resolve_authors(dc_meta_pass *p, decant_article *a);
 /* meta_title.c: the main h1, or p->headline, or 0. */
 uint32_t dc_meta_main_h1(const dc_meta_pass *p);
 /* meta_title.c: is s[0..n) the site itself (its name, or its host)? */
