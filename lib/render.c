@@ -172,8 +172,11 @@ static void flush(render *r, uint32_t node, int kind_override)
         r->buf.len = 0;
         return;
     }
-    if (len >= 20 && seen_before(r, r->buf.data, len)) {
-        /* Galleries and sliders repeat captions and teasers verbatim. */
+    if (len >= 20 && r->cx->lenient && seen_before(r, r->buf.data, len)) {
+        /* With no article chosen the page is teasers and boxes, and a block
+         * seen before is one of them shown again (galleries and sliders
+         * repeat captions and teasers verbatim).  Inside an article a
+         * repeat is the author's: see drop_cloned_runs. */
         r->buf.len = 0;
         return;
     }
@@ -593,6 +596,84 @@ char *dc_blocks_markdown(const dc_blocks *bl, dc_arena *ar, size_t *len)
     return s;
 }
 
+/* Blocks a cloned section must span, and must hold two texts in. */
+#define CLONE_MIN_RUN 3
+
+static int same_block(const dc_block *a, const dc_block *b)
+{
+    return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+}
+
+/* Is the block mostly the text of links ("Compare deals at ...")? */
+static int mostly_links(const dc_extract_ctx *cx, const dc_block *b)
+{
+    const dc_stats *st = &cx->st[b->node];
+    return st->chars && st->link * 2 > st->chars;
+}
+
+/*
+ * Inside the chosen article, text is never dropped for being repeated: a
+ * refrain, a quotation given twice, identical example lines are the
+ * author's.  What is dropped is a cloned section: a run of CLONE_MIN_RUN
+ * blocks or more, not all alike, that repeats an earlier run in the same
+ * order (the article printed twice for a hidden mobile copy or a print
+ * view, a slider's cloned slides); and a quotation of text the article
+ * already gave (a reply quoting a post, a pull quote).  Each block is compared
+ * with the last earlier block of the same text only, so the pass stays
+ * linear in the blocks times the run's length.  Returns 0 on OOM.
+ */
+static int drop_cloned_runs(dc_extract_ctx *cx, dc_blocks *out, size_t from)
+{
+    size_t n = out->count - from;
+    if (n < 2 * CLONE_MIN_RUN)
+        return 1;
+    dc_block *b = out->items + from;
+    /* last[j]: the latest block before j with the same text, or SIZE_MAX */
+    size_t slots = 16;
+    while (slots < 2 * n)
+        slots *= 2;
+    size_t *table = dc_arena_alloc(cx->ar, slots * sizeof *table);
+    size_t *last = dc_arena_alloc(cx->ar, n * sizeof *last);
+    unsigned char *drop = dc_arena_alloc(cx->ar, n);
+    if (!table || !last || !drop)
+        return 0;
+    memset(table, 0xFF, slots * sizeof *table);
+    memset(drop, 0, n);
+    for (size_t j = 0; j < n; j++) {
+        size_t h = dc_fnv1a(b[j].text, b[j].len) & (slots - 1);
+        while (table[h] != SIZE_MAX && !same_block(&b[table[h]], &b[j]))
+            h = (h + 1) & (slots - 1);
+        last[j] = table[h];
+        table[h] = j;
+    }
+    for (size_t j = 1; j < n;) {
+        size_t i = last[j];
+        if (i == SIZE_MAX) {
+            j++;
+            continue;
+        }
+        size_t d = j - i, len = 0;
+        int varied = 0;
+        while (len < d && j + len < n && same_block(&b[j + len], &b[i + len])) {
+            varied |= len && !same_block(&b[j + len], &b[j]);
+            len++;
+        }
+        if (len >= CLONE_MIN_RUN && varied) {
+            memset(drop + j, 1, len);
+            j += len;
+            continue;
+        }
+        drop[j] = b[j].kind == DC_BLOCK_QUOTE || (b[j].len >= 20 && mostly_links(cx, &b[j]));
+        j++;
+    }
+    size_t kept = 0;
+    for (size_t j = 0; j < n; j++)
+        if (!drop[j])
+            b[kept++] = b[j];
+    out->count = from + kept;
+    return 1;
+}
+
 int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out)
 {
     dc_dom *d = cx->dom;
@@ -609,8 +690,9 @@ int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out)
     if (!cx->seen)
         return 0;
     memset(cx->seen, 0, sizeof(uint32_t) * SEEN_SLOTS);
+    size_t from = out->count;
     for (uint32_t k = 0; k < cx->nroots; k++)
         if (!dc_render_blocks(cx, cx->roots[k], out))
             return 0;
-    return 1;
+    return cx->lenient || drop_cloned_runs(cx, out, from);
 }

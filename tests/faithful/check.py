@@ -254,7 +254,41 @@ def charset_cases(tmp):
         "新建二十座公共图书馆")
 
 
-CASES = [mojibake_cases, charset_cases]
+# ----------------------------------------------------------------- repeats
+
+def count(recs, needle):
+    return text_of(recs).count(needle)
+
+
+def repeats_cases(tmp):
+    line = ("We will not move the market, we will not close the library, and we will not "
+            "sell the park.")
+    recs = run(tmp, "pledge.html", page("The pledge", [
+        "At the end of the meeting the new councillors stood up one after another and read "
+        "the pledge they had campaigned on, word for word:"] + [line] * 4 + [
+        "The audience applauded after each reading, and the chair closed the session."]).encode())
+    result("repeats: four identical paragraphs in the article all stay",
+           count(recs, line) == 4, "%d of 4" % count(recs, line))
+    refrain = "Clean the folder, read the log, and build it all again."
+    verses = ["The first machine was slow and old, it took the whole night long.",
+              "The second had a shiny disk and memory to spare.",
+              "The third one works, the fourth one works, the fifth will work as well."]
+    paras = ["Our apprentices sing this at the end of every course, one verse per machine:"]
+    for v in verses:
+        paras += [v, refrain]
+    recs = run(tmp, "song.html", page("The workshop song", paras).encode())
+    result("repeats: a refrain after each verse stays each time",
+           count(recs, refrain) == 3, "%d of 3" % count(recs, refrain))
+    quote = "“Write it down once, and read it every time,” she said."
+    recs = run(tmp, "quote.html", page("Ten years on", [
+        "When the workshop opened, its founder gave the apprentices one rule.", quote,
+        "Ten years later, at the anniversary dinner, she gave the same speech again, and "
+        "ended it the same way.", quote]).encode())
+    result("repeats: a quotation given twice stays twice",
+           count(recs, quote) == 2, "%d of 2" % count(recs, quote))
+
+
+CASES = [mojibake_cases, charset_cases, repeats_cases]
 
 
 def main():
