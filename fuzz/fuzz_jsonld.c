@@ -45,10 +45,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int i = 0; i < m->ndates[k]; i++)
             check_val(m->dates[k][i].s, m->dates[k][i].n);
     }
-    if (m->nauthors < 0 || m->nauthors > DC_MAX_AUTHOR_CANDS)
+    if (m->authors.n < 0 || m->authors.n > DC_MAX_AUTHOR_CANDS)
         abort();
-    for (int i = 0; i < m->nauthors; i++)
-        check_val(m->authors[i].s, m->authors[i].n);
+    for (int i = 0; i < m->authors.n; i++)
+        check_val(m->authors.at[i].s, m->authors.at[i].n);
     free(m);
     free(text);
     dc_arena_reset(&ar);

@@ -1,12 +1,13 @@
 /*
- * meta.c — article metadata: title, authors, dates, site, language, URL...
+ * meta.c — the collecting pass of article metadata (title, authors, dates,
+ * site, language, URL...).
  *
  * One pass over the node array collects candidates from every source
  * (JSON-LD, microdata, OpenGraph and <meta>, <time>, visible bylines and
- * datelines), each with a rank saying how far it is trusted; resolution then
- * keeps, per field, the best candidate that survives validation.  Candidate
- * strings point into the DOM's scratch arena; only winners are copied into
- * the article.
+ * datelines), each with a rank saying how far it is trusted; resolution
+ * (meta_resolve.c) then keeps, per field, the best candidate that survives
+ * validation.  Candidate strings point into the DOM's scratch arena; only
+ * winners are copied into the article.
  */
 #include <string.h>
 #include <time.h>
@@ -53,35 +54,36 @@ void dc_meta_offer(dc_meta *m, decant_field f, const char *s, size_t n, int rank
     *v = (dc_mval){s, n, rank, sub, src};
 }
 
-void dc_meta_offer_date(dc_meta *m, int modified, const char *s, size_t n, int rank, int sub,
+void dc_meta_offer_date(dc_meta *m, dc_date_kind which, const char *s, size_t n, int rank, int sub,
                         const char *src)
 {
-    if (!s || m->ndates[modified] >= DC_MAX_DATES)
+    if (!s || m->ndates[which] >= DC_MAX_DATES)
         return;
     dc_trim(&s, &n);
     if (n == 0)
         return;
-    m->dates[modified][m->ndates[modified]++] = (dc_mval){s, n, rank, sub, src};
+    m->dates[which][m->ndates[which]++] = (dc_mval){s, n, rank, sub, src};
 }
 
-void dc_meta_offer_tags(dc_meta *m, int kind, const char *s, size_t n, int split)
+void dc_meta_offer_tags(dc_meta *m, int kind, const char *s, size_t n, int how)
 {
     if (!s || m->ntags >= DC_MAX_TAG_CANDS)
         return;
     dc_trim(&s, &n);
     if (n)
-        m->tags[m->ntags++] = (dc_mval){s, n, kind, split, NULL};
+        m->tags[m->ntags++] = (dc_mval){s, n, kind, how == DC_TAGS_SPLIT, NULL};
 }
 
-void dc_meta_offer_author(dc_meta *m, const char *s, size_t n, int rank, int sub, const char *src,
-                          int org, int split)
+void dc_author_add(dc_author_cands *l, const char *s, size_t n, int rank, int sub, const char *src,
+                   unsigned flags)
 {
-    if (!s || m->nauthors >= DC_MAX_AUTHOR_CANDS)
+    if (!s || l->n >= DC_MAX_AUTHOR_CANDS)
         return;
     dc_trim(&s, &n);
     if (n == 0)
         return;
-    m->authors[m->nauthors++] = (dc_author_cand){s, n, rank, sub, src, org, split};
+    l->at[l->n++] = (dc_author_cand){s, n, rank, sub, src, (flags & DC_AUTHOR_ORG) != 0,
+                                     (flags & DC_AUTHOR_SPLIT) != 0};
 }
 
 /* ------------------------------------------------------------ node text */
@@ -274,11 +276,11 @@ static void offer_citation_author(pass *p, const char *s, size_t n, const meta_r
             o[fn] = ' ';
             memcpy(o + fn + 1, last, ln);
             o[ln + fn + 1] = '\0';
-            dc_meta_offer_author(&p->m, o, ln + fn + 1, mr->rank, mr->sub, mr->src, 0, 0);
+            dc_author_add(&p->m.authors, o, ln + fn + 1, mr->rank, mr->sub, mr->src, 0);
             return;
         }
     }
-    dc_meta_offer_author(&p->m, s, n, mr->rank, mr->sub, mr->src, 0, 0);
+    dc_author_add(&p->m.authors, s, n, mr->rank, mr->sub, mr->src, 0);
 }
 
 static void on_meta(pass *p, uint32_t i)
@@ -294,17 +296,18 @@ static void on_meta(pass *p, uint32_t i)
         if (!dc_eq_ci(key, kn, mr->key, strlen(mr->key)))
             continue;
         if (mr->kind == M_PUB || mr->kind == M_MOD)
-            dc_meta_offer_date(&p->m, mr->kind == M_MOD, content, n, mr->rank, mr->sub, mr->src);
+            dc_meta_offer_date(&p->m, mr->kind == M_MOD ? DC_DATE_MODIFIED : DC_DATE_PUBLISHED, content, n,
+                               mr->rank, mr->sub, mr->src);
         else if (mr->kind == M_AUTHOR && !strcmp(mr->key, "citation_author"))
             offer_citation_author(p, content, n, mr);
         else if (mr->kind == M_AUTHOR)
-            dc_meta_offer_author(&p->m, content, n, mr->rank, mr->sub, mr->src, 0, 1);
+            dc_author_add(&p->m.authors, content, n, mr->rank, mr->sub, mr->src, DC_AUTHOR_SPLIT);
         else if (mr->kind == M_LOCALE)
             dc_meta_offer(&p->m, DECANT_FIELD_LANGUAGE, content, n, mr->rank, mr->sub, mr->src);
         else if (mr->kind == M_TYPE)
             p->m.product = dc_eq_ci(content, n, "product", 7) || dc_contains_ci(content, n, "product.");
         else if (mr->kind == M_TAGS)
-            dc_meta_offer_tags(&p->m, mr->rank, content, n, 1);
+            dc_meta_offer_tags(&p->m, mr->rank, content, n, DC_TAGS_SPLIT);
         else if (mr->kind == M_TITLE2)
             dc_meta_offer(&p->m, DECANT_FIELD_TITLE, content, n, mr->rank, mr->sub, mr->src);
         else
@@ -323,7 +326,7 @@ static void on_meta(pass *p, uint32_t i)
     }
     /* Unlisted publishers' own names ("w-published-date", "article_publish_time"). */
     if (dc_contains_ci(key, kn, "publish") && (dc_contains_ci(key, kn, "date") || dc_contains_ci(key, kn, "time")))
-        dc_meta_offer_date(&p->m, 0, content, n, DC_RANK_META, 8, "meta");
+        dc_meta_offer_date(&p->m, DC_DATE_PUBLISHED, content, n, DC_RANK_META, 8, "meta");
 }
 
 /* ------------------------------------------------------------ the pass */
@@ -363,19 +366,20 @@ static void on_itemprop(pass *p, uint32_t i, const char *prop)
      */
     int pub = has_token(prop, "datePublished"), mod = has_token(prop, "dateModified");
     int created = !pub && !mod && has_token(prop, "dateCreated");
+    dc_date_kind which = mod ? DC_DATE_MODIFIED : DC_DATE_PUBLISHED;
     if (pub || mod || created) {
         size_t n;
         const char *v = dc_attr_get(d, i, "datetime", &n);
         if (!v)
             v = dc_attr_get(d, i, "content", &n);
         if (v) {
-            dc_meta_offer_date(&p->m, mod, v, n, DC_RANK_MICRODATA, created, "microdata");
+            dc_meta_offer_date(&p->m, which, v, n, DC_RANK_MICRODATA, created, "microdata");
         } else {
             char buf[TEXT_CAP];
             long len = dc_bounded_text(d, i, buf, sizeof buf);
             char *c = len > 0 ? dc_arena_strndup(p->m.tmp, buf, (size_t)len) : NULL;
             if (c)
-                dc_meta_offer_date(&p->m, mod, c, (size_t)len, DC_RANK_MICRODATA, 2 + created, "microdata");
+                dc_meta_offer_date(&p->m, which, c, (size_t)len, DC_RANK_MICRODATA, 2 + created, "microdata");
         }
         return;
     }
@@ -568,26 +572,23 @@ static void collect(pass *p)
     }
 }
 
-decant_status dc_meta_extract(const dc_dom *dom, const char *url, decant_article *a)
+decant_status dc_meta_collect(pass *p, const dc_dom *dom, const char *url)
 {
-    pass p;
-    memset(&p, 0, sizeof p);
-    p.dom = dom;
-    p.url = url;
-    p.m.tmp = dom->arena;
-    p.cx = dc_arena_alloc(dom->arena, dom->count ? dom->count : 1);
-    if (!p.cx)
+    memset(p, 0, sizeof *p);
+    p->dom = dom;
+    p->url = url;
+    p->m.tmp = dom->arena;
+    p->cx = dc_arena_alloc(dom->arena, dom->count ? dom->count : 1);
+    if (!p->cx)
         return DECANT_ERR_NOMEM;
-    memset(p.cx, 0, dom->count ? dom->count : 1);
+    memset(p->cx, 0, dom->count ? dom->count : 1);
     /* Without memory for the memo, classification still works unmemoised. */
-    p.memo = dc_arena_alloc(dom->arena, sizeof(dc_meta_class_memo) * CLASS_MEMO);
-    if (p.memo)
-        memset(p.memo, 0, sizeof(dc_meta_class_memo) * CLASS_MEMO);
+    p->memo = dc_arena_alloc(dom->arena, sizeof(dc_meta_class_memo) * CLASS_MEMO);
+    if (p->memo)
+        memset(p->memo, 0, sizeof(dc_meta_class_memo) * CLASS_MEMO);
     time_t now = time(NULL);
     struct tm tm;
-    p.max_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2100;
-    collect(&p);
-    if (p.m.nomem)
-        return DECANT_ERR_NOMEM;
-    return dc_meta_resolve(&p, a);
+    p->max_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2100;
+    collect(p);
+    return p->m.nomem ? DECANT_ERR_NOMEM : DECANT_OK;
 }

@@ -34,13 +34,14 @@ static void add_names(name_set *set, const dc_name *names, int n)
 }
 
 /* All names the candidates of one rank yield. Returns 0 on OOM. */
-static int names_of_rank(pass *p, int rank, const char *site, const char *url, name_set *set)
+static int names_of_rank(pass *p, const dc_author_cands *all, int rank, const char *site,
+                         const char *url, name_set *set)
 {
     memset(set, 0, sizeof *set);
     int weak = 1;
     for (int sub = 0; sub < 16 && !set->count; sub++)
-        for (int k = 0; k < p->m.nauthors; k++) {
-            const dc_author_cand *c = &p->m.authors[k];
+        for (int k = 0; k < all->n; k++) {
+            const dc_author_cand *c = &all->at[k];
             if (c->rank != rank || c->sub != sub)
                 continue;
             dc_name names[DC_MAX_AUTHORS];
@@ -75,7 +76,7 @@ static uint32_t item_scope(const dc_dom *d, uint32_t i)
 }
 
 /* The microdata author's name: a nested itemprop=name, content, or text. */
-static void offer_microdata_author(pass *p, uint32_t i)
+static void find_microdata_author(pass *p, uint32_t i, dc_author_cands *out)
 {
     const dc_dom *d = p->dom;
     uint32_t target = i;
@@ -90,14 +91,14 @@ static void offer_microdata_author(pass *p, uint32_t i)
     size_t n;
     const char *v = dc_attr_get(d, target, "content", &n);
     if (v) {
-        dc_meta_offer_author(&p->m, v, n, DC_RANK_MICRODATA, 1, "microdata", 0, 1);
+        dc_author_add(out, v, n, DC_RANK_MICRODATA, 1, "microdata", DC_AUTHOR_SPLIT);
         return;
     }
     char buf[TEXT_CAP];
     long len = dc_bounded_text(d, target, buf, sizeof buf);
     char *c = len > 0 ? dc_arena_strndup(p->m.tmp, buf, (size_t)len) : NULL;
     if (c)
-        dc_meta_offer_author(&p->m, c, (size_t)len, DC_RANK_MICRODATA, 1, "microdata", 0, 1);
+        dc_author_add(out, c, (size_t)len, DC_RANK_MICRODATA, 1, "microdata", DC_AUTHOR_SPLIT);
 }
 
 /* Does every word of a name start with a capital (or a non-ASCII letter), bar particles? */
@@ -231,7 +232,7 @@ static int in_teaser(const pass *p, uint32_t b, uint32_t h1, const char *title)
 }
 
 /* The visible byline nearest the headline that holds a name. */
-static int offer_byline(pass *p, const char *title)
+static int find_byline(pass *p, const char *title, dc_author_cands *out)
 {
     uint32_t h1 = dc_meta_main_h1(p);
     long best = -1;
@@ -292,7 +293,7 @@ static int offer_byline(pass *p, const char *title)
     char *c = dc_arena_strndup(p->m.tmp, best_buf, (size_t)best_len);
     if (!c)
         return 0;
-    dc_meta_offer_author(&p->m, c, (size_t)best_len, DC_RANK_BYLINE, 0, "byline", 0, 1);
+    dc_author_add(out, c, (size_t)best_len, DC_RANK_BYLINE, 0, "byline", DC_AUTHOR_SPLIT);
     return 1;
 }
 
@@ -375,7 +376,7 @@ static long label_line(const pass *p, uint32_t i, size_t label_len, char *buf, s
  * Bylines without a class: "By <a>Jane Doe</a>", "<p>Written by</p><p>Jane
  * Doe</p>", "by: Jane Doe" in the lines around the headline.
  */
-static int offer_label_byline(pass *p)
+static int find_label_byline(pass *p, dc_author_cands *out)
 {
     uint32_t h1 = dc_meta_main_h1(p);
     if (!h1)
@@ -426,7 +427,7 @@ static int offer_label_byline(pass *p)
     char *c = dc_arena_strndup(p->m.tmp, best_buf, (size_t)best_len);
     if (!c)
         return 0;
-    dc_meta_offer_author(&p->m, c, (size_t)best_len, DC_RANK_BYLINE, 1, "byline", 0, 1);
+    dc_author_add(out, c, (size_t)best_len, DC_RANK_BYLINE, 1, "byline", DC_AUTHOR_SPLIT);
     return 1;
 }
 
@@ -439,7 +440,7 @@ static int offer_label_byline(pass *p)
  */
 static const char *const starter_labels[] = {"thread starter", "topic starter", "started by", NULL};
 
-static int offer_thread_starter(pass *p)
+static int find_thread_starter(pass *p, dc_author_cands *out)
 {
     uint32_t h1 = dc_meta_main_h1(p);
     if (!h1)
@@ -483,7 +484,7 @@ static int offer_thread_starter(pass *p)
             return 0;
         /* a user name is one word; anything longer must read as a name */
         if (k == 1 && (!memchr(names[0].s, ' ', names[0].n) || capitalised(names[0].s, names[0].n))) {
-            dc_meta_offer_author(&p->m, names[0].s, names[0].n, DC_RANK_MICRODATA, 0, "byline", 0, 0);
+            dc_author_add(out, names[0].s, names[0].n, DC_RANK_MICRODATA, 0, "byline", 0);
             return 1;
         }
     }
@@ -492,6 +493,9 @@ static int offer_thread_starter(pass *p)
 
 int dc_meta_resolve_authors(pass *p, decant_article *a)
 {
+    /* What the collecting pass found, and then what is found here where the
+     * headline shows where to look, in that order. */
+    dc_author_cands all = p->m.authors;
     /* Only the first item's authors: a thread's posts and answers are items of their own. */
     uint32_t scope = 0;
     int scoped = 0;
@@ -503,23 +507,24 @@ int dc_meta_resolve_authors(pass *p, decant_article *a)
         if (scoped && s != scope)
             continue;
         scope = s, scoped = 1;
-        offer_microdata_author(p, i);
+        find_microdata_author(p, i, &all);
     }
-    if (!offer_thread_starter(p))
+    if (!find_thread_starter(p, &all))
         return 0;
-    if (!p->m.product && (!offer_byline(p, a->field[DECANT_FIELD_TITLE]) || !offer_label_byline(p)))
+    if (!p->m.product &&
+        (!find_byline(p, a->field[DECANT_FIELD_TITLE], &all) || !find_label_byline(p, &all)))
         return 0;
     for (int k = 0; k < 4; k++) {
         const dc_mval *l = &p->m.twitter_label[k], *v = &p->m.twitter_data[k];
         if (l->s && v->s && (dc_contains_ci(l->s, l->n, "written by") || dc_contains_ci(l->s, l->n, "author")))
-            dc_meta_offer_author(&p->m, v->s, v->n, DC_RANK_META, 6, "meta", 0, 1);
+            dc_author_add(&all, v->s, v->n, DC_RANK_META, 6, "meta", DC_AUTHOR_SPLIT);
     }
     const char *site = a->field[DECANT_FIELD_SITE_NAME];
     const char *url = a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : p->url;
     name_set chosen, set;
     memset(&chosen, 0, sizeof chosen);
     for (int rank = DC_RANK_JSONLD; rank <= DC_RANK_BYLINE; rank++) {
-        if (!names_of_rank(p, rank, site, url, &set))
+        if (!names_of_rank(p, &all, rank, site, url, &set))
             return 0;
         if (!set.count)
             continue;

@@ -124,11 +124,11 @@ static void offer(dc_meta *m, decant_field f, const char *s, int sub)
         dc_meta_offer(m, f, s, n, DC_RANK_JSONLD, sub, "json-ld");
 }
 
-static void offer_date(dc_meta *m, int modified, const char *s, int sub)
+static void offer_date(dc_meta *m, dc_date_kind which, const char *s, int sub)
 {
     size_t n;
     if (s && (s = keep(m, s, &n)))
-        dc_meta_offer_date(m, modified, s, n, DC_RANK_JSONLD, sub, "json-ld");
+        dc_meta_offer_date(m, which, s, n, DC_RANK_JSONLD, sub, "json-ld");
 }
 
 static const cJSON *find_id(const ld_nodes *nodes, const char *id)
@@ -145,7 +145,7 @@ static void offer_person(dc_meta *m, const ld_nodes *nodes, const cJSON *p, int 
 {
     size_t n;
     const char *s = NULL;
-    int org = 0;
+    unsigned org = 0;
     if (cJSON_IsString(p)) {
         s = p->valuestring;
     } else if (cJSON_IsObject(p)) {
@@ -154,10 +154,11 @@ static void offer_person(dc_meta *m, const ld_nodes *nodes, const cJSON *p, int 
         if (!target)
             return;
         s = str_of(target, "name");
-        org = has_type(target, "Organization") || has_type(target, "NewsMediaOrganization");
+        if (has_type(target, "Organization") || has_type(target, "NewsMediaOrganization"))
+            org = DC_AUTHOR_ORG;
     }
     if (s && (s = keep(m, s, &n)))
-        dc_meta_offer_author(m, s, n, DC_RANK_JSONLD, sub, "json-ld", org, 1);
+        dc_author_add(&m->authors, s, n, DC_RANK_JSONLD, sub, "json-ld", org | DC_AUTHOR_SPLIT);
 }
 
 static void offer_authors(dc_meta *m, const ld_nodes *nodes, const cJSON *node, int sub)
@@ -187,11 +188,11 @@ static void offer_keywords(dc_meta *m, const cJSON *k)
     size_t n;
     const char *s;
     if (cJSON_IsString(k) && (s = keep(m, k->valuestring, &n)))
-        dc_meta_offer_tags(m, DC_KW_JSONLD, s, n, 1);
+        dc_meta_offer_tags(m, DC_KW_JSONLD, s, n, DC_TAGS_SPLIT);
     const cJSON *e;
     if (cJSON_IsArray(k))
         cJSON_ArrayForEach(e, k) if (cJSON_IsString(e) && (s = keep(m, e->valuestring, &n)))
-            dc_meta_offer_tags(m, DC_KW_JSONLD, s, n, 0);
+            dc_meta_offer_tags(m, DC_KW_JSONLD, s, n, DC_TAGS_ONE);
 }
 
 static void offer_node(dc_meta *m, const ld_nodes *nodes, const cJSON *node, int score)
@@ -202,10 +203,10 @@ static void offer_node(dc_meta *m, const ld_nodes *nodes, const cJSON *node, int
         headline = str_of(node, "name");
     if (score >= 2)
         offer(m, DECANT_FIELD_TITLE, headline, sub);
-    offer_date(m, 0, str_of(node, "datePublished"), sub);
-    offer_date(m, 0, str_of(node, "dateCreated"), sub + 2);
-    offer_date(m, 0, str_of(node, "uploadDate"), sub + 2);
-    offer_date(m, 1, str_of(node, "dateModified"), sub);
+    offer_date(m, DC_DATE_PUBLISHED, str_of(node, "datePublished"), sub);
+    offer_date(m, DC_DATE_PUBLISHED, str_of(node, "dateCreated"), sub + 2);
+    offer_date(m, DC_DATE_PUBLISHED, str_of(node, "uploadDate"), sub + 2);
+    offer_date(m, DC_DATE_MODIFIED, str_of(node, "dateModified"), sub);
     offer_authors(m, nodes, node, sub);
     offer(m, DECANT_FIELD_SECTION, str_of(node, "articleSection"), sub);
     offer_keywords(m, cJSON_GetObjectItemCaseSensitive(node, "keywords"));
@@ -244,8 +245,8 @@ static void scan_tree(dc_meta *m, const cJSON *root)
     /* A WebPage next to the article still knows dates the article lacks. */
     for (int i = 0; i < nodes.count; i++)
         if (i != best && type_score(nodes.item[i]) == 1 && best_score > 1) {
-            offer_date(m, 0, str_of(nodes.item[i], "datePublished"), 4);
-            offer_date(m, 1, str_of(nodes.item[i], "dateModified"), 4);
+            offer_date(m, DC_DATE_PUBLISHED, str_of(nodes.item[i], "datePublished"), 4);
+            offer_date(m, DC_DATE_MODIFIED, str_of(nodes.item[i], "dateModified"), 4);
         }
 }
 

@@ -1,5 +1,13 @@
 /*
- * meta_priv.h — what meta.c, meta_jsonld.c and meta_names.c share.
+ * meta_priv.h — what the metadata files share.
+ *
+ *   meta_resolve.c  the order of it all (dc_meta_extract), and the fields
+ *                   every source gives as they are (site, URL, language, tags)
+ *   meta.c          the collecting pass over the tree (and meta_jsonld.c,
+ *                   the JSON-LD blocks it finds)
+ *   meta_title.c    the title, and the headline showing it
+ *   meta_dates.c    the dates (meta_date.c parses each candidate)
+ *   meta_authors.c  the authors (meta_names.c reads names out of bylines)
  *
  * Every source offers candidates with a rank; resolution keeps the best rank
  * per field.  Candidate strings point into the DOM's arena (or the scratch
@@ -48,14 +56,31 @@ typedef struct dc_author_cand {
     int split; /* free text that may hold several names ("A and B") */
 } dc_author_cand;
 
+/* Author candidates in the order they were found. */
+typedef struct dc_author_cands {
+    dc_author_cand at[DC_MAX_AUTHOR_CANDS];
+    int n;
+} dc_author_cands;
+
+/* How an author candidate reads (dc_author_add's flags). */
+enum {
+    DC_AUTHOR_ORG = 1,   /* declared an organisation, not a person          */
+    DC_AUTHOR_SPLIT = 2  /* free text that may hold several names           */
+};
+
+/* Which date a candidate is. */
+typedef enum dc_date_kind { DC_DATE_PUBLISHED = 0, DC_DATE_MODIFIED = 1 } dc_date_kind;
+
+/* How a tags value reads (dc_meta_offer_tags). */
+enum { DC_TAGS_ONE = 0, DC_TAGS_SPLIT = 1 /* comma-separated */ };
+
 typedef struct dc_meta {
     dc_arena *tmp;                       /* scratch, dies with the page */
     dc_mval field[DECANT_FIELD_COUNT];   /* best candidate per field    */
     dc_mval title_cands[4];              /* json-ld, microdata, og:title, twitter:title */
     dc_mval dates[2][DC_MAX_DATES];      /* [0] published, [1] modified */
     int ndates[2];
-    dc_author_cand authors[DC_MAX_AUTHOR_CANDS];
-    int nauthors;
+    dc_author_cands authors;
     dc_mval tags[DC_MAX_TAG_CANDS];      /* rank = DC_KW_*; sub = split at commas */
     int ntags;
     int product; /* og:type product: its dates and bylines are releases and reviews */
@@ -67,13 +92,16 @@ typedef struct dc_meta {
 /* Offers a field value; kept if better than what is there. */
 void dc_meta_offer(dc_meta *m, decant_field f, const char *s, size_t n, int rank, int sub,
                    const char *src);
-/* Offers a raw date string; modified = 1 for date_modified. */
-void dc_meta_offer_date(dc_meta *m, int modified, const char *s, size_t n, int rank, int sub,
+/* Offers a raw date string. */
+void dc_meta_offer_date(dc_meta *m, dc_date_kind which, const char *s, size_t n, int rank, int sub,
                         const char *src);
-/* Offers a comma-separated list of tags (one tag when !split) from source `kind` (DC_KW_*). */
-void dc_meta_offer_tags(dc_meta *m, int kind, const char *s, size_t n, int split);
-void dc_meta_offer_author(dc_meta *m, const char *s, size_t n, int rank, int sub, const char *src,
-                          int org, int split);
+/* Offers tags from source `kind` (DC_KW_*): DC_TAGS_SPLIT for a
+ * comma-separated list, DC_TAGS_ONE for a single tag. */
+void dc_meta_offer_tags(dc_meta *m, int kind, const char *s, size_t n, int how);
+/* Adds an author candidate (trimmed; dropped when empty or when the list is
+ * full); `flags` are DC_AUTHOR_*. */
+void dc_author_add(dc_author_cands *l, const char *s, size_t n, int rank, int sub, const char *src,
+                   unsigned flags);
 
 /* Parses one ld+json block and offers what its article node holds. */
 void dc_jsonld_scan(dc_meta *m, const char *text, size_t len);
@@ -147,7 +175,9 @@ long dc_bounded_text(const dc_dom *d, uint32_t root, char *buf, size_t cap);
 /* The same with a newline, not a space, where a block or <br> ends a line. */
 long dc_bounded_lines(const dc_dom *d, uint32_t root, char *buf, size_t cap);
 
-decant_status dc_meta_resolve(dc_meta_pass *p, decant_article *a);
+/* meta.c: the collecting pass, one walk over the tree gathering every
+ * source's candidates into *p. */
+decant_status dc_meta_collect(dc_meta_pass *p, const dc_dom *dom, const char *url);
 
 /* ---- resolution's shared steps ---- */
 

@@ -1,6 +1,9 @@
 /*
  * meta_resolve.c — from the candidates meta.c collected to the article's
- * fields: the most trusted source that yields a valid value wins.
+ * fields: the most trusted source that yields a valid value wins.  Here the
+ * order of it all, and the fields that need no more than a choice (site,
+ * description, section, image, URL, language, tags); the title, dates and
+ * authors have files of their own.
  */
 #include <string.h>
 
@@ -229,7 +232,7 @@ static int resolve_url(pass *p, decant_article *a)
     return 1;
 }
 
-decant_status dc_meta_resolve(pass *p, decant_article *a)
+static decant_status resolve(pass *p, decant_article *a)
 {
     const dc_mval *f = p->m.field;
     int ok = resolve_language(p, a) && resolve_url(p, a);
@@ -248,4 +251,17 @@ decant_status dc_meta_resolve(pass *p, decant_article *a)
     ok = ok && dc_meta_resolve_dates(p, a, base) && dc_meta_resolve_authors(p, a) &&
          resolve_tags(p, a);
     return ok && !p->m.nomem ? DECANT_OK : DECANT_ERR_NOMEM;
+}
+
+/*
+ * Metadata, in two steps: the collecting pass gathers every source's
+ * candidates (meta.c), then each field is resolved in an order where each
+ * step has what it needs: the title first, since the headline showing it
+ * is where dates and bylines are looked for.
+ */
+decant_status dc_meta_extract(const dc_dom *dom, const char *url, decant_article *a)
+{
+    pass p;
+    decant_status st = dc_meta_collect(&p, dom, url);
+    return st == DECANT_OK ? resolve(&p, a) : st;
 }
