@@ -219,6 +219,12 @@ static void append_text(render *r, const dc_node *n)
             k++;
             continue;
         }
+        /* The ideographic space: CJK pages indent paragraphs with two. */
+        if (c == 0xE3 && k + 2 < n->text_len && s[k + 1] == 0x80 && s[k + 2] == 0x80) {
+            r->pending_space = 1;
+            k += 2;
+            continue;
+        }
         if (r->pending_space && r->buf.len && r->buf.data[r->buf.len - 1] != '\n')
             dc_sbuf_putc(&r->buf, ' ');
         r->pending_space = 0;

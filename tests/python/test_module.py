@@ -10,6 +10,7 @@ equal.  Last line: "python: N passed, N failed"; exit status 1 on failure.
 import gzip
 import json
 import os
+import re
 import pickle
 import shutil
 import subprocess
@@ -162,7 +163,9 @@ class Extract(unittest.TestCase):
             with self.subTest(page=os.path.basename(path)):
                 raw = read(path)
                 want = decant.extract(raw)
-                charset = "windows-1251" if "1251" in path else "utf-8"
+                # the charset the page declares (windows-1251, iso-8859-2, gbk...)
+                m = re.search(rb"charset=[\"']?([\w-]+)", raw[:2048])
+                charset = m.group(1).decode("ascii") if m else "utf-8"
                 got = decant.extract(raw.decode(charset))
                 # the str reaches the library as UTF-8 behind a BOM
                 self.assertEqual(got["provenance"].pop("charset"), "utf-8 (bom)")

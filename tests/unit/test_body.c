@@ -217,3 +217,19 @@ TEST(body_line_of_links_at_the_story_edge)
     CHECK_NOT_HAS(text_of(a), "Drukuj");
     decant_article_free(a);
 }
+
+TEST(body_ideographic_indent_is_space)
+{
+    /* CJK pages indent each paragraph with two ideographic spaces (U+3000):
+     * whitespace, collapsed and trimmed like any other. */
+    const char *html =
+        "<html><head><meta name=date content=2012-01-17></head><body><div>"
+        "<p>\xe3\x80\x80\xe3\x80\x80记者昨日从市城建部门获悉，已经停用多年的江城老码头将于春节后正式开工改造，"
+        "预计明年五一前对市民开放。</p><p>\xe3\x80\x80\xe3\x80\x80</p>"
+        "<p>\xe3\x80\x80\xe3\x80\x80老码头始建于清朝光绪年间，曾是江城最繁忙的货运码头，近年来不少市民建议保护性开发。</p>"
+        "</div></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_STR(text_of(a), "记者昨日从市城建部门获悉，已经停用多年的江城老码头将于春节后正式开工改造，预计明年五一前对市民开放。"
+                          "\n\n老码头始建于清朝光绪年间，曾是江城最繁忙的货运码头，近年来不少市民建议保护性开发。");
+    decant_article_free(a);
+}
