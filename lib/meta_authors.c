@@ -197,7 +197,7 @@ static int holds_headline(const pass *p, uint32_t a, uint32_t b, const char *tit
             dc_trim(&h, &hn);
             buf[(size_t)(h - buf) + hn] = '\0';
             size_t tn = title ? strlen(title) : 0;
-            int own = tn && hn && (dc_contains_ci(title, tn, h) || dc_contains_ci(h, hn, title));
+            int own = tn && hn && (dc_meta_holds_ci(title, tn, h, hn) || dc_meta_holds_ci(h, hn, title, tn));
             if (dc_word_count(h, hn) >= 4 && !own)
                 return 1;
             i = dc_skip_in(d, i, a);

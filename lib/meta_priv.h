@@ -191,14 +191,17 @@ int dc_meta_put_text(dc_meta_pass *p, decant_article *a, decant_field f, const c
 int dc_meta_month_first(const char *lang, const char *url);
 
 /* meta_title.c: the title field (0 on OOM), and the headline element
- * showing it (p->headline) on a page without a usable h1. */
+ * showing it (p->headline) on a page without an h1 that shows the title. */
 int dc_meta_resolve_title(dc_meta_pass *p, decant_article *a);
 void dc_meta_find_headline(dc_meta_pass *p, const char *title);
 /* meta_dates.c, meta_authors.c: the date and author fields; 0 on OOM. */
 int dc_meta_resolve_dates(dc_meta_pass *p, decant_article *a, const char *url);
 int dc_meta_resolve_authors(dc_meta_pass *p, decant_article *a);
-/* meta_title.c: the main h1, or p->headline, or 0. */
+/* meta_title.c: the headline element: p->headline where no h1 shows the
+ * title (dc_meta_find_headline), else the main h1, or 0. */
 uint32_t dc_meta_main_h1(const dc_meta_pass *p);
+/* meta_title.c: does s[0..n) hold w[0..wn), in any ASCII case? */
+int dc_meta_holds_ci(const char *s, size_t n, const char *w, size_t wn);
 /* meta_title.c: is s[0..n) the site itself (its name, or its host)? */
 int dc_meta_is_the_site(const char *s, size_t n, const char *site, const char *url);
 /* meta_title.c: how far node i is from the headline h1, in nodes (before it

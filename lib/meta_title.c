@@ -174,10 +174,12 @@ static int prefix_ci(const char *s, size_t n, const char *pre, size_t pn)
 
 uint32_t dc_meta_main_h1(const pass *p)
 {
+    if (p->headline)
+        return p->headline; /* the title's element, where no h1 shows it (dc_meta_find_headline) */
     for (int k = 0; k < p->h1.n; k++)
         if (p->cx[p->h1.at[k]] & DC_CX_ARTICLE)
             return p->h1.at[k];
-    return p->h1.n ? p->h1.at[0] : p->headline;
+    return p->h1.n ? p->h1.at[0] : 0;
 }
 
 /*
@@ -526,25 +528,47 @@ int dc_meta_resolve_title(pass *p, decant_article *a)
     return w ? dc_meta_put_text(p, a, DECANT_FIELD_TITLE, w->s, w->n, w->src) : 1;
 }
 
+/* Does s[0..n) hold w[0..wn), in any ASCII case (either may have capitals)? */
+int dc_meta_holds_ci(const char *s, size_t n, const char *w, size_t wn)
+{
+    for (size_t i = 0; wn && i + wn <= n; i++)
+        if (dc_eq_ci(s + i, wn, w, wn))
+            return 1;
+    return 0;
+}
+
 /*
- * A page without an h1 still shows its headline, in a <p class="titulo"> or
- * an h2: the element whose text node is the title stands in for the h1,
- * so that the dateline and byline readers, which look around the headline,
- * have somewhere to look.  Text nodes are compared, not subtrees' text: one
- * pass, whatever the page's shape.
+ * A page without an h1, or whose h1 is not the headline, still shows its
+ * headline, in a <p class="titulo"> or an h2: the element whose text node
+ * is the title stands in for the h1, so that the dateline and byline
+ * readers, which look around the headline, have somewhere to look.  Text
+ * nodes are compared, not subtrees' text: one pass, whatever the page's
+ * shape.
  */
 void dc_meta_find_headline(pass *p, const char *title)
 {
-    if (p->h1.n || !title)
+    if (!title)
         return;
     size_t tl = strlen(title);
     if (tl < 8 || tl > 300)
         return;
     const dc_dom *d = p->dom;
     char buf[512];
+    /* An h1 that shows the title, or part of it, is the headline; one that
+     * shows something else ("TA NEA online" in the logo) is not, when the
+     * title stands elsewhere. */
+    if (p->h1.n) {
+        long hn = dc_bounded_text(d, dc_meta_main_h1(p), buf, sizeof buf);
+        if (hn <= 0 || dc_meta_holds_ci(title, tl, buf, (size_t)hn) || dc_meta_holds_ci(buf, (size_t)hn, title, tl))
+            return;
+    }
+    /* failing the whole title, the longest text node that is its first or
+     * last part ("ΤΟ ΒΗΜΑ - Headline" when the site's name is not known) */
+    uint32_t part = 0;
+    size_t part_len = 0, min_part = tl / 2 > 12 ? tl / 2 : 12;
     for (uint32_t i = d->body ? d->body : 1; i < d->count; i++) {
         const dc_node *n = &d->nodes[i];
-        if (n->tag != DC_TAG_TEXT || n->text_len < tl || n->text_len > tl + 64 ||
+        if (n->tag != DC_TAG_TEXT || n->text_len < min_part || n->text_len > tl + 64 ||
             (p->cx[i] & (DC_CX_BAD | DC_CX_HEAD)))
             continue;
         switch (d->nodes[n->parent].tag) { /* a heading's or a paragraph's, not a link's */
@@ -561,7 +585,12 @@ void dc_meta_find_headline(pass *p, const char *title)
             p->headline = n->parent;
             return;
         }
+        if (k >= min_part && k < tl && k > part_len &&
+            ((title[k] == ' ' && dc_eq_ci(t, k, title, k)) ||
+             (title[tl - k - 1] == ' ' && dc_eq_ci(t, k, title + tl - k, k))))
+            part = n->parent, part_len = k;
     }
+    p->headline = part;
 }
 
 /* ------------------------------------------------------ around the headline */

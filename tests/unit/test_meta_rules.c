@@ -527,6 +527,32 @@ TEST(rule_date_page_clock_is_not_the_story_date)
     decant_article_free(a);
 }
 
+TEST(rule_date_headline_that_is_no_logo_h1)
+{
+    /* The only h1 is the logo's; the headline is an h2 showing the title. */
+    decant_article *a = run(
+        "<html><head><title>Floods bring disease alarm - World</title></head><body><div id=\"header\">"
+        "<div id=\"logo\"><h1><a href=\"/\">TA NEA online</a></h1><p class=\"date\">Saturday 14 January 2012</p>"
+        "</div></div><div id=\"main\"><div class=\"entry-header\"><h2>Floods bring disease alarm</h2>"
+        "<h6>Published: Tuesday 03 January 2012</h6></div>" BODY "</div></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2012-01-03");
+    decant_article_free(a);
+}
+
+TEST(rule_date_headline_is_a_part_of_the_title)
+{
+    /* "SITE - Headline" where the site's name is declared nowhere: the h2
+     * showing the headline part anchors the dateline. */
+    decant_article *a = run(
+        "<html><head><title>NEWS.EXAMPLE :: Scientists made an appetite gum</title></head><body>"
+        "<div id=\"header\"><div class=\"topline\">18:59 28.11.2011</div></div><table><tr><td>"
+        "<div class=\"comments_block\"><div class=\"date\">27.11.2011 14:08</div></div></td><td>"
+        "<div id=\"doc_body\"><h2>Scientists made an appetite gum</h2><div><p class=\"also\">29.09.2011 12:59</p>"
+        "</div>" BODY "</div></td></tr></table></body></html>");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_DATE_PUBLISHED), "2011-09-29T12:59:00");
+    decant_article_free(a);
+}
+
 TEST(rule_date_story_dateline_needs_to_be_one)
 {
     /* A sentence that mentions a date is no dateline: the named date stays. */
