@@ -430,6 +430,50 @@ static uint32_t main_region(const dc_extract_ctx *cx)
     return d->body;
 }
 
+/*
+ * One section of a document in sections: the container, or its parent or
+ * grandparent, has siblings with its tag and class that hold prose too
+ * ("<div class=sect1>" after "<div class=sect1>", each a heading and its
+ * text).  The best-scored section is then one of many, and the document is
+ * their parent.  A teaser list repeats its items too, but they are links
+ * and a line or two; sections hold paragraphs of prose.  (wcxb-dev +0.0005:
+ * a manual page in sections kept one of them, recall 0.49 -> 0.99; daniel-dev
+ * and scrapinghub unchanged.)
+ */
+static uint32_t prose(const dc_stats *s);
+
+static int section_like(const dc_extract_ctx *cx, uint32_t s)
+{
+    const dc_stats *st = &cx->st[s];
+    return prose(st) >= 200 && (float)st->link < 0.25f * (float)st->chars;
+}
+
+static uint32_t climb_sections(const dc_extract_ctx *cx, uint32_t top)
+{
+    const dc_dom *d = cx->dom;
+    uint32_t a = top;
+    for (int level = 0; level < 3 && a && a != d->body; level++, a = d->nodes[a].parent) {
+        size_t la = 0;
+        const char *ca = dc_attr_get(d, a, "class", &la);
+        uint32_t p = d->nodes[a].parent;
+        if (!ca || !la || !p || p == d->body || !section_like(cx, a))
+            continue;
+        int same = 0;
+        for (uint32_t s = d->nodes[p].first_child; s; s = d->nodes[s].next) {
+            size_t lb = 0;
+            const char *cb;
+            if (s == a || d->nodes[s].tag != d->nodes[a].tag || (d->nodes[s].flags & DC_F_DROP))
+                continue;
+            cb = dc_attr_get(d, s, "class", &lb);
+            if (cb && lb == la && memcmp(ca, cb, la) == 0 && section_like(cx, s))
+                same++;
+        }
+        if (same >= 2)
+            return p;
+    }
+    return top;
+}
+
 /* Readability's choice: the best container, adjusted, and its siblings. */
 static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5[5])
 {
@@ -446,6 +490,7 @@ static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5
     while (d->nodes[top].parent && d->nodes[top].parent != d->body &&
            element_children(d, d->nodes[top].parent) == 1)
         top = d->nodes[top].parent;
+    top = climb_sections(cx, top);
 
     uint32_t parent = d->nodes[top].parent;
     if (!parent || top == d->body) {

@@ -233,3 +233,27 @@ TEST(body_ideographic_indent_is_space)
                           "\n\n老码头始建于清朝光绪年间，曾是江城最繁忙的货运码头，近年来不少市民建议保护性开发。");
     decant_article_free(a);
 }
+
+TEST(body_document_in_sections)
+{
+    /* A manual page: sections of one class, each a heading and its text;
+     * the longest outscores the others, which belong to the page all the
+     * same.  A sidebar's teasers, links and a line each, do not. */
+    const char *html =
+        "<html><body><div id=side><div class=tease><a href=/a>Another page about bridges</a> a line</div>"
+        "<div class=tease><a href=/b>Another page about ferries</a> a line</div>"
+        "<div class=tease><a href=/c>Another page about roads</a> a line</div></div><div id=wrap>"
+        "<div class=sect><h2>Name</h2><div class=txt>" P_EN("Name one.") P_EN("Name two.") "</div></div>"
+        "<div class=sect><h2>Description</h2><div class=txt>" P_EN("Desc one.") P_EN("Desc two.")
+        P_EN("Desc three.") P_EN("Desc four.") P_EN("Desc five.") P_EN("Desc six.") P_EN("Desc seven.")
+        P_EN("Desc eight.") "</div></div>"
+        "<div class=sect><h2>Examples</h2><div class=txt>" P_EN("Example one.") P_EN("Example two.")
+        "</div></div>"
+        "</div></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Name one. The council");
+    CHECK_HAS(text_of(a), "Desc eight. The council");
+    CHECK_HAS(text_of(a), "Example two. The council");
+    CHECK_NOT_HAS(text_of(a), "about ferries");
+    decant_article_free(a);
+}
