@@ -55,7 +55,6 @@ enum {
     DC_F_CONTENT = 1u << 3,   /* declared as the article body                */
     DC_F_RELATED = 1u << 4,   /* a related/latest/most-read box              */
     DC_F_BYLINE = 1u << 5,    /* byline/dateline/meta strip                  */
-    DC_F_ENTERED = 1u << 6,   /* render.c: the walk opened this element      */
     DC_F_PROTECT = 1u << 7    /* the best candidate or one of its ancestors  */
 };
 

@@ -335,7 +335,6 @@ static int enter(render *r, uint32_t i, uint32_t root)
         } else if (dc_tag_is_block(t)) {
             r->pending_space = 1;
         }
-        n->flags |= DC_F_ENTERED;
         return 1;
     }
     switch (t) {
@@ -401,21 +400,19 @@ static int enter(render *r, uint32_t i, uint32_t root)
             r->in_link++;
             r->links += r->cx->st[i].chars > 0;
         }
-        n->flags |= DC_F_ENTERED;
         return 1;
     }
-    n->flags |= DC_F_ENTERED;
     return 1;
 }
 
-static void leave(render *r, uint32_t i)
+/* Leaves node i; `opened` says that enter() opened it (returned 1). */
+static void leave(render *r, uint32_t i, int opened)
 {
-    dc_node *n = &r->cx->dom->nodes[i];
+    const dc_node *n = &r->cx->dom->nodes[i];
     if (i == r->related_parent)
         r->related_parent = 0;
-    if (!(n->flags & DC_F_ENTERED))
+    if (!opened)
         return;
-    n->flags &= (uint16_t)~DC_F_ENTERED;
     dc_tag t = (dc_tag)n->tag;
     /* Only the row's own <tr> ends it: a nested table's rows were entered as
      * plain cells content and pushed no frames, so ending the row at them
@@ -457,12 +454,13 @@ static void walk(render *r, uint32_t root)
     const dc_dom *d = r->cx->dom;
     uint32_t i = root;
     for (;;) {
-        if (enter(r, i, root) && d->nodes[i].first_child) {
+        int opened = enter(r, i, root);
+        if (opened && d->nodes[i].first_child) {
             i = d->nodes[i].first_child;
             continue;
         }
         for (;;) {
-            leave(r, i);
+            leave(r, i, opened);
             if (i == root)
                 return;
             if (d->nodes[i].next) {
@@ -470,6 +468,7 @@ static void walk(render *r, uint32_t root)
                 break;
             }
             i = d->nodes[i].parent;
+            opened = 1; /* the walk only went down into opened elements */
         }
     }
 }
