@@ -54,8 +54,7 @@ enum {
     DC_F_CAND_DROP = 1u << 2, /* furniture vocabulary, unless it holds the body */
     DC_F_CONTENT = 1u << 3,   /* declared as the article body                */
     DC_F_RELATED = 1u << 4,   /* a related/latest/most-read box              */
-    DC_F_BYLINE = 1u << 5,    /* byline/dateline/meta strip                  */
-    DC_F_PROTECT = 1u << 7    /* the best candidate or one of its ancestors  */
+    DC_F_BYLINE = 1u << 5     /* byline/dateline/meta strip                  */
 };
 
 /* The first node at or after i in document order that is not inside a
@@ -76,8 +75,12 @@ typedef struct dc_extract_ctx {
     uint32_t roots[64];   /* chosen containers, in document order */
     uint32_t nroots;
     uint32_t top;         /* select.c: the best candidate, or 0          */
+    uint8_t *protect;     /* select.c, per node: the best candidate or an
+                           * ancestor of it, in an article kept as one    */
     int lenient;          /* no article found: keep the main region whole */
     uint32_t *seen;       /* render.c: hashes of blocks already emitted   */
+    uint32_t *boxes;      /* render.c: related boxes met inside the body  */
+    uint32_t nboxes, boxes_cap;
     const char *title;    /* headline (from metadata), dropped from body top */
     const char *const *authors; /* bylines naming them are dropped too     */
     size_t author_count;
@@ -121,7 +124,7 @@ char *dc_blocks_html(const dc_blocks *b, dc_arena *ar, size_t *len);
 /* Collects related/latest/most-read links into a->related (related.c);
  * needs dc_extract_body to have run.  Returns 0 on OOM. */
 struct decant_article;
-int dc_related_collect(dc_extract_ctx *cx, const char *base_url, struct decant_article *a);
+int dc_related_collect(const dc_extract_ctx *cx, const char *base_url, struct decant_article *a);
 
 /* Runs clean, stats, score, select, render; returns 0 on OOM. */
 int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out);

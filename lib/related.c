@@ -26,12 +26,12 @@ static int is_root(const dc_extract_ctx *cx, uint32_t i)
     return 0;
 }
 
-/* Marks containers announced by a related heading with DC_F_RELATED. */
-static void mark_headed_boxes(dc_extract_ctx *cx)
+/* Marks in box[] the containers announced by a related heading. */
+static void mark_headed_boxes(const dc_extract_ctx *cx, uint8_t *box_of)
 {
-    dc_dom *d = cx->dom;
+    const dc_dom *d = cx->dom;
     for (uint32_t i = 1; i < d->count; i++) {
-        dc_node *n = &d->nodes[i];
+        const dc_node *n = &d->nodes[i];
         if (n->tag < DC_TAG_H2 || n->tag > DC_TAG_H6 || cx->st[i].chars > 80)
             continue;
         dc_sbuf b;
@@ -43,8 +43,8 @@ static void mark_headed_boxes(dc_extract_ctx *cx)
         /* A heading wrapped alone in a div: the box is one level up. */
         if (box && cx->st[box].chars <= cx->st[i].chars + 2 && d->nodes[box].parent)
             box = d->nodes[box].parent;
-        if (!(d->nodes[box].flags & DC_F_PROTECT) && !is_root(cx, box)) {
-            d->nodes[box].flags |= DC_F_RELATED;
+        if (!cx->protect[box] && !is_root(cx, box)) {
+            box_of[box] = 1;
             continue;
         }
         /* The heading sits in the article itself: its box is what follows
@@ -52,13 +52,14 @@ static void mark_headed_boxes(dc_extract_ctx *cx)
         for (uint32_t s = n->next; s; s = d->nodes[s].next) {
             if (d->nodes[s].tag >= DC_TAG_H1 && d->nodes[s].tag <= DC_TAG_H6)
                 break;
-            d->nodes[s].flags |= DC_F_RELATED;
+            box_of[s] = 1;
         }
     }
 }
 
-/* Is link i inside a related box (and outside menus and the body)? */
-static int in_related_context(const dc_extract_ctx *cx, uint32_t i)
+/* Is link i inside a related box (named so, found in the body by render.c,
+ * announced by a heading: box_of[]) and outside menus and the body? */
+static int in_related_context(const dc_extract_ctx *cx, const uint8_t *box_of, uint32_t i)
 {
     const dc_dom *d = cx->dom;
     int boxed = 0;
@@ -69,7 +70,7 @@ static int in_related_context(const dc_extract_ctx *cx, uint32_t i)
             return 0;
         if (n->flags & DC_F_HARD)
             return 0;
-        if (n->tag == DC_TAG_ASIDE || (n->flags & DC_F_RELATED))
+        if (n->tag == DC_TAG_ASIDE || (n->flags & DC_F_RELATED) || box_of[a])
             boxed = 1;
         if (!boxed && !cx->lenient && is_root(cx, a))
             return 0;
@@ -183,17 +184,23 @@ static const char *teaser_date(const dc_dom *d, uint32_t link, char buf[32])
     return NULL;
 }
 
-int dc_related_collect(dc_extract_ctx *cx, const char *base, decant_article *a)
+int dc_related_collect(const dc_extract_ctx *cx, const char *base, decant_article *a)
 {
     const dc_dom *d = cx->dom;
-    mark_headed_boxes(cx);
+    uint8_t *box_of = dc_arena_alloc(cx->ar, d->count);
+    if (!box_of)
+        return 0;
+    memset(box_of, 0, d->count);
+    for (uint32_t k = 0; k < cx->nboxes; k++)
+        box_of[cx->boxes[k]] = 1;
+    mark_headed_boxes(cx, box_of);
     decant_link *out = NULL;
     size_t n = 0;
     for (uint32_t i = 1; i < d->count && n < DC_MAX_RELATED; i++) {
         if (d->nodes[i].tag != DC_TAG_A || cx->st[i].chars < 15)
             continue;
         const char *href = dc_attr_get(d, i, "href", NULL);
-        if (!href || !in_related_context(cx, i))
+        if (!href || !in_related_context(cx, box_of, i))
             continue;
         dc_sbuf tb;
         dc_sbuf_init(&tb, &a->arena, 128);

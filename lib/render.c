@@ -310,6 +310,23 @@ static int in_related_box(const render *r, uint32_t i)
            (s->chars && (float)s->link > 0.3f * (float)s->chars);
 }
 
+/* Notes a related box found inside the body, for related.c; 0 on OOM. */
+static int note_box(dc_extract_ctx *cx, uint32_t i)
+{
+    if (cx->nboxes == cx->boxes_cap) {
+        uint32_t cap = cx->boxes_cap ? cx->boxes_cap * 2 : 16;
+        uint32_t *nb = dc_arena_alloc(cx->ar, cap * sizeof *nb);
+        if (!nb)
+            return 0;
+        if (cx->nboxes)
+            memcpy(nb, cx->boxes, cx->nboxes * sizeof *nb);
+        cx->boxes = nb;
+        cx->boxes_cap = cap;
+    }
+    cx->boxes[cx->nboxes++] = i;
+    return 1;
+}
+
 /* Returns 1 if i's children should be visited. */
 static int enter(render *r, uint32_t i, uint32_t root)
 {
@@ -323,7 +340,7 @@ static int enter(render *r, uint32_t i, uint32_t root)
     if (i != root && dc_skip_conditional(r->cx, i))
         return 0;
     if (i != root && in_related_box(r, i)) {
-        n->flags |= DC_F_RELATED; /* its links are the page's related links (related.c) */
+        r->oom |= !note_box(r->cx, i); /* its links are the page's related links (related.c) */
         return 0;
     }
     dc_tag t = (dc_tag)n->tag;
@@ -686,6 +703,10 @@ int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out)
     if (!cx->st)
         return 0;
     memset(cx->st, 0, sizeof(dc_stats) * d->count);
+    cx->protect = dc_arena_alloc(cx->ar, d->count);
+    if (!cx->protect)
+        return 0;
+    memset(cx->protect, 0, d->count);
     if (!dc_clean(cx))
         return 0;
     dc_stats_compute(cx);

@@ -484,7 +484,7 @@ static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5
     cx->top = top;
     /* Statistics of a wrapper must not cut away the best candidate. */
     for (uint32_t a = top; a; a = d->nodes[a].parent)
-        d->nodes[a].flags |= DC_F_PROTECT;
+        cx->protect[a] = 1;
     top = climb_shared(cx, top, top5);
     top = climb_scores(cx, top);
     while (d->nodes[top].parent && d->nodes[top].parent != d->body &&
@@ -543,8 +543,7 @@ uint32_t dc_select(dc_extract_ctx *cx)
             return cx->nroots;
         /* The "article" holds a small part of the page's prose: a landing
          * or service page made of many sections. */
-        for (uint32_t i = 0; i < cx->dom->count; i++)
-            cx->dom->nodes[i].flags &= (uint16_t)~DC_F_PROTECT;
+        memset(cx->protect, 0, cx->dom->count);
         cx->nroots = 0;
     }
     /* No article-like container: listings, shops, landing pages.  Keep the
@@ -586,7 +585,7 @@ static int skip_stats(const dc_extract_ctx *cx, uint32_t i)
     default:
         return 0;
     }
-    if (n->flags & DC_F_PROTECT)
+    if (cx->protect[i])
         return 0;
     if (s->chars == 0)
         return 1;
