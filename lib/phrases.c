@@ -33,6 +33,16 @@ static const char *const cta[] = {
     "comentarios", "noticias relacionadas", "compartilhe", "leia mais", "leia também",
     "publicidade", "assine", "delen", "lees meer", "lees ook", "advertentie", "dela",
     "läs mer", "annons", "поделиться", "читайте также", "реклама",
+    /* the same bars in the languages of old news portals: ru, uk, pl, el, tr, ar, zh, ja
+     * (Greek with σ for the final ς: normalise() folds it so) */
+    "версия для печати", "распечатать", "печать", "комментарии", "комментировать",
+    "добавить комментарий", "отправить другу", "все новости", "подписаться", "поділитися",
+    "drukuj", "wersja do druku", "komentarze", "skomentuj", "dodaj komentarz", "udostępnij",
+    "wyślij znajomemu", "poleć znajomemu", "czytaj także", "czytaj też", "zobacz także",
+    "zobacz też", "reklama", "εκτύπωση", "σχόλια", "κοινοποίηση", "διαβάστε επίσησ", "yazdır",
+    "paylaş", "yorumlar", "yorum yap", "طباعة", "شارك", "تعليقات", "اقرأ أيضا",
+    "分享到", "分享", "打印", "打印本页", "关闭窗口", "关闭", "返回顶部", "收藏", "评论", "发表评论",
+    "我要评论", "推荐给朋友", "字号", "印刷", "シェア", "ツイート", "コメント",
     /* shop, service and forum chrome */
     "add to cart", "add to bag", "add to basket", "add to wishlist", "buy it now", "view cart",
     "checkout", "wishlist", "in stock", "out of stock", "sold out", "notify me", "quantity",
@@ -67,10 +77,46 @@ static const char *const related_heads[] = {
     "meistgelesen", "lire aussi", "à lire", "sur le même", "les plus", "te puede",
     "noticias relacionadas", "lo más", "relacionad", "leia também", "mais lidas", "lees ook",
     "meest gelezen", "läs också", "mest lästa", "читайте также", "популярное",
+    /* ru, uk, pl, el, tr, ar, zh, ja (Greek with σ for the final ς:
+     * normalise() folds it so) */
+    "самое читаемое", "самые читаемые", "самые популярные", "популярные новости",
+    "последние новости", "новости по теме", "другие новости", "похожие новости", "по теме",
+    "лента новостей", "новости партнеров", "читайте також", "найпопулярніше", "czytaj także",
+    "czytaj też", "zobacz także", "zobacz też", "najczęściej czytane", "najpopularniejsze",
+    "najnowsze", "polecamy", "podobne artykuły", "powiązane", "δείτε επίσησ", "διαβάστε επίσησ",
+    "σχετικά άρθρα", "σχετικέσ ειδήσεισ", "τα πιο δημοφιλή", "δημοφιλή", "τελευταία νέα",
+    "ilgili haberler", "en çok okunan", "benzer haberler", "son dakika", "الأكثر قراءة",
+    "اقرأ أيضا", "أخبار ذات صلة", "مقالات ذات صلة", "آخر الأخبار", "الأكثر مشاهدة",
+    "相关新闻", "相关阅读", "相关文章", "相关链接", "热点排行", "热门新闻", "热门文章", "推荐阅读",
+    "延伸阅读", "最新新闻", "精彩推荐", "更多新闻", "相關新聞", "熱門新聞", "延伸閱讀",
+    "関連記事", "関連ニュース", "アクセスランキング", "最新ニュース", "人気記事", "おすすめ記事",
     "recent posts", "recent articles", "recent news", "recent stories", "recent comments",
     "people who", "customers who", "customers also", "frequently bought", "similar items",
     "similar products", "sponsored",
 };
+
+/* The lower case of a capital in U+0100..U+042F (two-byte UTF-8 that
+ * stays two-byte), else cp itself. */
+static unsigned fold_cp(unsigned cp)
+{
+    if (cp >= 0x100 && cp <= 0x17F) { /* Latin Extended-A: pairs */
+        int odd_caps = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (cp == 0x130 || cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x178 || cp == 0x17F)
+            return cp;
+        return (cp & 1) == (unsigned)odd_caps ? cp + 1 : cp;
+    }
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) /* Greek */
+        return cp + 0x20;
+    if (cp == 0x3C2) /* final sigma: the lists write every sigma as σ */
+        return 0x3C3;
+    if (cp >= 0x386 && cp <= 0x38F && cp != 0x387) /* Greek capitals with tonos */
+        return cp == 0x386 ? 0x3AC : cp <= 0x38A ? cp + 0x25 : cp == 0x38C ? 0x3CC : cp + 0x3F;
+    if (cp >= 0x410 && cp <= 0x42F) /* Cyrillic */
+        return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) /* Ѐ..Џ, Ё and the Ukrainian letters */
+        return cp + 0x50;
+    return cp;
+}
 
 /* Normalises s[0..n) into out (cap bytes); returns the length. */
 static size_t normalise(const char *s, size_t n, char *out, size_t cap)
@@ -88,6 +134,20 @@ static size_t normalise(const char *s, size_t n, char *out, size_t cap)
         space = 0;
         if (c >= 'A' && c <= 'Z') {
             c = dc_lower(c);
+        } else if (c >= 0xC4 && c <= 0xD0 && i + 1 < n && len + 3 < cap) {
+            /* Latin Extended-A (Polish, Czech, Turkish), Greek and Cyrillic
+             * capitals: headings set in capitals ("САМЫЕ ПОПУЛЯРНЫЕ") */
+            unsigned cp = ((unsigned)(c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+            if (cp == 0x130) { /* Turkish İ */
+                out[len++] = 'i';
+                i++;
+                continue;
+            }
+            cp = fold_cp(cp);
+            out[len++] = (char)(0xC0 | (cp >> 6));
+            out[len++] = (char)(0x80 | (cp & 0x3F));
+            i++;
+            continue;
         } else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
                    (unsigned char)s[i + 1] <= 0x9E && (unsigned char)s[i + 1] != 0x97) {
             out[len++] = (char)c; /* Latin-1 capitals: À..Þ -> à..þ */
@@ -98,10 +158,16 @@ static size_t normalise(const char *s, size_t n, char *out, size_t cap)
     }
     /* Trailing punctuation, arrows and ellipses say nothing. */
     for (;;) {
-        if (len && strchr(" :.!?>»|-", out[len - 1])) {
+        const unsigned char *e = (const unsigned char *)out + len;
+        if (len && e[-1] < 0x80 && strchr(" :.!?>|-", e[-1])) {
             len--;
-        } else if (len >= 3 && (unsigned char)out[len - 3] == 0xE2) {
+        } else if (len >= 2 && e[-2] == 0xC2 && e[-1] == 0xBB) {
+            len -= 2; /* » */
+        } else if (len >= 3 && e[-3] == 0xE2) {
             len -= 3; /* … → ➔ and friends (E2 80 A6, E2 86 92, E2 9E 94) */
+        } else if (len >= 3 && ((e[-3] == 0xEF && e[-2] == 0xBC && (e[-1] == 0x9A || e[-1] == 0x81)) ||
+                                (e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x82))) {
+            len -= 3; /* full-width colon and exclamation mark, ideographic full stop */
         } else {
             break;
         }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "decant.h"
+#include "extract.h"
 #include "test.h"
 
 #define P_EN(x)                                                                             \
@@ -255,5 +256,33 @@ TEST(body_document_in_sections)
     CHECK_HAS(text_of(a), "Desc eight. The council");
     CHECK_HAS(text_of(a), "Example two. The council");
     CHECK_NOT_HAS(text_of(a), "about ferries");
+    decant_article_free(a);
+}
+
+TEST(body_furniture_phrases_in_other_languages)
+{
+    /* Headings of related and most-read boxes, and the bars' lines, in the
+     * languages of old news portals, in any case. */
+    static const char *const heads[] = {"САМЫЕ ПОПУЛЯРНЫЕ НОВОСТИ НАШИХ ПАРТНЕРОВ", "Новости по теме:",
+                                        "Najczęściej czytane", "NAJCZĘŚCIEJ CZYTANE", "ΔΙΑΒΆΣΤΕ ΕΠΊΣΗΣ",
+                                        "相关新闻", "関連記事", "الأكثر قراءة", "İlgili haberler"};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        CHECK(dc_is_related_heading(heads[i], strlen(heads[i])));
+    static const char *const bars[] = {"Версия для печати", "Drukuj", "WYŚLIJ ZNAJOMEMU", "分享到：",
+                                       "打印本页", "Εκτύπωση"};
+    for (size_t i = 0; i < sizeof bars / sizeof bars[0]; i++)
+        CHECK(dc_is_cta_line(bars[i], strlen(bars[i])));
+    /* Prose that starts like one stays. */
+    const char *prose = "Новости по теме выборов в Думу обсуждали весь день на заседании комиссии";
+    CHECK(!dc_is_cta_line(prose, strlen(prose)));
+    /* In a page: the box after the heading goes, the story stays. */
+    const char *html =
+        "<html><head><meta name=date content=2012-01-17></head><body><div class=txt>"
+        P_EN("One.") P_EN("Two.") P_EN("Three.") P_EN("Four.") P_EN("Five.") P_EN("Six.")
+        "<h3>САМЫЕ ПОПУЛЯРНЫЕ НОВОСТИ</h3><ul><li><a href=/a>Жест ведущей</a></li>"
+        "<li><a href=/b>Салат для зрения</a></li></ul></div></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Six. The council");
+    CHECK_NOT_HAS(text_of(a), "Салат");
     decant_article_free(a);
 }
