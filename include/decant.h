@@ -98,7 +98,9 @@ const char *decant_status_name(decant_status code);
  * HTML parser (myhtml), the charset detector (uchardet), iconv, cJSON (for
  * JSON-LD), CLD2 (language) and libdeflate (about 32 KiB per WARC reader of
  * a gzip archive), and decant_warc_detect(), which takes no options, uses
- * the C library's.
+ * the C library's.  So do the fetcher and the WARC writer, which take no
+ * decant_options (their results and buffers are the C library's, as are
+ * libcurl's and libxml2's own).
  */
 typedef struct decant_allocator {
     void *(*malloc)(void *ctx, size_t size);
