@@ -25,6 +25,8 @@ enum {
     OPT_STATS,
     OPT_BODY,
     OPT_WITH_METADATA,
+    OPT_LINKS,
+    OPT_IMAGES,
     OPT_NO_REPAIR,
     OPT_URLS,
     OPT_FEED,
@@ -50,6 +52,8 @@ static const struct option long_options[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
     {"body", required_argument, NULL, OPT_BODY},
     {"with-metadata", no_argument, NULL, OPT_WITH_METADATA},
+    {"links", no_argument, NULL, OPT_LINKS},
+    {"images", no_argument, NULL, OPT_IMAGES},
     {"url", required_argument, NULL, OPT_URL},
     {"content-type", required_argument, NULL, OPT_CONTENT_TYPE},
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
@@ -113,6 +117,8 @@ static void print_help(const cli_config *cfg)
            "      --with-metadata      put the title, authors, date, url, site name,\n"
            "                           language and page type before each body: YAML\n"
            "                           front matter for markdown, a header for text\n"
+           "      --links              markdown keeps the body's links as [text](url)\n"
+           "      --images             markdown keeps the body's images as ![alt](src)\n"
            "      --url URL            the page's address (only with a single input)\n"
            "      --content-type CT    the page's HTTP Content-Type header\n"
            "      --max-bytes N        refuse pages larger than N bytes after gzip\n"
@@ -355,6 +361,12 @@ static int apply_option(int c, const char *arg, cli_config *cfg)
     case OPT_WITH_METADATA:
         cfg->with_metadata = 1;
         return 1;
+    case OPT_LINKS:
+        cfg->opts.markdown_links = 1;
+        return 1;
+    case OPT_IMAGES:
+        cfg->opts.markdown_images = 1;
+        return 1;
     case OPT_NO_REPAIR:
         cfg->opts.repair_mojibake = 0;
         return 1;
@@ -513,6 +525,11 @@ int cli_parse_args(int argc, char **argv, cli_config *cfg)
     if (status == CLI_PARSE_RUN && cfg->with_metadata && cfg->format != CLI_FORMAT_TEXT &&
         cfg->format != CLI_FORMAT_MARKDOWN) {
         cli_error("--with-metadata needs --format text or markdown (JSON records hold the metadata)");
+        status = cli_usage_error();
+    }
+    if (status == CLI_PARSE_RUN && (cfg->opts.markdown_links || cfg->opts.markdown_images) &&
+        cfg->format != CLI_FORMAT_MARKDOWN && cfg->body != CLI_FORMAT_MARKDOWN) {
+        cli_error("--links and --images need --format markdown or --body markdown");
         status = cli_usage_error();
     }
     if (status != CLI_PARSE_RUN) {

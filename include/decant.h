@@ -117,7 +117,7 @@ typedef enum decant_body_format {
     DECANT_BODY_HTML = 2      /* the same structure as an HTML fragment     */
 } decant_body_format;
 
-#define DECANT_OPTIONS_VERSION 3
+#define DECANT_OPTIONS_VERSION 4
 
 typedef struct decant_options {
     /* Set by decant_options_init(); lets the struct grow without ABI breaks. */
@@ -146,6 +146,12 @@ typedef struct decant_options {
      * already right is never changed.  Default 1; 0 keeps the bytes' text
      * as decoded.  Since version 3 (older options get the default).        */
     int repair_mojibake;
+    /* The Markdown body (want_markdown) keeps the body's links as
+     * [text](url) and its images as ![alt](src), resolved against the
+     * page's URL; by default both are left out, their text kept.  The text
+     * and HTML bodies do not change.  Since version 4.                       */
+    int markdown_links;
+    int markdown_images;
 } decant_options;
 
 /* Fills `opts` with the defaults above.  Always call it first. */

@@ -93,6 +93,8 @@ void decant_options_init(decant_options *o)
     o->allocator = NULL;
     o->want_html = 0;
     o->repair_mojibake = 1;
+    o->markdown_links = 0;
+    o->markdown_images = 0;
 }
 
 int dc_options_copy(const decant_options *in, decant_options *out)
@@ -107,6 +109,8 @@ int dc_options_copy(const decant_options *in, decant_options *out)
         n = offsetof(decant_options, want_html);
     else if (in->version == 2)
         n = offsetof(decant_options, repair_mojibake);
+    else if (in->version == 3)
+        n = offsetof(decant_options, markdown_links);
     else if (in->version == DECANT_OPTIONS_VERSION)
         n = sizeof *in;
     else
@@ -212,7 +216,8 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
     if (!pruned)
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
     dc_prune_stats ps;
-    size_t pruned_len = dc_prune(dec.text, dec.len, pruned, &ps);
+    size_t pruned_len = dc_prune_ex(dec.text, dec.len, pruned, &ps,
+                                    o->want_markdown && o->markdown_images ? DC_PRUNE_KEEP_IMAGES : 0);
 
     const char *html = pruned;
     size_t html_len = pruned_len;
@@ -246,7 +251,10 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
                          .title = a->field[DECANT_FIELD_TITLE],
                          .authors = a->authors,
                          .author_count = a->author_count,
-                         .dated = a->field[DECANT_FIELD_DATE_PUBLISHED] != NULL};
+                         .dated = a->field[DECANT_FIELD_DATE_PUBLISHED] != NULL,
+                         .links = o->want_markdown && o->markdown_links,
+                         .images = o->want_markdown && o->markdown_images,
+                         .base = a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : in->url};
     dc_blocks blocks = {0};
     if (!dc_extract_body(&cx, &blocks)) {
         st = DECANT_ERR_NOMEM;

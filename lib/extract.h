@@ -24,11 +24,21 @@ typedef enum dc_block_kind {
     DC_BLOCK_CAPTION
 } dc_block_kind;
 
+/* A link or an image inside a block's text, for Markdown that keeps them
+ * (decant_options.markdown_links / markdown_images). */
+typedef struct dc_span {
+    uint32_t start, end; /* the link's text in the block's; an image: end == start */
+    const char *url;     /* absolute when the page's address is known        */
+    const char *alt;     /* an image's alt text ("" for none); NULL: a link  */
+} dc_span;
+
 typedef struct dc_block {
     uint8_t kind, level, ordered;
     uint32_t node;      /* the element the block came from */
     const char *text;   /* NUL-terminated, whitespace collapsed */
     uint32_t len;
+    const dc_span *spans; /* in order of start; only when asked for   */
+    uint32_t nspans;
 } dc_block;
 
 typedef struct dc_blocks {
@@ -85,6 +95,8 @@ typedef struct dc_extract_ctx {
     const char *const *authors; /* bylines naming them are dropped too     */
     size_t author_count;
     int dated;            /* the page states when it was published        */
+    int links, images;    /* render.c: keep them as spans, for Markdown   */
+    const char *base;     /* ... resolved against this URL, when known    */
 } dc_extract_ctx;
 
 /*
@@ -125,6 +137,9 @@ char *dc_blocks_html(const dc_blocks *b, dc_arena *ar, size_t *len);
  * needs dc_extract_body to have run.  Returns 0 on OOM. */
 struct decant_article;
 int dc_related_collect(const dc_extract_ctx *cx, const char *base_url, struct decant_article *a);
+/* href resolved against base in `ar` (related.c); NULL for links that lead
+ * nowhere (fragments, javascript:, mailto:) or when out of memory. */
+char *dc_link_resolve(dc_arena *ar, const char *base, const char *href);
 
 /* Runs clean, stats, score, select, render; returns 0 on OOM. */
 int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out);

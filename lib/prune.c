@@ -60,7 +60,7 @@ static int ends_attr(char c)
 
 /* Is an attribute of this (raw, any-case) name read by some phase?  The
  * interned names of dom.h, and the few read by name only. */
-static int attr_wanted(const char *s, size_t n)
+static int attr_wanted(const char *s, size_t n, int images)
 {
     char low[16];
     if (n == 0 || n >= sizeof low)
@@ -68,6 +68,9 @@ static int attr_wanted(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         low[i] = (char)dc_lower((unsigned char)s[i]);
     if (dc_attr_key_of(low, n) != DC_A_OTHER)
+        return 1;
+    if (images && ((n == 3 && (memcmp(low, "src", 3) == 0 || memcmp(low, "alt", 3) == 0)) ||
+                   (n == 8 && memcmp(low, "data-src", 8) == 0)))
         return 1;
     return (n == 8 && memcmp(low, "xml:lang", 8) == 0) ||
            (n == 9 && memcmp(low, "itemscope", 9) == 0) ||
@@ -80,7 +83,7 @@ static int attr_wanted(const char *s, size_t n)
  * a pruned page's bytes and would only be tokenised to be ignored.  Returns
  * the bytes consumed, or 0 when the tag is unterminated (left to the parser).
  */
-static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *kept)
+static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *kept, int images)
 {
     *kept = 0;
     size_t i = 1;
@@ -115,7 +118,7 @@ static size_t copy_tag(const char *s, size_t n, char *out, size_t *o, size_t *ke
             memcpy(out + w, s + start, i - start);
             w += i - start;
             ++*kept;
-        } else if (attr_wanted(s + name, name_len)) {
+        } else if (attr_wanted(s + name, name_len, images)) {
             memcpy(out + w, s + start, i - start);
             w += i - start;
             ++*kept;
@@ -291,6 +294,19 @@ static int opens_or_closes(unsigned prev, unsigned cls)
  */
 size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats)
 {
+    return dc_prune_ex(in, n, out, stats, 0);
+}
+
+/* Is the tag of class `cls` an <img>? */
+static int is_img(unsigned cls)
+{
+    unsigned id = cls >> T_ID;
+    return id && strcmp(tag_kinds[id - 1].name, "img") == 0;
+}
+
+size_t dc_prune_ex(const char *in, size_t n, char *out, dc_prune_stats *stats, unsigned flags)
+{
+    int images = (flags & DC_PRUNE_KEEP_IMAGES) != 0;
     size_t i = 0, o = 0;
     unsigned prev = 0;   /* class of the last tag copied, if no text since */
     unsigned pre = 0;    /* open pre-like elements                          */
@@ -375,7 +391,7 @@ size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats)
             continue;
         }
         size_t tag_at = o, attrs;
-        size_t used = copy_tag(s, left, out, &o, &attrs);
+        size_t used = copy_tag(s, left, out, &o, &attrs, images);
         if (!used) { /* unterminated: the parser decides */
             st.start_tags++;
             out[o++] = '<';
@@ -383,7 +399,7 @@ size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats)
             continue;
         }
         size_t body = cls & T_RAW ? raw_body(s + used, left - used, cls) : 0;
-        int whole = (cls & T_GONE) && goes_whole(out + tag_at, o - tag_at, cls);
+        int whole = (cls & T_GONE) && !(images && is_img(cls)) && goes_whole(out + tag_at, o - tag_at, cls);
         if (whole && body < left - used) {
             size_t close = cls & T_RAW ? tag_end(s + used + body, left - used - body) : 0;
             if (close || !(cls & T_RAW)) {

@@ -49,4 +49,9 @@ typedef struct dc_prune_stats {
  */
 size_t dc_prune(const char *in, size_t n, char *out, dc_prune_stats *stats);
 
+/* dc_prune, and with DC_PRUNE_KEEP_IMAGES <img> elements stay, with their
+ * src, data-src and alt (for Markdown that keeps images). */
+#define DC_PRUNE_KEEP_IMAGES 1u
+size_t dc_prune_ex(const char *in, size_t n, char *out, dc_prune_stats *stats, unsigned flags);
+
 #endif

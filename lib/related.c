@@ -233,3 +233,8 @@ int dc_related_collect(const dc_extract_ctx *cx, const char *base, decant_articl
     a->related_count = n;
     return 1;
 }
+
+char *dc_link_resolve(dc_arena *ar, const char *base, const char *href)
+{
+    return resolve(ar, base, href);
+}

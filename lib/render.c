@@ -6,9 +6,11 @@
  * gathered with whitespace collapsed, except inside <pre>.  Table cells are
  * joined into one row block; list items remember their nesting depth.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
+#include "fetch.h"
 #include "text.h"
 
 typedef struct ctx_frame {
@@ -16,6 +18,8 @@ typedef struct ctx_frame {
 } ctx_frame;
 
 #define SEEN_SLOTS 1024
+/* Links and images kept per block; more are left as plain text. */
+#define SPAN_SLOTS 64
 
 typedef struct render {
     dc_extract_ctx *cx;
@@ -37,6 +41,12 @@ typedef struct render {
     ctx_frame stack[32];
     int depth;            /* frames used (capped; deeper frames are ignored) */
     int oom;
+    /* Links and images of the block being gathered (cx->links / images). */
+    dc_span spans[SPAN_SLOTS];
+    uint32_t nspans;
+    uint32_t md_link;     /* the <a> whose span is open, or 0 */
+    uint32_t md_link_start; /* where its text starts in buf */
+    const char *md_link_url;
 } render;
 
 static int push_block(render *r, const dc_block *b)
@@ -147,6 +157,65 @@ static int link_line(const render *r, const char *s, size_t n)
 }
 
 /* Ends the current block, if it has any text. */
+static void add_span(render *r, uint32_t start, uint32_t end, const char *url, const char *alt)
+{
+    if (r->nspans < SPAN_SLOTS && url)
+        r->spans[r->nspans++] = (dc_span){start, end, url, alt};
+}
+
+/* The spans of the block being flushed: a link still open is cut at the
+ * block's end (and goes on in the next); those that fall outside `len`
+ * (trailing blanks) are clamped; images, whose position is what counts,
+ * sort before a link starting at the same place. */
+static const dc_span *take_spans(render *r, size_t len, uint32_t *count)
+{
+    if (r->md_link && r->md_link_start < len)
+        add_span(r, r->md_link_start, (uint32_t)len, r->md_link_url, NULL);
+    r->md_link_start = 0;
+    *count = 0;
+    if (!r->nspans)
+        return NULL;
+    dc_span *out = dc_arena_alloc(r->cx->ar, r->nspans * sizeof *out);
+    if (!out) {
+        r->oom = 1;
+        return NULL;
+    }
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < r->nspans; i++) {
+        dc_span sp = r->spans[i];
+        if (sp.start > len && !sp.alt)
+            continue;
+        if (sp.start > len)
+            sp.start = (uint32_t)len;
+        if (sp.end < sp.start || sp.end > len)
+            sp.end = sp.alt ? sp.start : (uint32_t)len;
+        uint32_t k = n++;
+        while (k > 0 && (out[k - 1].start > sp.start || (out[k - 1].start == sp.start && !out[k - 1].alt && sp.alt))) {
+            out[k] = out[k - 1];
+            k--;
+        }
+        out[k] = sp;
+    }
+    r->nspans = 0;
+    *count = n;
+    return out;
+}
+
+/* A block with no text drops its links; its images go on to the next
+ * block, at its start (an image, then its caption). */
+static void keep_images_only(render *r)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < r->nspans; i++)
+        if (r->spans[i].alt) {
+            r->spans[n] = r->spans[i];
+            r->spans[n].start = r->spans[n].end = 0;
+            n++;
+        }
+    r->nspans = n;
+    r->md_link_start = 0;
+}
+
 static void flush(render *r, uint32_t node, int kind_override)
 {
     size_t len = r->buf.len;
@@ -159,6 +228,7 @@ static void flush(render *r, uint32_t node, int kind_override)
     if (len == 0 || r->buf.failed || invisible(r->buf.data, len)) {
         r->buf.len = 0;
         r->oom |= r->buf.failed;
+        keep_images_only(r);
         return;
     }
     const ctx_frame *f = top(r);
@@ -170,6 +240,7 @@ static void flush(render *r, uint32_t node, int kind_override)
                    (len <= 60 && dc_is_related_heading(r->buf.data, len))
              : dc_is_cta_line(r->buf.data, len))) {
         r->buf.len = 0;
+        r->nspans = r->md_link_start = 0;
         return;
     }
     if (len >= 20 && r->cx->lenient && seen_before(r, r->buf.data, len)) {
@@ -178,6 +249,7 @@ static void flush(render *r, uint32_t node, int kind_override)
          * repeat captions and teasers verbatim).  Inside an article a
          * repeat is the author's: see drop_cloned_runs. */
         r->buf.len = 0;
+        r->nspans = r->md_link_start = 0;
         return;
     }
     b.level = f->level;
@@ -185,6 +257,9 @@ static void flush(render *r, uint32_t node, int kind_override)
     b.node = node;
     b.text = dc_arena_strndup(r->cx->ar, r->buf.data, len);
     b.len = (uint32_t)len;
+    if (b.kind != DC_BLOCK_PRE)
+        b.spans = take_spans(r, len, &b.nspans);
+    r->nspans = r->md_link_start = 0;
     r->buf.len = 0;
     if (!b.text || !push_block(r, &b)) {
         r->oom = 1;
@@ -327,6 +402,72 @@ static int note_box(dc_extract_ctx *cx, uint32_t i)
     return 1;
 }
 
+/* href as an absolute URL in the scratch arena: resolved as browsers do
+ * (libcurl's resolver: dot segments, escapes) against the page's address,
+ * its fragment kept; NULL for a link to nowhere (a fragment of this page,
+ * javascript:, mailto:).  Without an http(s) address, relative stays
+ * relative. */
+static const char *absolute(render *r, const char *href)
+{
+    while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
+        href++;
+    if (!*href || *href == '#')
+        return NULL;
+    const char *base = r->cx->base;
+    if (!base || (strncmp(base, "http://", 7) != 0 && strncmp(base, "https://", 8) != 0))
+        return dc_link_resolve(r->cx->ar, base, href);
+    const char *hash = strchr(href, '#');
+    size_t hl = hash ? (size_t)(hash - href) : strlen(href);
+    char *part = dc_arena_strndup(r->cx->ar, href, hl);
+    char *u = part ? dc_url_resolve(base, part) : NULL;
+    if (!u)
+        return NULL;
+    size_t ul = strlen(u), fl = hash ? strlen(hash) : 0;
+    char *out = dc_arena_alloc(r->cx->ar, ul + fl + 1);
+    if (out) {
+        memcpy(out, u, ul);
+        memcpy(out + ul, hash ? hash : "", fl + 1);
+    }
+    free(u);
+    return out;
+}
+
+static void open_link(render *r, uint32_t i)
+{
+    const char *href = dc_attr_get(r->cx->dom, i, "href", NULL);
+    const char *url = href ? absolute(r, href) : NULL;
+    if (!url)
+        return;
+    r->md_link = i;
+    r->md_link_start = (uint32_t)r->buf.len;
+    r->md_link_url = url;
+}
+
+static void close_link(render *r)
+{
+    if (r->buf.len > r->md_link_start)
+        add_span(r, r->md_link_start, (uint32_t)r->buf.len, r->md_link_url, NULL);
+    r->md_link = 0;
+}
+
+/* An image where it stands in the text; lazy-loading pages keep the real
+ * address in data-src. */
+static void keep_image(render *r, uint32_t i)
+{
+    const dc_dom *d = r->cx->dom;
+    const char *src = dc_attr_get(d, i, "data-src", NULL);
+    if (!src || !*src)
+        src = dc_attr_get(d, i, "src", NULL);
+    if (!src || !*src || strncmp(src, "data:", 5) == 0)
+        return;
+    const char *url = absolute(r, src);
+    const char *alt = dc_attr_get(d, i, "alt", NULL);
+    /* After the blank still pending, if it comes: the text is not touched,
+     * so the text and HTML bodies stay what they are without images. */
+    uint32_t at = (uint32_t)r->buf.len + (r->pending_space && r->buf.len ? 1u : 0u);
+    add_span(r, at, at, url, alt ? alt : "");
+}
+
 /* Returns 1 if i's children should be visited. */
 static int enter(render *r, uint32_t i, uint32_t root)
 {
@@ -411,11 +552,16 @@ static int enter(render *r, uint32_t i, uint32_t root)
         }
         if (dc_tag_is_block(t))
             flush(r, i, -1);
-        else if (t == DC_TAG_IMG)
+        else if (t == DC_TAG_IMG) {
+            if (r->cx->images && !r->pre)
+                keep_image(r, i);
             return 0;
+        }
         if (t == DC_TAG_A) {
             r->in_link++;
             r->links += r->cx->st[i].chars > 0;
+            if (r->cx->links && !r->md_link && !r->pre)
+                open_link(r, i);
         }
         return 1;
     }
@@ -430,6 +576,8 @@ static void leave(render *r, uint32_t i, int opened)
         r->related_parent = 0;
     if (!opened)
         return;
+    if (i == r->md_link)
+        close_link(r);
     dc_tag t = (dc_tag)n->tag;
     /* Only the row's own <tr> ends it: a nested table's rows were entered as
      * plain cells content and pushed no frames, so ending the row at them
@@ -540,6 +688,100 @@ static void put_lines(dc_sbuf *b, const char *s, size_t n, const char *prefix)
     }
 }
 
+/* A URL inside (...): the characters that would end it or break it
+ * percent-encoded. */
+static void put_url(dc_sbuf *b, const char *u)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)u; *p; p++) {
+        if (*p <= ' ' || *p == '(' || *p == ')' || *p == '<' || *p == '>' || *p == 0x7F) {
+            dc_sbuf_putc(b, '%');
+            dc_sbuf_putc(b, hex[*p >> 4]);
+            dc_sbuf_putc(b, hex[*p & 15]);
+        } else {
+            dc_sbuf_putc(b, (char)*p);
+        }
+    }
+}
+
+/* Text inside [...]: brackets and backslashes escaped, lines prefixed. */
+static void put_label(dc_sbuf *b, const char *s, size_t n, const char *prefix)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == '[' || s[k] == ']' || s[k] == '\\')
+            dc_sbuf_putc(b, '\\');
+        dc_sbuf_putc(b, s[k]);
+        if (s[k] == '\n')
+            dc_sbuf_puts(b, prefix);
+    }
+}
+
+static void put_image(dc_sbuf *b, const dc_span *sp)
+{
+    dc_sbuf_puts(b, "![");
+    const char *alt = sp->alt;
+    size_t n = strlen(alt);
+    for (size_t k = 0; k < n; k++)
+        if (alt[k] == '\n' || alt[k] == '\r' || alt[k] == '\t')
+            dc_sbuf_putc(b, ' ');
+        else
+            put_label(b, alt + k, 1, "");
+    dc_sbuf_puts(b, "](");
+    put_url(b, sp->url);
+    dc_sbuf_putc(b, ')');
+}
+
+/* The images a paragraph or caption starts with stand as paragraphs of
+ * their own before it; returns how many spans that took. */
+static uint32_t put_leading_images(dc_sbuf *b, const dc_block *k)
+{
+    if (k->kind != DC_BLOCK_PARAGRAPH && k->kind != DC_BLOCK_CAPTION)
+        return 0;
+    uint32_t i = 0;
+    for (; i < k->nspans && k->spans[i].alt && k->spans[i].start == 0; i++) {
+        put_image(b, &k->spans[i]);
+        dc_sbuf_puts(b, "\n\n");
+    }
+    return i;
+}
+
+/* A block's text with its links as [text](url) and its images as
+ * ![alt](src), from span `first` on; without spans, put_lines. */
+static void put_text(dc_sbuf *b, const dc_block *k, uint32_t first, const char *prefix)
+{
+    size_t pos = 0;
+    for (uint32_t i = first; i < k->nspans; i++) {
+        const dc_span *sp = &k->spans[i];
+        if (sp->alt) {
+            size_t at = sp->start > pos ? sp->start : pos;
+            put_lines(b, k->text + pos, at - pos, prefix);
+            pos = at;
+            put_image(b, sp);
+            /* Between two words it stands apart from the next one. */
+            if (at > 0 && at < k->len && k->text[at - 1] == ' ' && k->text[at] != ' ')
+                dc_sbuf_putc(b, ' ');
+            continue;
+        }
+        size_t s0 = sp->start, e = sp->end;
+        if (s0 < pos)
+            continue; /* inside a link already written */
+        while (s0 < e && (k->text[s0] == ' ' || k->text[s0] == '\n'))
+            s0++;
+        while (e > s0 && (k->text[e - 1] == ' ' || k->text[e - 1] == '\n'))
+            e--;
+        if (e == s0)
+            continue;
+        put_lines(b, k->text + pos, s0 - pos, prefix);
+        dc_sbuf_putc(b, '[');
+        put_label(b, k->text + s0, e - s0, prefix);
+        dc_sbuf_puts(b, "](");
+        put_url(b, sp->url);
+        dc_sbuf_putc(b, ')');
+        pos = e;
+    }
+    put_lines(b, k->text + pos, k->len - pos, prefix);
+}
+
 char *dc_blocks_markdown(const dc_blocks *bl, dc_arena *ar, size_t *len)
 {
     dc_sbuf b;
@@ -552,11 +794,12 @@ char *dc_blocks_markdown(const dc_blocks *bl, dc_arena *ar, size_t *len)
             dc_sbuf_put(&b, "\n\n", joins_tight(prev, k) ? 1 : 2);
         if (k->kind != DC_BLOCK_LIST_ITEM)
             ordinal = 0;
+        uint32_t first = put_leading_images(&b, k);
         switch (k->kind) {
         case DC_BLOCK_HEADING:
             dc_sbuf_put(&b, "######", k->level ? k->level : 2);
             dc_sbuf_putc(&b, ' ');
-            put_lines(&b, k->text, k->len, "");
+            put_text(&b, k, first, "");
             break;
         case DC_BLOCK_LIST_ITEM: {
             for (int d = 1; d < k->level; d++)
@@ -576,12 +819,12 @@ char *dc_blocks_markdown(const dc_blocks *bl, dc_arena *ar, size_t *len)
             } else {
                 dc_sbuf_put(&b, "- ", 2);
             }
-            put_lines(&b, k->text, k->len, "  ");
+            put_text(&b, k, first, "  ");
             break;
         }
         case DC_BLOCK_QUOTE:
             dc_sbuf_put(&b, "> ", 2);
-            put_lines(&b, k->text, k->len, "> ");
+            put_text(&b, k, first, "> ");
             break;
         case DC_BLOCK_PRE:
             dc_sbuf_puts(&b, "```\n");
@@ -590,7 +833,7 @@ char *dc_blocks_markdown(const dc_blocks *bl, dc_arena *ar, size_t *len)
             break;
         case DC_BLOCK_TABLE_ROW:
             dc_sbuf_put(&b, "| ", 2);
-            put_lines(&b, k->text, k->len, "");
+            put_text(&b, k, first, "");
             dc_sbuf_put(&b, " |", 2);
             if (!prev || prev->kind != DC_BLOCK_TABLE_ROW) {
                 /* Markdown tables need a delimiter row after the first. */
@@ -605,11 +848,11 @@ char *dc_blocks_markdown(const dc_blocks *bl, dc_arena *ar, size_t *len)
             break;
         case DC_BLOCK_CAPTION:
             dc_sbuf_putc(&b, '*');
-            put_lines(&b, k->text, k->len, "");
+            put_text(&b, k, first, "");
             dc_sbuf_putc(&b, '*');
             break;
         default:
-            put_lines(&b, k->text, k->len, "");
+            put_text(&b, k, first, "");
             break;
         }
     }

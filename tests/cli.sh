@@ -259,6 +259,27 @@ check "--with-metadata with --format html is a usage error" [ $? -eq 2 ]
 "$bin" --format markdown good.html >out 2>err
 check "without --with-metadata, no front matter" sh -c '! head -n 1 out | grep -q "^---"'
 
+# ------------------------------------------------------------ --links, --images
+{
+    echo '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>L</title>'
+    echo '<link rel="canonical" href="https://news.example/a/story.html"></head><body>'
+    echo '<article><h1>Linked story</h1><p>The zeppelin <a href="../b/c.html">landed near the quay</a>'
+    echo 'early on Tuesday, and <img src="img/z.jpg" alt="the zeppelin"> hundreds of residents'
+    echo 'stopped to watch it pass over the harbour, officials said.</p>'
+    echo '<p>The crew waved from the gondola as the airship turned towards the hills, where it was'
+    echo 'expected to land before noon; tickets for a ride are sold out.</p></article></body></html>'
+} >links.html
+"$bin" --format markdown --links --images links.html >out 2>err
+check "--links: [text](absolute url)" grep -q '\[landed near the quay\](https://news.example/b/c.html)' out
+check "--images: ![alt](absolute src) where it stands" \
+    grep -q 'and !\[the zeppelin\](https://news.example/a/img/z.jpg) hundreds' out
+"$bin" --format markdown links.html >out 2>err
+check "without them: text only" sh -c '! grep -q "](" out && grep -q "landed near the quay" out'
+"$bin" --links links.html >out 2>err
+check "--links without markdown is a usage error" [ $? -eq 2 ]
+"$bin" --images --body markdown links.html >out 2>err
+check "--images with --body markdown: in the record's text" grep -q '!\[the zeppelin\]' out
+
 # ------------------------------------------------------------ man page
 sed 's/\\-/-/g' "$manpage" >man.txt 2>/dev/null
 # Option by option, argument names and exit statuses: see tests/manpage.py.
