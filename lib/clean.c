@@ -198,19 +198,19 @@ static int disclosure(const dc_dom *d, uint32_t i)
 /* Classifies one element from its tag and attributes. */
 static void judge_element(dc_extract_ctx *cx, vocab_entry *cache, token_entry *tokens, uint32_t i)
 {
-    dc_node *n = &cx->dom->nodes[i];
-    dc_stats *st = &cx->st[i];
+    const dc_node *n = &cx->dom->nodes[i];
+    dc_mark *m = &cx->mark[i];
     int v = tag_verdict((dc_tag)n->tag);
     if (v == 2) {
-        n->flags |= DC_F_DROP | DC_F_HARD;
+        m->flags |= DC_F_DROP | DC_F_HARD;
         return;
     }
     if (v == 1)
-        n->flags |= DC_F_CAND_DROP;
+        m->flags |= DC_F_CAND_DROP;
     if (n->tag == DC_TAG_ARTICLE)
-        st->weight += 25;
+        m->weight += 25;
     else if (n->tag == DC_TAG_MAIN)
-        st->weight += 15;
+        m->weight += 15;
     int hidden = 0;
     const dc_attr *a = &cx->dom->attrs[n->attr_first];
     for (uint32_t k = 0; k < n->attr_count; k++, a++) {
@@ -219,8 +219,8 @@ static void judge_element(dc_extract_ctx *cx, vocab_entry *cache, token_entry *t
             continue;
         if (key == DC_A_CLASS || key == DC_A_ID) {
             uint16_t f = 0;
-            st->weight = (int16_t)(st->weight + class_verdict(cache, tokens, a->value, a->value_len, &f));
-            n->flags |= f;
+            m->weight = (int16_t)(m->weight + class_verdict(cache, tokens, a->value, a->value_len, &f));
+            m->flags |= f;
         } else if (key == DC_A_HIDDEN ||
                    (key == DC_A_ARIA_HIDDEN && strcmp(a->value, "true") == 0) ||
                    (key == DC_A_STYLE && style_hides(a->value))) {
@@ -228,25 +228,25 @@ static void judge_element(dc_extract_ctx *cx, vocab_entry *cache, token_entry *t
              * script reveals it, and the prose veto must be able to save it. */
             hidden = 1;
         } else if (key == DC_A_ROLE && role_is_furniture(a->value)) {
-            n->flags |= DC_F_CAND_DROP;
+            m->flags |= DC_F_CAND_DROP;
         } else if (key == DC_A_ITEMPROP && strcmp(a->value, "articleBody") == 0) {
-            n->flags |= DC_F_CONTENT;
-            st->weight += 50;
+            m->flags |= DC_F_CONTENT;
+            m->weight += 50;
         }
     }
-    if (n->flags & DC_F_CONTENT)
-        n->flags &= (uint16_t)~(DC_F_CAND_DROP | DC_F_RELATED | DC_F_BYLINE);
+    if (m->flags & DC_F_CONTENT)
+        m->flags &= (uint16_t)~(DC_F_CAND_DROP | DC_F_RELATED | DC_F_BYLINE);
     /* Hidden and named like furniture (a closed modal holding the terms of
      * use): no amount of prose makes that the article. */
-    if (hidden && (n->flags & DC_F_CAND_DROP))
-        n->flags |= DC_F_DROP | DC_F_HARD;
+    if (hidden && (m->flags & DC_F_CAND_DROP))
+        m->flags |= DC_F_DROP | DC_F_HARD;
     else if (hidden && !disclosure(cx->dom, i))
-        n->flags |= DC_F_CAND_DROP;
+        m->flags |= DC_F_CAND_DROP;
 }
 
 int dc_clean(dc_extract_ctx *cx)
 {
-    dc_dom *d = cx->dom;
+    const dc_dom *d = cx->dom;
     /* Without memory for the cache, classification still works uncached. */
     vocab_entry *cache = dc_arena_alloc(cx->ar, sizeof(vocab_entry) * VOCAB_CACHE);
     if (cache)
@@ -255,18 +255,18 @@ int dc_clean(dc_extract_ctx *cx)
     if (tokens)
         memset(tokens, 0, sizeof(token_entry) * TOKEN_CACHE);
     for (uint32_t i = 1; i < d->count; i++) {
-        dc_node *n = &d->nodes[i];
+        const dc_node *n = &d->nodes[i];
         if (!dc_is_element(n)) {
             if (n->tag == DC_TAG_COMMENT)
-                n->flags |= DC_F_DROP | DC_F_HARD;
+                cx->mark[i].flags |= DC_F_DROP | DC_F_HARD;
             continue;
         }
         /* The root elements carry template-wide classes ("single-post
          * has-sidebar") that say nothing about themselves. */
         if (n->tag == DC_TAG_HTML || n->tag == DC_TAG_BODY)
             continue;
-        if (d->nodes[n->parent].flags & DC_F_HARD) {
-            n->flags |= DC_F_DROP | DC_F_HARD;
+        if (cx->mark[n->parent].flags & DC_F_HARD) {
+            cx->mark[i].flags |= DC_F_DROP | DC_F_HARD;
             continue;
         }
         judge_element(cx, cache, tokens, i);

@@ -96,18 +96,36 @@ char *dc_text_content(const dc_dom *d, uint32_t root, dc_sbuf *out)
     return dc_sbuf_finish(out);
 }
 
+/* The builder's own writable views of the arrays the tree exposes as const:
+ * the memory is the arena's, written here and by the parser adapter only. */
+static dc_node *nodes_w(dc_dom *d)
+{
+    return (dc_node *)(uintptr_t)d->nodes;
+}
+
+static dc_attr *attrs_w(dc_dom *d)
+{
+    return (dc_attr *)(uintptr_t)d->attrs;
+}
+
+dc_node *dc_dom_edit(dc_dom *d, uint32_t i)
+{
+    return &nodes_w(d)[i];
+}
+
 int dc_dom_init(dc_dom *d, dc_arena *ar, uint32_t node_hint)
 {
     memset(d, 0, sizeof *d);
     d->arena = ar;
     d->cap = node_hint < 256 ? 256 : node_hint;
-    d->nodes = dc_arena_alloc(ar, sizeof(dc_node) * d->cap);
+    dc_node *nodes = dc_arena_alloc(ar, sizeof(dc_node) * d->cap);
     d->attr_cap = d->cap;
     d->attrs = dc_arena_alloc(ar, sizeof(dc_attr) * d->attr_cap);
-    if (!d->nodes || !d->attrs)
+    d->nodes = nodes;
+    if (!nodes || !d->attrs)
         return 0;
-    memset(&d->nodes[0], 0, sizeof(dc_node));
-    d->nodes[0].tag = DC_TAG_DOCUMENT;
+    memset(&nodes[0], 0, sizeof(dc_node));
+    nodes[0].tag = DC_TAG_DOCUMENT;
     d->count = 1;
     return 1;
 }
@@ -125,16 +143,17 @@ uint32_t dc_dom_append(dc_dom *d, uint32_t parent, dc_tag tag)
         d->nodes = nn;
         d->cap = cap;
     }
+    dc_node *nodes = nodes_w(d);
     uint32_t i = d->count++;
-    dc_node *n = &d->nodes[i];
+    dc_node *n = &nodes[i];
     memset(n, 0, sizeof *n);
     n->tag = (uint8_t)tag;
     n->parent = parent;
     n->attr_first = d->attr_count;
-    dc_node *p = &d->nodes[parent];
+    dc_node *p = &nodes[parent];
     n->depth = (uint16_t)(p->depth < UINT16_MAX ? p->depth + 1 : UINT16_MAX);
     if (p->last_child) {
-        d->nodes[p->last_child].next = i;
+        nodes[p->last_child].next = i;
         n->prev = p->last_child;
     } else {
         p->first_child = i;
@@ -155,12 +174,12 @@ int dc_dom_add_attr(dc_dom *d, uint32_t node, const char *name, size_t name_len,
         d->attrs = na;
         d->attr_cap = cap;
     }
-    dc_attr *a = &d->attrs[d->attr_count++];
+    dc_attr *a = &attrs_w(d)[d->attr_count++];
     a->name = name;
     a->name_len = (uint32_t)name_len;
     a->value = value ? value : "";
     a->value_len = value ? (uint32_t)value_len : 0;
     a->key = (uint8_t)dc_attr_key_of(name, name_len);
-    d->nodes[node].attr_count++;
+    nodes_w(d)[node].attr_count++;
     return 1;
 }

@@ -112,22 +112,23 @@ typedef struct dc_node {
     uint8_t tag;          /* dc_tag */
     uint8_t depth_clamped;/* 1 when the parser's depth was cut here */
     uint16_t depth;
-    uint16_t flags;       /* the phases' marks (DC_F_*, extract.h) */
     const char *text;     /* TEXT and COMMENT nodes: NUL-terminated UTF-8 */
     uint32_t text_len;
     uint32_t name_len;    /* OTHER elements: length of `text` = tag name  */
 } dc_node;
 
+/* Read-only once the parser has built it: every later phase sees const
+ * nodes and attributes, and keeps what it finds in arrays of its own. */
 typedef struct dc_dom {
-    dc_node *nodes;
+    const dc_node *nodes;
     uint32_t count, cap;
-    dc_attr *attrs;
+    const dc_attr *attrs;
     uint32_t attr_count, attr_cap;
     uint32_t html, head, body; /* DC_NONE when absent */
     dc_arena *arena;           /* where nodes, attributes and text live */
 } dc_dom;
 
-static inline dc_node *dc_node_at(const dc_dom *d, uint32_t i) { return &d->nodes[i]; }
+static inline const dc_node *dc_node_at(const dc_dom *d, uint32_t i) { return &d->nodes[i]; }
 
 /* Value of attribute `name` (lower-case) on node i, or NULL. */
 static inline const char *dc_attr_get(const dc_dom *d, uint32_t i, const char *name, size_t *len)
@@ -192,10 +193,13 @@ int dc_tag_is_block(dc_tag tag);
  */
 char *dc_text_content(const dc_dom *d, uint32_t i, dc_sbuf *out);
 
-/* Builder API, used by the parser adapter. */
+/* Builder API, used by the parser adapter: the only writer of the tree. */
 int dc_dom_init(dc_dom *d, dc_arena *ar, uint32_t node_hint);
 /* Appends a node as last child of `parent`; returns its index or DC_NONE on OOM. */
 uint32_t dc_dom_append(dc_dom *d, uint32_t parent, dc_tag tag);
+/* The parser's writable view of node i, for what dc_dom_append leaves to it
+ * (text, the name of an unknown element, a depth clamp). */
+dc_node *dc_dom_edit(dc_dom *d, uint32_t i);
 /* Adds an attribute to the node appended last. Returns 0 on OOM. */
 int dc_dom_add_attr(dc_dom *d, uint32_t node, const char *name, size_t name_len,
                     const char *value, size_t value_len);

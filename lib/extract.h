@@ -52,12 +52,13 @@ typedef struct dc_stats {
     uint32_t link;      /* of which inside <a>                          */
     uint16_t commas;
     uint16_t p, li;       /* descendant <p> with text, and <li>       */
-    int16_t weight;     /* class/id vocabulary: < 0 furniture, > 0 content */
     uint8_t has_h1, has_content, has_block_child, scored;
+    uint8_t dropped;    /* skipped with its subtree: clean.c's drop, or a  */
+                        /* nomination the statistics did not veto          */
     float score;
 } dc_stats;
 
-/* Node flags (dc_node.flags). */
+/* clean.c's verdict on each node: dc_mark.flags. */
 enum {
     DC_F_DROP = 1u << 0,      /* furniture: skipped with its subtree         */
     DC_F_HARD = 1u << 1,      /* never content (script, nav, hidden...)      */
@@ -67,20 +68,16 @@ enum {
     DC_F_BYLINE = 1u << 5     /* byline/dateline/meta strip                  */
 };
 
-/* The first node at or after i in document order that is not inside a
- * dropped subtree, or DC_NONE.  Loops over the kept tree read:
- *     for (i = dc_kept_from(d, 1); i; i = dc_kept_from(d, i + 1)) */
-static inline uint32_t dc_kept_from(const dc_dom *d, uint32_t i)
-{
-    while (i && i < d->count && (d->nodes[i].flags & DC_F_DROP))
-        i = dc_skip_in(d, i, 0);
-    return i < d->count ? i : DC_NONE;
-}
+typedef struct dc_mark {
+    uint16_t flags;     /* DC_F_*                                         */
+    int16_t weight;     /* class/id vocabulary: < 0 furniture, > 0 content */
+} dc_mark;
 
 typedef struct dc_extract_ctx {
-    dc_dom *dom;
+    const dc_dom *dom;
     dc_arena *ar;
-    dc_stats *st;
+    dc_mark *mark;        /* clean.c, per node                            */
+    dc_stats *st;         /* score.c, per node                            */
     uint32_t body_chars;  /* chars in <body> after cleaning */
     uint32_t roots[64];   /* chosen containers, in document order */
     uint32_t nroots;
@@ -98,6 +95,18 @@ typedef struct dc_extract_ctx {
     int links, images;    /* render.c: keep them as spans, for Markdown   */
     const char *base;     /* ... resolved against this URL, when known    */
 } dc_extract_ctx;
+
+/* The first node at or after i in document order that is not inside a
+ * dropped subtree (once score.c has settled the drops), or DC_NONE.  Loops
+ * over the kept tree read:
+ *     for (i = dc_kept_from(cx, 1); i; i = dc_kept_from(cx, i + 1)) */
+static inline uint32_t dc_kept_from(const dc_extract_ctx *cx, uint32_t i)
+{
+    const dc_dom *d = cx->dom;
+    while (i && i < d->count && cx->st[i].dropped)
+        i = dc_skip_in(d, i, 0);
+    return i < d->count ? i : DC_NONE;
+}
 
 /*
  * Vocabulary (clean.c): classifies a class/id string.  Returns a weight

@@ -89,7 +89,7 @@ static uint32_t copy_node(dc_parser *p, dc_dom *dom, myhtml_tree_node_t *mn, uin
         *st = DECANT_ERR_NOMEM;
         return DC_NONE;
     }
-    dc_node *n = &dom->nodes[i];
+    dc_node *n = dc_dom_edit(dom, i);
     if (tag == DC_TAG_TEXT || tag == DC_TAG_COMMENT) {
         size_t len = 0;
         const char *s = myhtml_node_text(mn, &len);
@@ -152,7 +152,7 @@ decant_status dc_parse(dc_parser *p, const char *html, size_t len, dc_arena *ar,
                 if (st != DECANT_OK)
                     return st;
             } else {
-                dom->nodes[parent].depth_clamped = 1;
+                dc_dom_edit(dom, parent)->depth_clamped = 1;
             }
             if (dom->count > max_nodes)
                 return DECANT_ERR_LIMIT;

@@ -68,9 +68,9 @@ static int in_related_context(const dc_extract_ctx *cx, const uint8_t *box_of, u
         if (n->tag == DC_TAG_NAV || n->tag == DC_TAG_FOOTER || n->tag == DC_TAG_HEADER ||
             n->tag == DC_TAG_FORM)
             return 0;
-        if (n->flags & DC_F_HARD)
+        if (cx->mark[a].flags & DC_F_HARD)
             return 0;
-        if (n->tag == DC_TAG_ASIDE || (n->flags & DC_F_RELATED) || box_of[a])
+        if (n->tag == DC_TAG_ASIDE || (cx->mark[a].flags & DC_F_RELATED) || box_of[a])
             boxed = 1;
         if (!boxed && !cx->lenient && is_root(cx, a))
             return 0;

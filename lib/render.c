@@ -471,12 +471,12 @@ static void keep_image(render *r, uint32_t i)
 /* Returns 1 if i's children should be visited. */
 static int enter(render *r, uint32_t i, uint32_t root)
 {
-    dc_node *n = &r->cx->dom->nodes[i];
+    const dc_node *n = &r->cx->dom->nodes[i];
     if (n->tag == DC_TAG_TEXT) {
         append_text(r, n);
         return 0;
     }
-    if (!dc_is_element(n) || (n->flags & DC_F_DROP))
+    if (!dc_is_element(n) || r->cx->st[i].dropped)
         return 0;
     if (i != root && dc_skip_conditional(r->cx, i))
         return 0;
@@ -941,10 +941,12 @@ static int drop_cloned_runs(dc_extract_ctx *cx, dc_blocks *out, size_t from)
 
 int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out)
 {
-    dc_dom *d = cx->dom;
+    const dc_dom *d = cx->dom;
+    cx->mark = dc_arena_alloc(cx->ar, sizeof(dc_mark) * d->count);
     cx->st = dc_arena_alloc(cx->ar, sizeof(dc_stats) * d->count);
-    if (!cx->st)
+    if (!cx->mark || !cx->st)
         return 0;
+    memset(cx->mark, 0, sizeof(dc_mark) * d->count);
     memset(cx->st, 0, sizeof(dc_stats) * d->count);
     cx->protect = dc_arena_alloc(cx->ar, d->count);
     if (!cx->protect)

@@ -70,7 +70,7 @@ static void fold(dc_stats *p, const dc_stats *c)
 }
 
 /* Own contribution of element i to its counters, after its children. */
-static void own_counts(dc_node *n, dc_stats *st)
+static void own_counts(const dc_node *n, unsigned marks, dc_stats *st)
 {
     switch (n->tag) {
     case DC_TAG_P:
@@ -89,7 +89,7 @@ static void own_counts(dc_node *n, dc_stats *st)
     default:
         break;
     }
-    if (n->flags & DC_F_CONTENT)
+    if (marks & DC_F_CONTENT)
         st->has_content = 1;
 }
 
@@ -101,21 +101,22 @@ static void own_counts(dc_node *n, dc_stats *st)
  */
 static uint32_t prose_before_drops(dc_extract_ctx *cx)
 {
-    dc_dom *d = cx->dom;
+    const dc_dom *d = cx->dom;
+    const dc_mark *m = cx->mark;
     dc_stats *st = cx->st;
     for (uint32_t i = d->count; i-- > 1;) {
         const dc_node *n = &d->nodes[i];
         dc_stats *s = &st[i];
-        if (n->flags & DC_F_HARD)
+        if (m[i].flags & DC_F_HARD)
             continue;
         if (n->tag == DC_TAG_TEXT) {
-            if (d->nodes[n->parent].flags & DC_F_HARD)
+            if (m[n->parent].flags & DC_F_HARD)
                 continue; /* script and style bodies: often most bytes */
             text_stats(n, s);
         } else if (n->tag == DC_TAG_A) {
             s->link = s->chars;
         }
-        if (n->flags & DC_F_DROP)
+        if (m[i].flags & DC_F_DROP)
             continue;
         st[n->parent].chars += s->chars;
         st[n->parent].link += s->link;
@@ -137,23 +138,25 @@ static uint32_t prose_before_drops(dc_extract_ctx *cx)
  */
 static void stats_pass(dc_extract_ctx *cx, uint32_t prose_total)
 {
-    dc_dom *d = cx->dom;
+    const dc_dom *d = cx->dom;
+    const dc_mark *m = cx->mark;
     dc_stats *st = cx->st;
     for (uint32_t i = d->count; i-- > 1;) {
-        dc_node *n = &d->nodes[i];
+        const dc_node *n = &d->nodes[i];
         dc_stats *s = &st[i];
-        if (n->flags & DC_F_HARD)
+        s->dropped = (m[i].flags & DC_F_DROP) != 0;
+        if (m[i].flags & DC_F_HARD)
             continue;
         if (n->tag == DC_TAG_TEXT) {
-            if (d->nodes[n->parent].flags & DC_F_HARD)
+            if (m[n->parent].flags & DC_F_HARD)
                 continue;
         } else {
-            own_counts(n, s);
-            if ((n->flags & DC_F_CAND_DROP) && !s->has_h1 && !s->has_content &&
+            own_counts(n, m[i].flags, s);
+            if ((m[i].flags & DC_F_CAND_DROP) && !s->has_h1 && !s->has_content &&
                 (s->chars - s->link) * 2 < prose_total)
-                n->flags |= DC_F_DROP;
+                s->dropped = 1;
         }
-        if (n->flags & DC_F_DROP)
+        if (s->dropped)
             continue;
         dc_stats *p = &st[n->parent];
         fold(p, s);
@@ -168,7 +171,7 @@ void dc_stats_compute(dc_extract_ctx *cx)
     cx->body_chars = cx->st[cx->dom->body].chars;
 }
 
-static float base_score(const dc_node *n, const dc_stats *s)
+static float base_score(const dc_node *n, const dc_mark *m)
 {
     float b = 0;
     switch (n->tag) {
@@ -189,7 +192,7 @@ static float base_score(const dc_node *n, const dc_stats *s)
     default:
         break;
     }
-    return b + (float)s->weight;
+    return b + (float)m->weight;
 }
 
 /* Does element i read as one paragraph? */
@@ -213,10 +216,10 @@ static int paragraph_like(const dc_node *n, const dc_stats *s)
 
 void dc_score(dc_extract_ctx *cx)
 {
-    dc_dom *d = cx->dom;
+    const dc_dom *d = cx->dom;
     dc_stats *st = cx->st;
-    for (uint32_t i = dc_kept_from(d, 1); i; i = dc_kept_from(d, i + 1)) {
-        dc_node *n = &d->nodes[i];
+    for (uint32_t i = dc_kept_from(cx, 1); i; i = dc_kept_from(cx, i + 1)) {
+        const dc_node *n = &d->nodes[i];
         dc_stats *s = &st[i];
         if (n->tag == DC_TAG_TEXT) {
             /* Loose text beside blocks (<div>text<div>..</div>text</div>)
@@ -237,13 +240,13 @@ void dc_score(dc_extract_ctx *cx)
         c *= 1.0f - (float)s->link / (float)s->chars;
         uint32_t a = n->parent;
         for (int level = 0; level < 5 && a; level++, a = d->nodes[a].parent) {
-            dc_node *an = &d->nodes[a];
+            const dc_node *an = &d->nodes[a];
             if (an->tag == DC_TAG_BODY || an->tag == DC_TAG_HTML)
                 break;
             dc_stats *as = &st[a];
             if (!as->scored) {
                 as->scored = 1;
-                as->score = base_score(an, as);
+                as->score = base_score(an, &cx->mark[a]);
             }
             as->score += level == 0 ? c : level == 1 ? c / 2 : c / (float)(level * 3);
         }

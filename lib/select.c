@@ -25,12 +25,13 @@ static int is_ancestor(const dc_dom *d, uint32_t anc, uint32_t i)
     return i == anc;
 }
 
-static int element_children(const dc_dom *d, uint32_t i)
+static int element_children(const dc_extract_ctx *cx, uint32_t i)
 {
+    const dc_dom *d = cx->dom;
     int k = 0;
     for (uint32_t c = d->nodes[i].first_child; c; c = d->nodes[c].next) {
         const dc_node *n = &d->nodes[c];
-        if (dc_is_element(n) && !(n->flags & DC_F_DROP))
+        if (dc_is_element(n) && !cx->st[c].dropped)
             k++;
         else if (n->tag == DC_TAG_TEXT && n->text_len > 0) {
             for (uint32_t t = 0; t < n->text_len; t++)
@@ -79,7 +80,7 @@ static int split_part(const dc_extract_ctx *cx, uint32_t top, uint32_t c)
 {
     const dc_dom *d = cx->dom;
     return c && final_score(&cx->st[c]) >= final_score(&cx->st[top]) * 0.4f &&
-           cx->st[c].chars * 4 >= cx->st[top].chars && !(d->nodes[c].flags & DC_F_CAND_DROP) &&
+           cx->st[c].chars * 4 >= cx->st[top].chars && !(cx->mark[c].flags & DC_F_CAND_DROP) &&
            !is_ancestor(d, c, top);
 }
 
@@ -132,7 +133,7 @@ static int sibling_belongs(const dc_extract_ctx *cx, uint32_t top, uint32_t s)
     const dc_dom *d = cx->dom;
     const dc_node *n = &d->nodes[s];
     const dc_stats *st = &cx->st[s];
-    if (!dc_is_element(n) || (n->flags & DC_F_DROP) || st->chars == 0)
+    if (!dc_is_element(n) || st->dropped || st->chars == 0)
         return 0;
     float ts = final_score(&cx->st[top]);
     float threshold = ts * 0.2f > 10 ? ts * 0.2f : 10;
@@ -170,7 +171,8 @@ static int lead_between(const dc_extract_ctx *cx, uint32_t s)
 {
     const dc_node *n = &cx->dom->nodes[s];
     const dc_stats *st = &cx->st[s];
-    if (!dc_is_element(n) || (n->flags & (DC_F_DROP | DC_F_CAND_DROP | DC_F_BYLINE)) || st->weight < 0)
+    if (!dc_is_element(n) || st->dropped || (cx->mark[s].flags & (DC_F_CAND_DROP | DC_F_BYLINE)) ||
+        cx->mark[s].weight < 0)
         return 0;
     switch (n->tag) {
     case DC_TAG_P: case DC_TAG_DIV: case DC_TAG_H2: case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5:
@@ -191,7 +193,7 @@ static void debug_node(const dc_extract_ctx *cx, const char *what, uint32_t i)
     const char *c = dc_attr_get(d, i, "class", NULL), *id = dc_attr_get(d, i, "id", NULL);
     fprintf(stderr, "%s: %u <%s class=%.60s id=%.30s> chars=%u link=%u p=%u score=%.1f final=%.1f w=%d fl=%x\n",
             what, i, dc_tag_name(d, i), c ? c : "", id ? id : "", s->chars, s->link, s->p, s->score,
-            final_score(s), s->weight, d->nodes[i].flags);
+            final_score(s), cx->mark[i].weight, cx->mark[i].flags | (s->dropped ? DC_F_DROP : 0));
 }
 #define DEBUG_NODE(w, i) debug_node(cx, w, i)
 #include <stdlib.h>
@@ -223,11 +225,11 @@ static void debug_drops(const dc_extract_ctx *cx)
     const dc_dom *d = cx->dom;
     for (uint32_t i = 1; i < d->count; i++) {
         const dc_node *n = &d->nodes[i];
-        if (!dc_is_element(n) || !(n->flags & DC_F_DROP) || (d->nodes[n->parent].flags & DC_F_DROP))
+        if (!dc_is_element(n) || !cx->st[i].dropped || cx->st[n->parent].dropped)
             continue;
         if (n->tag == DC_TAG_SCRIPT || n->tag == DC_TAG_STYLE || n->tag == DC_TAG_HEAD || n->tag == DC_TAG_TEMPLATE)
             continue;
-        dump_line(cx, "DROP", i, n->flags, 1);
+        dump_line(cx, "DROP", i, cx->mark[i].flags | DC_F_DROP, 1);
     }
 }
 
@@ -351,7 +353,7 @@ static uint32_t find_headline(const dc_extract_ctx *cx, uint32_t region)
     uint32_t want = visible_chars(cx->title);
     if (!want)
         return 0;
-    for (uint32_t i = dc_kept_from(d, region); i; i = dc_kept_from(d, i + 1)) {
+    for (uint32_t i = dc_kept_from(cx, region); i; i = dc_kept_from(cx, i + 1)) {
         if (i != region && !is_ancestor(d, region, i))
             break;
         if (dc_is_element(&d->nodes[i]) && cx->st[i].chars == want && headline_at(cx, i))
@@ -366,8 +368,8 @@ static uint32_t chars_between(const dc_extract_ctx *cx, uint32_t a, uint32_t b, 
 {
     const dc_dom *d = cx->dom;
     uint32_t n = 0;
-    for (uint32_t i = dc_kept_from(d, dc_skip_in(d, a, 0)); i && i < b && n <= cap;
-         i = dc_kept_from(d, i + 1))
+    for (uint32_t i = dc_kept_from(cx, dc_skip_in(d, a, 0)); i && i < b && n <= cap;
+         i = dc_kept_from(cx, i + 1))
         if (d->nodes[i].tag == DC_TAG_TEXT)
             n += cx->st[i].chars;
     return n;
@@ -415,7 +417,7 @@ static uint32_t main_region(const dc_extract_ctx *cx)
 {
     const dc_dom *d = cx->dom;
     uint32_t best = 0;
-    for (uint32_t i = dc_kept_from(d, 1); i; i = dc_kept_from(d, i + 1)) {
+    for (uint32_t i = dc_kept_from(cx, 1); i; i = dc_kept_from(cx, i + 1)) {
         const dc_node *n = &d->nodes[i];
         if (n->tag != DC_TAG_MAIN) {
             const char *r = dc_attr_get(d, i, "role", NULL);
@@ -462,7 +464,7 @@ static uint32_t climb_sections(const dc_extract_ctx *cx, uint32_t top)
         for (uint32_t s = d->nodes[p].first_child; s; s = d->nodes[s].next) {
             size_t lb = 0;
             const char *cb;
-            if (s == a || d->nodes[s].tag != d->nodes[a].tag || (d->nodes[s].flags & DC_F_DROP))
+            if (s == a || d->nodes[s].tag != d->nodes[a].tag || cx->st[s].dropped)
                 continue;
             cb = dc_attr_get(d, s, "class", &lb);
             if (cb && lb == la && memcmp(ca, cb, la) == 0 && section_like(cx, s))
@@ -477,7 +479,7 @@ static uint32_t climb_sections(const dc_extract_ctx *cx, uint32_t top)
 /* Readability's choice: the best container, adjusted, and its siblings. */
 static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5[5])
 {
-    dc_dom *d = cx->dom;
+    const dc_dom *d = cx->dom;
     for (int k = 0; k < 5; k++)
         if (top5[k])
             DEBUG_NODE("top5", top5[k]);
@@ -488,7 +490,7 @@ static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5
     top = climb_shared(cx, top, top5);
     top = climb_scores(cx, top);
     while (d->nodes[top].parent && d->nodes[top].parent != d->body &&
-           element_children(d, d->nodes[top].parent) == 1)
+           element_children(cx, d->nodes[top].parent) == 1)
         top = d->nodes[top].parent;
     top = climb_sections(cx, top);
 
@@ -593,14 +595,14 @@ static int skip_stats(const dc_extract_ctx *cx, uint32_t i)
         return 0;
     /* Furniture words on a block that still holds several paragraphs are
      * template noise ("elementor-widget-container"), not furniture. */
-    if (s->weight < 0 && !s->has_content && s->p < 3)
+    if (cx->mark[i].weight < 0 && !s->has_content && s->p < 3)
         return 2;
     float ld = (float)s->link / (float)s->chars;
     /* A line that links to a guide ("see the permits guide for the
      * details") is prose with a link; a link list is mostly links.  (0.33
      * cut as much of the dev sets' text as it kept out; 0.4 is better on
      * both.) */
-    if (s->weight < 25 && ld > 0.4f && s->p < 3)
+    if (cx->mark[i].weight < 25 && ld > 0.4f && s->p < 3)
         return 3;
     if (ld > 0.5f)
         return 4;
