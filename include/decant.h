@@ -208,7 +208,8 @@ typedef enum decant_field {
     DECANT_FIELD_DATE_PUBLISHED,  /* ISO 8601                               */
     DECANT_FIELD_DATE_MODIFIED,   /* ISO 8601                               */
     DECANT_FIELD_SITE_NAME,
-    DECANT_FIELD_LANGUAGE,        /* BCP 47                                 */
+    DECANT_FIELD_LANGUAGE,        /* BCP 47, normalised: "en", "zh-Hant",   */
+                                  /* "sr-Latn", "pt-BR" (see below)          */
     DECANT_FIELD_URL,             /* canonical URL                          */
     DECANT_FIELD_DESCRIPTION,
     DECANT_FIELD_SECTION,
@@ -216,6 +217,18 @@ typedef enum decant_field {
     DECANT_FIELD_AUTHORS,         /* only for decant_article_source()       */
     DECANT_FIELD_COUNT
 } decant_field;
+
+/*
+ * DECANT_FIELD_LANGUAGE is detected from the body (CLD2) when the body holds
+ * 200 bytes or more and the detector is sure, else taken as the page
+ * declares it (html lang, og:locale, Content-Language, JSON-LD), and always
+ * reported the same way: the primary subtag in lower case ("en" for en,
+ * en-US, en_GB); a script only for languages written in two ("zh-Hans" /
+ * "zh-Hant", "sr-Cyrl" / "sr-Latn", and bs, uz, az), from the text's letters
+ * where it can be told, a Chinese region standing for its script (TW, HK,
+ * MO: Hant; CN, SG, MY: Hans); a region only for Portuguese ("pt-BR",
+ * "pt-PT") as the page states it, whose spellings differ.
+ */
 
 /* The JSON key of a field ("title", "date_published", ...). */
 const char *decant_field_name(decant_field f);

@@ -288,7 +288,65 @@ def repeats_cases(tmp):
            count(recs, quote) == 2, "%d of 2" % count(recs, quote))
 
 
-CASES = [mojibake_cases, charset_cases, repeats_cases]
+# ---------------------------------------------------------------- language
+
+SPANISH = [
+    "El ayuntamiento aprobó el martes un plan para renovar el mercado central, que lleva más "
+    "de diez años esperando una reforma completa. La obra costará unos doce millones de euros y "
+    "durará dos años, según el concejal de urbanismo.",
+    "Los comerciantes, que llevan meses reclamando mejoras en la cubierta y en las instalaciones "
+    "eléctricas, recibieron la noticia con alivio, aunque algunos temen perder clientes durante "
+    "las obras.",
+    "Durante la reforma, los puestos se trasladarán a una carpa provisional en la plaza de "
+    "enfrente. El ayuntamiento promete que ningún comerciante tendrá que cerrar y que el alquiler "
+    "se rebajará a la mitad mientras duren los trabajos.",
+    "La oposición critica que el proyecto no incluya plazas de aparcamiento y que el presupuesto "
+    "se haya duplicado desde la primera versión, presentada hace tres años.",
+    "El mercado, inaugurado en 1928, es uno de los edificios más queridos de la ciudad. Su "
+    "estructura de hierro y cristal fue declarada bien de interés cultural en los años noventa.",
+    "Los vecinos podrán consultar los planos en la biblioteca municipal hasta finales de mes y "
+    "presentar sugerencias por escrito antes de que se adjudique la obra.",
+    "La asociación de vecinos del barrio ha convocado una reunión para el próximo jueves en el "
+    "centro cívico, donde los técnicos municipales explicarán el calendario de las obras.",
+    "Según el proyecto, la nueva cubierta permitirá recoger el agua de lluvia para regar los "
+    "jardines cercanos y reducirá a la mitad el consumo de energía del edificio.",
+    "Algunos puestos históricos, como la pescadería que abrió el abuelo de su actual dueño en los "
+    "años cuarenta, conservarán su mostrador de mármol original tras la restauración.",
+    "El concejal de comercio aseguró que el mercado seguirá abriendo los domingos por la mañana y "
+    "que se estudiará ampliar el horario los viernes por la tarde durante el verano.",
+    "Los técnicos calculan que las obras generarán unos doscientos empleos directos y que la "
+    "mayoría de los contratos se ofrecerán a empresas de la comarca.",
+    "La primera piedra se colocará en primavera, si el pleno aprueba el presupuesto definitivo "
+    "antes de que termine el mes de febrero, como prevé el equipo de gobierno.",
+]
+
+
+def language_cases(tmp):
+    # A 4 KB Spanish article whose first kilobyte is a table of stall holders.
+    names = ["Ana Ruiz", "Luis Gómez", "Marta Vidal", "Jorge Sanz", "Elena Mora", "Pablo Díaz",
+             "Lucía Gil", "Raúl Ortega", "Sara Molina", "Iván Castro"]
+    table = "".join("<tr><td>%d.</td><td>%s</td><td>%d m²</td><td>%d €</td></tr>"
+                    % (i + 1, names[i % 10], 12 + i % 7, 480 + 15 * i) for i in range(40))
+    html = page("El mercado central", SPANISH, lang="", charset="utf-8").replace(
+        "<article><h1>El mercado central</h1>",
+        "<article><h1>El mercado central</h1><p>12/01/2012 10:31</p><table>%s</table>" % table)
+    html = html.replace(' lang=""', "")
+    recs = run(tmp, "es-4k.html", html.encode())
+    got = recs[0].get("language") if recs else None
+    result("language: a Spanish article of %d bytes with a table on top is es"
+           % len(text_of(recs).encode()), got == "es", repr(got))
+    en = ENGLISH * 2
+    for declared, text, want in [("en-US", en, "en"), ("en_GB", en, "en"),
+                                 ("zh-CN", CHINESE, "zh-Hans"), ("zh-TW", None, "zh-Hant"),
+                                 ("pt-br", None, "pt-BR")]:
+        if text is None:
+            text = ["短訊。"] if want == "zh-Hant" else ["Olá."]
+        recs = run(tmp, "lang-%s.html" % declared, page("T", text, lang=declared).encode())
+        got = recs[0].get("language") if recs else None
+        result("language: declared %s is reported %s" % (declared, want), got == want, repr(got))
+
+
+CASES = [mojibake_cases, charset_cases, repeats_cases, language_cases]
 
 
 def main():
