@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "arena.h"
 #include "decant.h"
 
 /* ---------------------------------------------------------------- robots */
@@ -81,6 +82,9 @@ const char *dc_feed_kind_name(dc_feed_kind k);
  * memory).  `base` may be NULL for an absolute `ref`.
  */
 char *dc_url_resolve(const char *base, const char *ref);
+/* The same, in the arena `ar` (the extraction's memory, through the
+ * allocator hook). */
+char *dc_url_resolve_in(dc_arena *ar, const char *base, const char *ref);
 
 /*
  * The parts of an http(s) URL the fetcher schedules by: "scheme://host:port"

@@ -22,7 +22,9 @@ static int is_http(CURLU *u)
     return ok;
 }
 
-char *dc_url_resolve(const char *base, const char *ref)
+/* ref resolved against base by libcurl, its fragment cut: libcurl's memory
+ * (curl_free), or NULL. */
+static char *curl_resolve(const char *base, const char *ref)
 {
     if (!ref)
         return NULL;
@@ -37,18 +39,29 @@ char *dc_url_resolve(const char *base, const char *ref)
      * Blanks and non-ASCII in a feed's links are escaped, as browsers do. */
     ok = ok && curl_url_set(u, CURLUPART_URL, ref, CURLU_URLENCODE | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
     ok = ok && is_http(u);
-    if (ok) {
-        char *s = NULL;
-        if (curl_url_get(u, CURLUPART_URL, &s, 0) == CURLUE_OK && s) {
-            /* The fragment is the browser's business, not the server's. */
-            char *hash = strchr(s, '#');
-            if (hash)
-                *hash = '\0';
-            out = strdup(s);
-        }
-        curl_free(s);
+    if (ok && curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK && out) {
+        /* The fragment is the browser's business, not the server's. */
+        char *hash = strchr(out, '#');
+        if (hash)
+            *hash = '\0';
     }
     curl_url_cleanup(u);
+    return out;
+}
+
+char *dc_url_resolve(const char *base, const char *ref)
+{
+    char *s = curl_resolve(base, ref);
+    char *out = s ? strdup(s) : NULL;
+    curl_free(s);
+    return out;
+}
+
+char *dc_url_resolve_in(dc_arena *ar, const char *base, const char *ref)
+{
+    char *s = curl_resolve(base, ref);
+    char *out = s ? dc_arena_strndup(ar, s, strlen(s)) : NULL;
+    curl_free(s);
     return out;
 }
 

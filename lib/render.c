@@ -419,7 +419,7 @@ static const char *absolute(render *r, const char *href)
     const char *hash = strchr(href, '#');
     size_t hl = hash ? (size_t)(hash - href) : strlen(href);
     char *part = dc_arena_strndup(r->cx->ar, href, hl);
-    char *u = part ? dc_url_resolve(base, part) : NULL;
+    char *u = part ? dc_url_resolve_in(r->cx->ar, base, part) : NULL;
     if (!u)
         return NULL;
     size_t ul = strlen(u), fl = hash ? strlen(hash) : 0;
@@ -428,7 +428,6 @@ static const char *absolute(render *r, const char *href)
         memcpy(out, u, ul);
         memcpy(out + ul, hash ? hash : "", fl + 1);
     }
-    free(u);
     return out;
 }
 

@@ -8,7 +8,8 @@
  * first, while the libraries decant links (myhtml, uchardet, cJSON, zlib,
  * zstd, libdeflate, CLD2, the C library itself) keep calling the real ones.
  * With a counting hook in the options and in the record buffer, a run
- * through every entry point — extraction of plain, gzip and JSON-LD pages,
+ * through every entry point — extraction of plain, gzip and JSON-LD pages
+ * (Markdown with links and images too),
  * the JSON record, front matter, and reading plain, gzip and zstd web
  * archives — must not call them even once.  zlib's and zstd's state goes
  * through the hook too (z_stream.zalloc, ZSTD_customMem); that the hook
@@ -101,8 +102,9 @@ static const char page[] =
     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\","
     "\"author\":{\"@type\":\"Person\",\"name\":\"Jane Roe\"},\"datePublished\":\"2024-06-19\"}</script>"
     "</head><body><nav><a href=/>Home</a></nav><article><h1>Bridge</h1>"
-    "<p>The council met on Tuesday evening and agreed, after a long debate, to fund the repairs "
-    "of the old bridge, which has been closed to lorries since the spring.</p>"
+    "<p>The <a href=\"/council?x=1#m\">council</a> met on Tuesday evening and agreed, after a long "
+    "debate, to fund the repairs of the old bridge, which has been closed to lorries since the "
+    "spring.<img src=\"bridge.jpg\" alt=\"The bridge\"></p>"
     "<p>Work starts in May and should end before the winter, the engineer said, adding that the "
     "footpath will stay open throughout.</p><ul><li>One</li><li>Two</li></ul></article>"
     "<aside><h2>Most read</h2><a href=\"/a/b\">A story about the harbour seals today</a></aside>"
@@ -228,6 +230,8 @@ TEST(alloc_hook_sees_every_allocation)
     o.allocator = &al;
     o.want_markdown = 1;
     o.want_html = 1;
+    o.markdown_links = 1;
+    o.markdown_images = 1;
 
     watching = 1;
     decant_extractor *ex = NULL;
