@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "meta_date.h"
 #include "meta_priv.h"
 
 typedef dc_meta_pass pass;
@@ -102,6 +103,22 @@ static void find_microdata_author(pass *p, uint32_t i, dc_author_cands *out)
 }
 
 /* Does every word of a name start with a capital (or a non-ASCII letter), bar particles? */
+/*
+ * Does s start with a lower-case letter of Latin-1, Latin Extended, Greek or
+ * Cyrillic (two-byte UTF-8)?  Folding leaves it as it is, and upper-casing
+ * it is what folding undoes: é, ł, α, и are lower case; É, Ł, Α, И are not.
+ */
+static int lower_case_letter(const char *s, size_t n)
+{
+    char f[8];
+    if (n < 2 || dc_date_fold(s, 2, f, sizeof f) != 2 || memcmp(f, s, 2))
+        return 0; /* folded to something else: a capital or an accented one */
+    /* the same bytes after folding: lower case, or a sign without case */
+    unsigned c = ((unsigned)(unsigned char)s[0] & 0x1F) << 6 | ((unsigned char)s[1] & 0x3F);
+    return (c >= 0xDF && c <= 0xFF && c != 0xF7) || (c >= 0x101 && c <= 0x17F) || (c >= 0x3AC && c <= 0x3CE) ||
+           (c >= 0x430 && c <= 0x45F);
+}
+
 static int capitalised(const char *s, size_t n)
 {
     static const char *const particles[] = {"van", "von", "de", "der", "den", "da", "di", "del", "della",
@@ -118,6 +135,8 @@ static int capitalised(const char *s, size_t n)
             return 0;
         if (!particle && c < 0x80 && !(c >= 'A' && c <= 'Z'))
             return 0;
+        if (!particle && c >= 0xC3 && c <= 0xD3 && lower_case_letter(s + st, i - st))
+            return 0; /* "прфессор.", "ωραίο": a lower-case word in a cased script */
         while (i < n && s[i] == ' ')
             i++;
     }
@@ -300,15 +319,29 @@ static int find_byline(pass *p, const char *title, dc_author_cands *out)
 /* Byline labels, lower-case, longest first; a name follows in the text or the next element. */
 static const char *const byline_labels[] = {
     "written by", "posted by", "words by", "story by", "a cura di", "authors:", "author:", "autore:",
-    "autor:", "auteur:", "автор:", "by:", "author", "autore", "autor", "auteur", "автор", "by", "di",
-    "von", "par", "por", "door", "av", NULL};
+    "autor:", "auteur:", "autorzy:", "yazar:", "yazan:", "by:", "author", "autore", "autor", "auteur",
+    "przez", "yazan", "by", "di", "von", "par", "por", "door", "av", NULL};
+/* The same beyond ASCII, as dc_date_fold leaves them (matched in any case);
+ * CJK ones take the name with no space after them ("记者张三"). */
+static const char *const byline_labels_intl[] = {
+    "автор:", "авторы:", "автор", "συντακτησ:", "γραφει", "بقلم", "作者：", "作者:", "撰文：", "執筆：", "文／",
+    NULL};
 
 /* Length of the label s starts with (then a space, a colon or the end), or 0. */
 static size_t label_at(const char *s, size_t n)
 {
     /* Every text node near the headline comes here: first letters first. */
     unsigned char c = n ? (unsigned char)s[0] : 0;
-    if (c < 0x80 ? !c || !strchr("wpsabdvoWPSABDVO", c) : c != 0xD0)
+    if (c >= 0x80) {
+        for (int k = 0; byline_labels_intl[k]; k++) {
+            const char *l = byline_labels_intl[k];
+            size_t m = dc_folded_prefix(s, n, l), lm = strlen(l);
+            if (m && (m == n || s[m] == ' ' || s[m] == ':' || l[lm - 1] == ':' || (unsigned char)l[0] >= 0xE3))
+                return m;
+        }
+        return 0;
+    }
+    if (!c || !strchr("wpsabdvoyWPSABDVOY", c))
         return 0;
     for (int k = 0; byline_labels[k]; k++) {
         size_t m = strlen(byline_labels[k]);
@@ -373,6 +406,38 @@ static long label_line(const pass *p, uint32_t i, size_t label_len, char *buf, s
 }
 
 /*
+ * Where a CJK byline label starts inside t[0..n), after a space, an
+ * ideographic space or an opening bracket ("（记者张三）"), or n.  These
+ * labels are words of their own, unlike the Latin ones ("by").
+ */
+static size_t cjk_label_in(const char *t, size_t n)
+{
+    /* "记者" (reporter) is also a word of running text ("记者调查"):
+     * only in brackets, as news agencies write it ("（记者张三）") */
+    static const char *const cjk[] = {"作者：", "作者:", "记者", "記者", "撰文：", "執筆：", "文／", NULL};
+    static const char *const before[] = {"（", "(", " ", "\xE3\x80\x80", "|", NULL};
+    for (size_t i = 1; i + 6 <= n; i++) {
+        if ((unsigned char)t[i] < 0xE3)
+            continue;
+        int open = 0; /* 1: after a bracket, 2: after a space or a bar */
+        for (int b = 0; before[b] && !open; b++) {
+            size_t bl = strlen(before[b]);
+            if (i >= bl && !memcmp(t + i - bl, before[b], bl))
+                open = b < 2 ? 1 : 2;
+        }
+        if (!open)
+            continue;
+        for (int k = 0; cjk[k]; k++) {
+            size_t m = strlen(cjk[k]);
+            int bracketed_only = k == 2 || k == 3;
+            if (i + m < n && !memcmp(t + i, cjk[k], m) && (open == 1 || !bracketed_only))
+                return i;
+        }
+    }
+    return n;
+}
+
+/*
  * Bylines without a class: "By <a>Jane Doe</a>", "<p>Written by</p><p>Jane
  * Doe</p>", "by: Jane Doe" in the lines around the headline.
  */
@@ -394,13 +459,23 @@ static int find_label_byline(pass *p, dc_author_cands *out)
         size_t tn = n->text_len;
         dc_trim(&t, &tn);
         size_t m = tn ? label_at(t, tn) : 0;
-        if (!m)
-            continue;
         char buf[TEXT_CAP];
-        int alone;
-        long len = label_value(p, i, t, tn, m, buf, sizeof buf, &alone);
+        int alone = 0, inline_cjk = !m;
+        long len;
+        if (m) {
+            len = label_value(p, i, t, tn, m, buf, sizeof buf, &alone);
+        } else {
+            /* CJK info lines run date, source and author together:
+             * "2012年01月17日 17:21　来源：新华网　作者：王小明" */
+            size_t at = cjk_label_in(t, tn);
+            if (at == tn || tn - at >= sizeof buf)
+                continue;
+            len = (long)(tn - at);
+            memcpy(buf, t + at, (size_t)len);
+            buf[len] = '\0';
+        }
         /* Mid-sentence "by following the tips" is prose: the label must open its line. */
-        if (len <= 0 || len > 120 || (!alone && !label_at(buf, (size_t)len)))
+        if (len <= 0 || len > 120 || (!alone && !inline_cjk && !label_at(buf, (size_t)len)))
             continue;
         int k = label_names(p, buf, len);
         if (k < 0)

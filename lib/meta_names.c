@@ -212,7 +212,10 @@ static const char *const labels[] = {
     "συντακτησ:", "author", "autor", "autore", "auteur", "автор", "yazan", "γραφει", "بقلم",
     "przez", "by", "di", "da", "von", "par", "por", "door", "av", "de",
     /* Greek names take their article: "Γράφει ο Γιώργος ... και η Μαρία ..." */
-    "ο", "η", NULL};
+    "ο", "η",
+    /* zh, ja: the name follows with no space ("记者张三", "作者：张三", "文／山田太郎") */
+    "作者：", "作者:", "作者", "记者：", "记者", "記者：", "記者", "撰文：", "撰文", "執筆：", "文／", "文/", "文：",
+    NULL};
 
 /* Between two names. */
 static const char *const joiners[] = {" and ", " & ", " e ", " und ", " et ", " y ", " och ",
@@ -259,7 +262,7 @@ static void trim_punct(const char **s, size_t *n)
  * dc_date_fold compares them: "Автор:" for "автор:", "Γράφει" for
  * "γραφει"), or 0.
  */
-static size_t folded_prefix(const char *s, size_t n, const char *w)
+size_t dc_folded_prefix(const char *s, size_t n, const char *w)
 {
     size_t i = 0, o = 0, wn = strlen(w);
     while (o < wn) {
@@ -292,11 +295,13 @@ static void strip_labels(const char **s, size_t *n)
         trim_punct(s, n);
         for (int k = 0; labels[k]; k++) {
             size_t lm = strlen(labels[k]);
-            size_t m = folded_prefix(*s, *n, labels[k]);
+            size_t m = dc_folded_prefix(*s, *n, labels[k]);
             if (m == 0 || *n <= m)
                 continue;
             char next = (*s)[m];
-            if (labels[k][lm - 1] != ':' && next != ' ' && next != ':' && next != '\t' &&
+            /* CJK runs a name on without a space: any next character */
+            int cjk = (unsigned char)labels[k][0] >= 0xE3;
+            if (!cjk && labels[k][lm - 1] != ':' && next != ' ' && next != ':' && next != '\t' &&
                 (unsigned char)next != 0xC2)
                 continue;
             *s += m, *n -= m, again = 1;
@@ -432,16 +437,47 @@ static int starts_with_article(const char *s, size_t n)
 }
 
 /* The final test of one name. */
+/*
+ * A name in Chinese, Japanese or Korean script: no capitals to tell it from
+ * a phrase, but short.  Two to five characters a part, at most two parts
+ * ("山田 太郎"); a transliterated name joins its parts with a dot and may be
+ * longer ("凱倫．伯格").  Photo credits ("…攝") and editors ("责任编辑")
+ * are not authors.
+ */
+static int cjk_name(const char *s, size_t n)
+{
+    static const char *const not_authors[] = {"攝", "摄", "编辑", "編輯", "责任", "責任", NULL};
+    for (int k = 0; not_authors[k]; k++)
+        if (dc_contains_ci(s, n, not_authors[k]))
+            return 0;
+    int dot = dc_contains_ci(s, n, "\xEF\xBC\x8E") || dc_contains_ci(s, n, "\xC2\xB7") ||
+              dc_contains_ci(s, n, "\xE3\x83\xBB");
+    size_t chars = 0, parts = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') {
+            if (chars > 5 && !dot)
+                return 0;
+            parts++, chars = 0;
+        } else {
+            chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+        }
+    }
+    return parts <= 2 && chars >= 1 && (dot ? chars <= 12 : chars <= 5);
+}
+
 static int acceptable_name(const char *s, size_t n, int mode)
 {
     if (template_key(s, n) || starts_with_article(s, n))
+        return 0;
+    if (n && (unsigned char)s[0] >= 0xE3 && (unsigned char)s[0] <= 0xED && !(mode & DC_NAMES_HANDLES) &&
+        !cjk_name(s, n))
         return 0;
     if (dc_has_digit(s, n) && (mode & DC_NAMES_HANDLES) && is_handle(s, n))
         return !in_list(s, n, chrome_words);
     if (n < 2 || n > 60 || !is_letter_start(s) || dc_has_digit(s, n))
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (strchr("@#={}<>/\\|?!", s[i]))
+        if (strchr("@#={}<>/\\|?!", s[i]) || (s[i] == '_' && !(mode & DC_NAMES_HANDLES)))
             return 0;
     if (dc_looks_like_url(s, n) || dc_contains_ci(s, n, ".com") || dc_contains_ci(s, n, "...") ||
         dc_contains_ci(s, n, "\xC2\xBB") || dc_contains_ci(s, n, "\xE2\x80\xBA"))
@@ -510,6 +546,11 @@ static size_t next_split(const char *s, size_t n, size_t *skip)
             best = i, *skip = 1;
             break;
         }
+        /* CJK lists: "、" and the full-width comma "，" */
+        if (i + 3 <= n && (!memcmp(s + i, "\xE3\x80\x81", 3) || !memcmp(s + i, "\xEF\xBC\x8C", 3))) {
+            best = i, *skip = 3;
+            break;
+        }
     }
     for (int k = 0; joiners[k]; k++) {
         size_t m = strlen(joiners[k]);
@@ -525,7 +566,8 @@ static size_t next_split(const char *s, size_t n, size_t *skip)
 
 /* Hard separators end the name part of a byline ("John Smith | June 19"). */
 static const char *const part_seps[] = {"|", "•", "·", "—", " – ", " - ", "\n", " updated", " published",
-                                        " posted", "(", NULL};
+                                        " posted", "(", "（", "\xE3\x80\x80", /* ideographic space */
+                                        "来源", "來源", "出处", "出處", "编辑", "編輯", "）", NULL};
 /* So do the words before a date ("John Smith on June 19", "Juan Pérez el
  * 17 de enero"), written in lower case: "Ediciones EL PAÍS" is a name. */
 static const char *const date_words[] = {" on ", " am ", " le ", " il ", " el ", " em ", " op ", " den ",
@@ -760,6 +802,7 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name
         return add_name(tmp, t, len, mode, out, 0, max);
     const char *last = NULL; /* where the last name taken starts in t */
     int comma = 0, last_comma = 0; /* the part follows a comma; the last name taken did */
+    int cjk_list = 0, refused = 0; /* split at "、" or "，"; a part was no name */
     while (len > 0 && count >= 0) {
         size_t skip, cut = next_split(t, len, &skip);
         if (count > 0 && job_title(t, cut))
@@ -775,13 +818,18 @@ int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name
             last = count > before ? t : NULL;
             if (last)
                 last_comma = comma;
+            refused |= count == before;
         }
         if (cut >= len)
             break;
         comma = skip == 1;
+        cjk_list |= skip == 3 && (unsigned char)t[cut] >= 0xE3; /* "、", "，" */
         t += cut + skip;
         len -= cut + skip;
     }
+    /* "财讯网、基金、…": a CJK list with a part that is no name is a phrase */
+    if (cjk_list && refused && count > 0)
+        return 0;
     /* "Von A B, C D und E F, Berlin", "Jane Roe, Reuters": one word after
      * full names and a comma is the place or the agency, not a name */
     if (count >= 2 && last_comma && !(mode & DC_NAMES_HANDLES) && !memchr(out[count - 1].s, ' ', out[count - 1].n)) {

@@ -117,6 +117,10 @@ size_t dc_entity_at(const char *s, size_t n, unsigned long *cp);
  */
 char *dc_unescape(dc_arena *tmp, const char *s, size_t n, size_t *out_n);
 
+/* How many bytes of s spell w, a word as dc_date_fold leaves it (case and
+ * accents aside: "Автор:" for "автор:"), or 0. */
+size_t dc_folded_prefix(const char *s, size_t n, const char *w);
+
 /* Trims ASCII whitespace and NBSP from both ends. */
 void dc_trim(const char **s, size_t *n);
 /* Space-separated words in s[0..n). */

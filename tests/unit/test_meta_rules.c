@@ -294,6 +294,40 @@ TEST(rule_author_labels_and_joiners_by_language)
     CHECK_STR(byline_of("<div class=\"byline\">بقلم أحمد علي و محمد حسن</div>"), "أحمد علي|محمد حسن");
 }
 
+TEST(rule_author_labels_without_a_class_by_language)
+{
+    /* A line opening with a label, in any case and script, names the author. */
+    CHECK_STR(byline_of("<p>Автор: Иван Петров</p>"), "Иван Петров");
+    CHECK_STR(byline_of("<p>przez Jan Kowalski</p>"), "Jan Kowalski");
+    CHECK_STR(byline_of("<p>Yazan: Ahmet Yılmaz</p>"), "Ahmet Yılmaz");
+    CHECK_STR(byline_of("<p>Γράφει ο Γιώργος Παπαδόπουλος</p>"), "Γιώργος Παπαδόπουλος");
+    CHECK_STR(byline_of("<p>بقلم أحمد علي</p>"), "أحمد علي");
+    CHECK_STR(byline_of("<p>作者：张三</p>"), "张三");
+    CHECK_STR(byline_of("<p>文／山田太郎</p>"), "山田太郎");
+    /* a lower-case word in a cased script is no name */
+    CHECK_STR(byline_of("<p>Автор: прфессор.</p>"), "");
+}
+
+TEST(rule_author_cjk_bylines)
+{
+    /* a CJK info line: date, source, then the author */
+    CHECK_STR(byline_of("<div>2012年01月17日 17:21\xE3\x80\x80来源：新华网\xE3\x80\x80作者：王小明</div>"), "王小明");
+    /* the agency's bracket */
+    CHECK_STR(byline_of("<p>新华社北京1月17日电（记者张三）今天下午，理事会通过了预算。</p>"), "张三");
+    /* "reporter" as a word of the text, a photo credit, an editor: no authors */
+    CHECK_STR(byline_of("<p><b>记者调查</b></p>"), "");
+    CHECK_STR(byline_of("<p>今天 记者调查了</p>"), "");
+    CHECK_STR(byline_of("<div class=\"byline\">鄭名娟攝</div>"), "");
+    CHECK_STR(byline_of("<div class=\"author\">责任编辑：江波</div>"), "");
+    /* a list of names, and a phrase split like one */
+    CHECK_STR(byline_of("<div class=\"byline\">作者：张三、李四</div>"), "张三|李四");
+    decant_article *a = run("<html><head><meta name=\"author\" content=\"财讯网_提供股票、基金、期货与外汇市场的金融资讯"
+                            "，以及个人理财咨询等服务\"></head><body><article><h1>Council news</h1>" BODY
+                            "</article></body></html>");
+    CHECK(decant_article_author_count(a) == 0);
+    decant_article_free(a);
+}
+
 TEST(rule_author_label_alone_then_the_names)
 {
     /* The label in an element of its own, the names as links after it. */
