@@ -227,7 +227,8 @@ static const char *const joiners[] = {" and ", " & ", " e ", " und ", " et ", " 
 /* Strips punctuation, quotes and dashes from both ends of a name. */
 static void trim_punct(const char **s, size_t *n)
 {
-    static const char *const multi[] = {"“", "”", "«", "»", "–", "—", "·", "•", "‘", "’", "|", NULL};
+    static const char *const multi[] = {"“", "”", "«", "»", "–", "—", "·", "•", "‘", "’", "|", "【", "】",
+                                        "「", "」", "（", "）", NULL};
     int changed = 1;
     while (changed && *n) {
         changed = 0;
@@ -450,6 +451,9 @@ static int cjk_name(const char *s, size_t n)
     for (int k = 0; not_authors[k]; k++)
         if (dc_contains_ci(s, n, not_authors[k]))
             return 0;
+    /* a publication's credit, "《财经》综合报道": editorial, as an agency is */
+    if (dc_contains_ci(s, n, "《") && dc_contains_ci(s, n, "》"))
+        return n <= 48;
     int dot = dc_contains_ci(s, n, "\xEF\xBC\x8E") || dc_contains_ci(s, n, "\xC2\xB7") ||
               dc_contains_ci(s, n, "\xE3\x83\xBB");
     size_t chars = 0, parts = 1;
@@ -709,7 +713,8 @@ static int add_name(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *o
     out[count].s = copy;
     out[count].n = n;
     out[count].editorial = !each_word(s, n, word_not_editorial, NULL) || dc_contains_ci(s, n, "redaz") ||
-                           dc_contains_ci(s, n, "redak") || dc_contains_ci(s, n, "redac") || host_name(s, n);
+                           dc_contains_ci(s, n, "redak") || dc_contains_ci(s, n, "redac") || host_name(s, n) ||
+                           dc_contains_ci(s, n, "《");
     return count + 1;
 }
 

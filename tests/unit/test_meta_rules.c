@@ -319,6 +319,8 @@ TEST(rule_author_cjk_bylines)
     CHECK_STR(byline_of("<p>今天 记者调查了</p>"), "");
     CHECK_STR(byline_of("<div class=\"byline\">鄭名娟攝</div>"), "");
     CHECK_STR(byline_of("<div class=\"author\">责任编辑：江波</div>"), "");
+    /* a publication's own credit is the agency's, as "Reuters" is */
+    CHECK_STR(byline_of("<div class=\"byline\">【作者：《财经》综合报道 】</div>"), "《财经》综合报道");
     /* a list of names, and a phrase split like one */
     CHECK_STR(byline_of("<div class=\"byline\">作者：张三、李四</div>"), "张三|李四");
     decant_article *a = run("<html><head><meta name=\"author\" content=\"财讯网_提供股票、基金、期货与外汇市场的金融资讯"
