@@ -196,10 +196,10 @@ static int disclosure(const dc_dom *d, uint32_t i)
 }
 
 /* Classifies one element from its tag and attributes. */
-static void judge_element(dc_extract_ctx *cx, vocab_entry *cache, token_entry *tokens, uint32_t i)
+static void judge_element(const dc_extract_ctx *cx, vocab_entry *cache, token_entry *tokens,
+                          uint32_t i, dc_mark *m)
 {
     const dc_node *n = &cx->dom->nodes[i];
-    dc_mark *m = &cx->mark[i];
     int v = tag_verdict((dc_tag)n->tag);
     if (v == 2) {
         m->flags |= DC_F_DROP | DC_F_HARD;
@@ -244,7 +244,7 @@ static void judge_element(dc_extract_ctx *cx, vocab_entry *cache, token_entry *t
         m->flags |= DC_F_CAND_DROP;
 }
 
-int dc_clean(dc_extract_ctx *cx)
+int dc_clean(const dc_extract_ctx *cx, dc_mark *out)
 {
     const dc_dom *d = cx->dom;
     /* Without memory for the cache, classification still works uncached. */
@@ -258,18 +258,18 @@ int dc_clean(dc_extract_ctx *cx)
         const dc_node *n = &d->nodes[i];
         if (!dc_is_element(n)) {
             if (n->tag == DC_TAG_COMMENT)
-                cx->mark[i].flags |= DC_F_DROP | DC_F_HARD;
+                out[i].flags |= DC_F_DROP | DC_F_HARD;
             continue;
         }
         /* The root elements carry template-wide classes ("single-post
          * has-sidebar") that say nothing about themselves. */
         if (n->tag == DC_TAG_HTML || n->tag == DC_TAG_BODY)
             continue;
-        if (cx->mark[n->parent].flags & DC_F_HARD) {
-            cx->mark[i].flags |= DC_F_DROP | DC_F_HARD;
+        if (out[n->parent].flags & DC_F_HARD) {
+            out[i].flags |= DC_F_DROP | DC_F_HARD;
             continue;
         }
-        judge_element(cx, cache, tokens, i);
+        judge_element(cx, cache, tokens, i, &out[i]);
     }
     return 1;
 }

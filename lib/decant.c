@@ -194,6 +194,37 @@ static int looks_like_html(const char *s, size_t n)
     return 0;
 }
 
+/*
+ * The body phases, in order, each handed a result of its own and reading
+ * the ones before it through cx: clean (marks) -> score (statistics, the
+ * settled drops) -> select (the containers) -> render (blocks).  0 on OOM.
+ */
+static int find_body(dc_extract_ctx *cx, dc_selection *sel, dc_rendered *body)
+{
+    size_t n = cx->dom->count;
+    dc_mark *mark = dc_arena_alloc(cx->ar, sizeof *mark * n);
+    dc_stats *st = dc_arena_alloc(cx->ar, sizeof *st * n);
+    if (!mark || !st)
+        return 0;
+    memset(mark, 0, sizeof *mark * n);
+    memset(st, 0, sizeof *st * n);
+    if (!dc_clean(cx, mark))
+        return 0;
+    cx->mark = mark;
+    cx->st = st;
+    cx->body_chars = dc_stats_compute(cx, st);
+    dc_score(cx, st);
+    memset(sel, 0, sizeof *sel);
+    if (!dc_select(cx, sel))
+        return 0;
+    cx->sel = sel;
+    memset(body, 0, sizeof *body);
+    if (!dc_render(cx, body))
+        return 0;
+    cx->body = body;
+    return 1;
+}
+
 static decant_status run(decant_extractor *ex, const decant_input *in, decant_article **out,
                          decant_error *err)
 {
@@ -255,11 +286,13 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
                          .links = o->want_markdown && o->markdown_links,
                          .images = o->want_markdown && o->markdown_images,
                          .base = a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : in->url};
-    dc_blocks blocks = {0};
-    if (!dc_extract_body(&cx, &blocks)) {
+    dc_selection sel;
+    dc_rendered body;
+    if (!find_body(&cx, &sel, &body)) {
         st = DECANT_ERR_NOMEM;
         goto fail;
     }
+    const dc_blocks *blocks = &body.blocks;
     if (OVER_TIME()) {
         st = DECANT_ERR_LIMIT;
         goto fail;
@@ -269,7 +302,7 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
         st = DECANT_ERR_NOMEM;
         goto fail;
     }
-    a->text = dc_blocks_text(&blocks, &a->arena, &a->text_len);
+    a->text = dc_blocks_text(blocks, &a->arena, &a->text_len);
     if (!a->text) {
         st = DECANT_ERR_NOMEM;
         goto fail;
@@ -279,14 +312,14 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
     if (st != DECANT_OK)
         goto fail;
     if (o->want_markdown) {
-        a->markdown = dc_blocks_markdown(&blocks, &a->arena, &a->markdown_len);
+        a->markdown = dc_blocks_markdown(blocks, &a->arena, &a->markdown_len);
         if (!a->markdown) {
             st = DECANT_ERR_NOMEM;
             goto fail;
         }
     }
     if (o->want_html) {
-        a->html = dc_blocks_html(&blocks, &a->arena, &a->html_len);
+        a->html = dc_blocks_html(blocks, &a->arena, &a->html_len);
         if (!a->html) {
             st = DECANT_ERR_NOMEM;
             goto fail;
@@ -294,7 +327,7 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
     }
     /* What kind of page: from what the phases above found, so it costs
      * little; a failure here is only ever out of memory. */
-    dc_pt_page pt = {&cx, &blocks, a, in->url};
+    dc_pt_page pt = {&cx, blocks, a, in->url};
     if (!dc_pagetype_features(&pt, a->pt_feat)) {
         st = DECANT_ERR_NOMEM;
         goto fail;

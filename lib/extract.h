@@ -1,12 +1,18 @@
 /*
  * extract.h — finding the article body and laying it out as blocks.
  *
- * Phases, one file each, all over the node array (pre-order, so a reverse
- * loop is a bottom-up walk and needs no recursion):
+ * Phases, one file each, all over the read-only node array (pre-order, so
+ * a reverse loop is a bottom-up walk and needs no recursion), each handing
+ * its result on to the next (decant.c drives them):
  *   clean.c   class/id/role vocabulary, hidden elements, furniture tags
- *   score.c   per-node text statistics and paragraph scores
+ *             -> a dc_mark per node
+ *   score.c   per-node text statistics, settled drops, paragraph scores
+ *             -> a dc_stats per node
  *   select.c  the main container, its siblings, conditional cleaning
- *   render.c  the chosen subtree as blocks, then text or Markdown
+ *             -> dc_selection
+ *   render.c  the chosen subtrees as blocks (and the related boxes met)
+ *             -> dc_rendered; then the blocks as text, Markdown or HTML
+ *             (render_html.c) on request
  */
 #ifndef DC_EXTRACT_H
 #define DC_EXTRACT_H
@@ -73,27 +79,47 @@ typedef struct dc_mark {
     int16_t weight;     /* class/id vocabulary: < 0 furniture, > 0 content */
 } dc_mark;
 
+/* select.c's result: where the article is. */
+typedef struct dc_selection {
+    uint32_t roots[64];   /* chosen containers, in document order         */
+    uint32_t nroots;
+    uint32_t top;         /* the best candidate, or 0                     */
+    uint8_t *protect;     /* per node: the best candidate or an ancestor
+                           * of it, in an article kept as one             */
+    int lenient;          /* no article found: keep the main region whole */
+} dc_selection;
+
+/* render.c's result: the body as blocks, and the related boxes the walk
+ * met inside it (their links are related.c's). */
+typedef struct dc_rendered {
+    dc_blocks blocks;
+    uint32_t *boxes;
+    uint32_t nboxes, boxes_cap;
+} dc_rendered;
+
+/*
+ * What the body phases know: the tree, what metadata found, and each
+ * phase's result so far.  The driver (decant.c) fills it in phase by phase;
+ * a phase reads it const and writes only the result it is handed.
+ */
 typedef struct dc_extract_ctx {
     const dc_dom *dom;
-    dc_arena *ar;
-    dc_mark *mark;        /* clean.c, per node                            */
-    dc_stats *st;         /* score.c, per node                            */
-    uint32_t body_chars;  /* chars in <body> after cleaning */
-    uint32_t roots[64];   /* chosen containers, in document order */
-    uint32_t nroots;
-    uint32_t top;         /* select.c: the best candidate, or 0          */
-    uint8_t *protect;     /* select.c, per node: the best candidate or an
-                           * ancestor of it, in an article kept as one    */
-    int lenient;          /* no article found: keep the main region whole */
-    uint32_t *seen;       /* render.c: hashes of blocks already emitted   */
-    uint32_t *boxes;      /* render.c: related boxes met inside the body  */
-    uint32_t nboxes, boxes_cap;
-    const char *title;    /* headline (from metadata), dropped from body top */
+    dc_arena *ar;         /* scratch, reset after the page               */
+    /* from metadata */
+    const char *title;    /* headline, dropped from the body's top        */
     const char *const *authors; /* bylines naming them are dropped too     */
     size_t author_count;
     int dated;            /* the page states when it was published        */
-    int links, images;    /* render.c: keep them as spans, for Markdown   */
-    const char *base;     /* ... resolved against this URL, when known    */
+    /* render.c's options: links and images kept as spans, for Markdown,
+     * resolved against `base` when known */
+    int links, images;
+    const char *base;
+    /* the phases' results, in the order they come */
+    const dc_mark *mark;        /* clean.c, per node                     */
+    const dc_stats *st;         /* score.c, per node                     */
+    uint32_t body_chars;        /* score.c: chars in <body> after cleaning */
+    const dc_selection *sel;    /* select.c                              */
+    const dc_rendered *body;    /* render.c                              */
 } dc_extract_ctx;
 
 /* The first node at or after i in document order that is not inside a
@@ -123,34 +149,37 @@ int dc_is_cta_line(const char *s, size_t n);
  * furniture when it stands alone as a paragraph. */
 int dc_is_boilerplate_line(const char *s, size_t n);
 
-/* Marks furniture (clean.c).  Needs cx->st allocated; returns 0 on OOM. */
-int dc_clean(dc_extract_ctx *cx);
-/* Computes subtree statistics and settles candidate drops (score.c). */
-void dc_stats_compute(dc_extract_ctx *cx);
-/* Paragraph scores propagated to ancestors (score.c). */
-void dc_score(dc_extract_ctx *cx);
-/* Picks the main container and its siblings into cx->roots (select.c);
- * returns the number of roots. */
-uint32_t dc_select(dc_extract_ctx *cx);
+/*
+ * The body phases, in order.  Each reads what the ones before it found
+ * through cx and writes only the result it is handed (zeroed, one entry
+ * per node where it is an array); the driver then points cx at it.
+ */
+/* clean.c: marks furniture; 0 on OOM. */
+int dc_clean(const dc_extract_ctx *cx, dc_mark *out);
+/* score.c: subtree statistics and the settled drops (cx->st must already
+ * point at `out`: the pass reads what it wrote); returns the characters
+ * of <body> left after cleaning.  Then paragraph scores, propagated to
+ * ancestors. */
+uint32_t dc_stats_compute(const dc_extract_ctx *cx, dc_stats *out);
+void dc_score(const dc_extract_ctx *cx, dc_stats *out);
+/* select.c: the main container and its siblings; 0 on OOM. */
+int dc_select(const dc_extract_ctx *cx, dc_selection *out);
 /* Is node i (inside the chosen body) furniture to skip? (select.c) */
 int dc_skip_conditional(const dc_extract_ctx *cx, uint32_t i);
-/* Renders root's kept subtree into blocks; returns 0 on OOM. */
-int dc_render_blocks(dc_extract_ctx *cx, uint32_t root, dc_blocks *out);
+/* render.c: the selected containers' kept subtrees as blocks; 0 on OOM. */
+int dc_render(const dc_extract_ctx *cx, dc_rendered *out);
 /* Joins blocks as text / Markdown into the arena; NULL on OOM. */
 char *dc_blocks_text(const dc_blocks *b, dc_arena *ar, size_t *len);
 char *dc_blocks_markdown(const dc_blocks *b, dc_arena *ar, size_t *len);
 /* ... as an HTML fragment (render_html.c); NULL on OOM. */
 char *dc_blocks_html(const dc_blocks *b, dc_arena *ar, size_t *len);
 
-/* Collects related/latest/most-read links into a->related (related.c);
- * needs dc_extract_body to have run.  Returns 0 on OOM. */
+/* Collects related/latest/most-read links into a->related (related.c), from
+ * what select.c and render.c found.  Returns 0 on OOM. */
 struct decant_article;
 int dc_related_collect(const dc_extract_ctx *cx, const char *base_url, struct decant_article *a);
 /* href resolved against base in `ar` (related.c); NULL for links that lead
  * nowhere (fragments, javascript:, mailto:) or when out of memory. */
 char *dc_link_resolve(dc_arena *ar, const char *base, const char *href);
-
-/* Runs clean, stats, score, select, render; returns 0 on OOM. */
-int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out);
 
 #endif

@@ -776,9 +776,9 @@ static void body_features(const dc_pt_page *p, uint32_t page_chars, float *f)
     const dc_extract_ctx *cx = p->cx;
     const dc_blocks *b = p->blocks;
     uint32_t kept = 0, links = 0;
-    for (uint32_t k = 0; k < cx->nroots; k++) {
-        kept += cx->st[cx->roots[k]].chars;
-        links += cx->st[cx->roots[k]].link;
+    for (uint32_t k = 0; k < cx->sel->nroots; k++) {
+        kept += cx->st[cx->sel->roots[k]].chars;
+        links += cx->st[cx->sel->roots[k]].link;
     }
     uint32_t pars = 0, long_pars = 0, items = 0, heads = 0, rows = 0, pre = 0;
     size_t par_bytes = 0, par_max = 0;
@@ -799,7 +799,7 @@ static void body_features(const dc_pt_page *p, uint32_t page_chars, float *f)
         default: break;
         }
     }
-    f[DC_PT_F_lenient] = (float)cx->lenient;
+    f[DC_PT_F_lenient] = (float)cx->sel->lenient;
     f[DC_PT_F_body_chars] = lg(kept);
     f[DC_PT_F_body_share] = page_chars ? (float)kept / (float)page_chars : 0;
     if (f[DC_PT_F_body_share] > 1)

@@ -71,7 +71,7 @@ extern const dc_pt_model dc_pt_model_default;
 
 /* What the features are computed from; every pointer but `url` is set. */
 typedef struct dc_pt_page {
-    const dc_extract_ctx *cx;   /* after dc_extract_body                   */
+    const dc_extract_ctx *cx;   /* after the body phases (decant.c)       */
     const dc_blocks *blocks;    /* the body's blocks                       */
     const decant_article *a;    /* metadata, text and related links set    */
     const char *url;            /* the fetched URL, else the canonical one */

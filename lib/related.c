@@ -20,8 +20,8 @@ enum { IN_BOX = 1, OUT_OF_BOX = 2 };
 
 static int is_root(const dc_extract_ctx *cx, uint32_t i)
 {
-    for (uint32_t k = 0; k < cx->nroots; k++)
-        if (cx->roots[k] == i)
+    for (uint32_t k = 0; k < cx->sel->nroots; k++)
+        if (cx->sel->roots[k] == i)
             return 1;
     return 0;
 }
@@ -43,7 +43,7 @@ static void mark_headed_boxes(const dc_extract_ctx *cx, uint8_t *box_of)
         /* A heading wrapped alone in a div: the box is one level up. */
         if (box && cx->st[box].chars <= cx->st[i].chars + 2 && d->nodes[box].parent)
             box = d->nodes[box].parent;
-        if (!cx->protect[box] && !is_root(cx, box)) {
+        if (!cx->sel->protect[box] && !is_root(cx, box)) {
             box_of[box] = 1;
             continue;
         }
@@ -72,7 +72,7 @@ static int in_related_context(const dc_extract_ctx *cx, const uint8_t *box_of, u
             return 0;
         if (n->tag == DC_TAG_ASIDE || (cx->mark[a].flags & DC_F_RELATED) || box_of[a])
             boxed = 1;
-        if (!boxed && !cx->lenient && is_root(cx, a))
+        if (!boxed && !cx->sel->lenient && is_root(cx, a))
             return 0;
     }
     return boxed;
@@ -191,8 +191,8 @@ int dc_related_collect(const dc_extract_ctx *cx, const char *base, decant_articl
     if (!box_of)
         return 0;
     memset(box_of, 0, d->count);
-    for (uint32_t k = 0; k < cx->nboxes; k++)
-        box_of[cx->boxes[k]] = 1;
+    for (uint32_t k = 0; k < cx->body->nboxes; k++)
+        box_of[cx->body->boxes[k]] = 1;
     mark_headed_boxes(cx, box_of);
     decant_link *out = NULL;
     size_t n = 0;

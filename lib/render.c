@@ -22,8 +22,9 @@ typedef struct ctx_frame {
 #define SPAN_SLOTS 64
 
 typedef struct render {
-    dc_extract_ctx *cx;
-    dc_blocks *out;
+    const dc_extract_ctx *cx;
+    dc_rendered *res;     /* what the walk gives: blocks, related boxes */
+    dc_blocks *out;       /* &res->blocks */
     dc_sbuf buf;          /* the block being gathered */
     int pending_space;
     int pre;              /* inside <pre> */
@@ -146,7 +147,7 @@ static int link_line(const render *r, const char *s, size_t n)
 {
     /* On a page kept whole (a listing, a landing page) such lines are
      * often its content: its categories, its tags. */
-    if (r->links < 2 || r->cx->lenient)
+    if (r->links < 2 || r->cx->sel->lenient)
         return 0;
     uint32_t letters = 0;
     for (size_t i = 0; i < n; i++) {
@@ -243,7 +244,7 @@ static void flush(render *r, uint32_t node, int kind_override)
         r->nspans = r->md_link_start = 0;
         return;
     }
-    if (len >= 20 && r->cx->lenient && seen_before(r, r->buf.data, len)) {
+    if (len >= 20 && r->cx->sel->lenient && seen_before(r, r->buf.data, len)) {
         /* With no article chosen the page is teasers and boxes, and a block
          * seen before is one of them shown again (galleries and sliders
          * repeat captions and teasers verbatim).  Inside an article a
@@ -386,19 +387,20 @@ static int in_related_box(const render *r, uint32_t i)
 }
 
 /* Notes a related box found inside the body, for related.c; 0 on OOM. */
-static int note_box(dc_extract_ctx *cx, uint32_t i)
+static int note_box(render *r, uint32_t i)
 {
-    if (cx->nboxes == cx->boxes_cap) {
-        uint32_t cap = cx->boxes_cap ? cx->boxes_cap * 2 : 16;
-        uint32_t *nb = dc_arena_alloc(cx->ar, cap * sizeof *nb);
+    dc_rendered *res = r->res;
+    if (res->nboxes == res->boxes_cap) {
+        uint32_t cap = res->boxes_cap ? res->boxes_cap * 2 : 16;
+        uint32_t *nb = dc_arena_alloc(r->cx->ar, cap * sizeof *nb);
         if (!nb)
             return 0;
-        if (cx->nboxes)
-            memcpy(nb, cx->boxes, cx->nboxes * sizeof *nb);
-        cx->boxes = nb;
-        cx->boxes_cap = cap;
+        if (res->nboxes)
+            memcpy(nb, res->boxes, res->nboxes * sizeof *nb);
+        res->boxes = nb;
+        res->boxes_cap = cap;
     }
-    cx->boxes[cx->nboxes++] = i;
+    res->boxes[res->nboxes++] = i;
     return 1;
 }
 
@@ -480,7 +482,7 @@ static int enter(render *r, uint32_t i, uint32_t root)
     if (i != root && dc_skip_conditional(r->cx, i))
         return 0;
     if (i != root && in_related_box(r, i)) {
-        r->oom |= !note_box(r->cx, i); /* its links are the page's related links (related.c) */
+        r->oom |= !note_box(r, i); /* its links are the page's related links (related.c) */
         return 0;
     }
     dc_tag t = (dc_tag)n->tag;
@@ -637,14 +639,16 @@ static void walk(render *r, uint32_t root)
     }
 }
 
-int dc_render_blocks(dc_extract_ctx *cx, uint32_t root, dc_blocks *out)
+/* Renders root's kept subtree into res's blocks; 0 on OOM. */
+static int render_root(const dc_extract_ctx *cx, dc_rendered *res, uint32_t *seen, uint32_t root)
 {
     render r;
     memset(&r, 0, sizeof r);
     r.cx = cx;
-    r.out = out;
-    r.root_first = out->count;
-    r.seen = cx->seen;
+    r.res = res;
+    r.out = &res->blocks;
+    r.root_first = res->blocks.count;
+    r.seen = seen;
     dc_sbuf_init(&r.buf, cx->ar, 4096);
     if (r.buf.failed)
         return 0;
@@ -886,7 +890,7 @@ static int mostly_links(const dc_extract_ctx *cx, const dc_block *b)
  * with the last earlier block of the same text only, so the pass stays
  * linear in the blocks times the run's length.  Returns 0 on OOM.
  */
-static int drop_cloned_runs(dc_extract_ctx *cx, dc_blocks *out, size_t from)
+static int drop_cloned_runs(const dc_extract_ctx *cx, dc_blocks *out, size_t from)
 {
     size_t n = out->count - from;
     if (n < 2 * CLONE_MIN_RUN)
@@ -938,31 +942,15 @@ static int drop_cloned_runs(dc_extract_ctx *cx, dc_blocks *out, size_t from)
     return 1;
 }
 
-int dc_extract_body(dc_extract_ctx *cx, dc_blocks *out)
+int dc_render(const dc_extract_ctx *cx, dc_rendered *out)
 {
-    const dc_dom *d = cx->dom;
-    cx->mark = dc_arena_alloc(cx->ar, sizeof(dc_mark) * d->count);
-    cx->st = dc_arena_alloc(cx->ar, sizeof(dc_stats) * d->count);
-    if (!cx->mark || !cx->st)
+    uint32_t *seen = dc_arena_alloc(cx->ar, sizeof(uint32_t) * SEEN_SLOTS);
+    if (!seen)
         return 0;
-    memset(cx->mark, 0, sizeof(dc_mark) * d->count);
-    memset(cx->st, 0, sizeof(dc_stats) * d->count);
-    cx->protect = dc_arena_alloc(cx->ar, d->count);
-    if (!cx->protect)
-        return 0;
-    memset(cx->protect, 0, d->count);
-    if (!dc_clean(cx))
-        return 0;
-    dc_stats_compute(cx);
-    dc_score(cx);
-    dc_select(cx);
-    cx->seen = dc_arena_alloc(cx->ar, sizeof(uint32_t) * SEEN_SLOTS);
-    if (!cx->seen)
-        return 0;
-    memset(cx->seen, 0, sizeof(uint32_t) * SEEN_SLOTS);
-    size_t from = out->count;
-    for (uint32_t k = 0; k < cx->nroots; k++)
-        if (!dc_render_blocks(cx, cx->roots[k], out))
+    memset(seen, 0, sizeof(uint32_t) * SEEN_SLOTS);
+    const dc_selection *sel = cx->sel;
+    for (uint32_t k = 0; k < sel->nroots; k++)
+        if (!render_root(cx, out, seen, sel->roots[k]))
             return 0;
-    return cx->lenient || drop_cloned_runs(cx, out, from);
+    return sel->lenient || drop_cloned_runs(cx, &out->blocks, 0);
 }

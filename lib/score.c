@@ -99,11 +99,10 @@ static void own_counts(const dc_node *n, unsigned marks, dc_stats *st)
  * counters the drop veto needs.  Text nodes keep their counts for the full
  * pass.
  */
-static uint32_t prose_before_drops(dc_extract_ctx *cx)
+static uint32_t prose_before_drops(const dc_extract_ctx *cx, dc_stats *st)
 {
     const dc_dom *d = cx->dom;
     const dc_mark *m = cx->mark;
-    dc_stats *st = cx->st;
     for (uint32_t i = d->count; i-- > 1;) {
         const dc_node *n = &d->nodes[i];
         dc_stats *s = &st[i];
@@ -136,11 +135,10 @@ static uint32_t prose_before_drops(dc_extract_ctx *cx)
  * unless the node holds the headline, the declared body, or most of the
  * page's prose: wrappers called "layout-with-sidebar" must survive.
  */
-static void stats_pass(dc_extract_ctx *cx, uint32_t prose_total)
+static void stats_pass(const dc_extract_ctx *cx, dc_stats *st, uint32_t prose_total)
 {
     const dc_dom *d = cx->dom;
     const dc_mark *m = cx->mark;
-    dc_stats *st = cx->st;
     for (uint32_t i = d->count; i-- > 1;) {
         const dc_node *n = &d->nodes[i];
         dc_stats *s = &st[i];
@@ -165,10 +163,10 @@ static void stats_pass(dc_extract_ctx *cx, uint32_t prose_total)
     }
 }
 
-void dc_stats_compute(dc_extract_ctx *cx)
+uint32_t dc_stats_compute(const dc_extract_ctx *cx, dc_stats *out)
 {
-    stats_pass(cx, prose_before_drops(cx));
-    cx->body_chars = cx->st[cx->dom->body].chars;
+    stats_pass(cx, out, prose_before_drops(cx, out));
+    return out[cx->dom->body].chars;
 }
 
 static float base_score(const dc_node *n, const dc_mark *m)
@@ -214,10 +212,9 @@ static int paragraph_like(const dc_node *n, const dc_stats *s)
     }
 }
 
-void dc_score(dc_extract_ctx *cx)
+void dc_score(const dc_extract_ctx *cx, dc_stats *st)
 {
     const dc_dom *d = cx->dom;
-    dc_stats *st = cx->st;
     for (uint32_t i = dc_kept_from(cx, 1); i; i = dc_kept_from(cx, i + 1)) {
         const dc_node *n = &d->nodes[i];
         dc_stats *s = &st[i];

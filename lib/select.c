@@ -477,16 +477,17 @@ static uint32_t climb_sections(const dc_extract_ctx *cx, uint32_t top)
 }
 
 /* Readability's choice: the best container, adjusted, and its siblings. */
-static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5[5])
+static void choose_article(const dc_extract_ctx *cx, dc_selection *sel, uint32_t top,
+                           const uint32_t top5[5])
 {
     const dc_dom *d = cx->dom;
     for (int k = 0; k < 5; k++)
         if (top5[k])
             DEBUG_NODE("top5", top5[k]);
-    cx->top = top;
+    sel->top = top;
     /* Statistics of a wrapper must not cut away the best candidate. */
     for (uint32_t a = top; a; a = d->nodes[a].parent)
-        cx->protect[a] = 1;
+        sel->protect[a] = 1;
     top = climb_shared(cx, top, top5);
     top = climb_scores(cx, top);
     while (d->nodes[top].parent && d->nodes[top].parent != d->body &&
@@ -496,12 +497,12 @@ static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5
 
     uint32_t parent = d->nodes[top].parent;
     if (!parent || top == d->body) {
-        cx->roots[cx->nroots++] = top;
+        sel->roots[sel->nroots++] = top;
         return;
     }
     int after_headline = 0;
     for (uint32_t s = d->nodes[parent].first_child; s; s = d->nodes[s].next) {
-        if (cx->nroots == sizeof cx->roots / sizeof cx->roots[0])
+        if (sel->nroots == sizeof sel->roots / sizeof sel->roots[0])
             break;
         int lead = 0;
         if (s < top && after_headline)
@@ -510,7 +511,7 @@ static void choose_article(dc_extract_ctx *cx, uint32_t top, const uint32_t top5
             after_headline = headline_at(cx, s);
         if (s == top || sibling_belongs(cx, top, s) || lead) {
             DEBUG_NODE("root", s);
-            cx->roots[cx->nroots++] = s;
+            sel->roots[sel->nroots++] = s;
         }
     }
 }
@@ -520,40 +521,44 @@ static uint32_t prose(const dc_stats *s)
     return s->chars - s->link;
 }
 
-uint32_t dc_select(dc_extract_ctx *cx)
+int dc_select(const dc_extract_ctx *cx, dc_selection *out)
 {
+    out->protect = dc_arena_alloc(cx->ar, cx->dom->count);
+    if (!out->protect)
+        return 0;
+    memset(out->protect, 0, cx->dom->count);
     uint32_t top5[5];
 #ifdef DC_DEBUG
     debug_needle(cx);
     debug_drops(cx);
 #endif
     uint32_t top = best_candidate(cx, top5);
-    cx->nroots = 0;
+    out->nroots = 0;
     uint32_t region = main_region(cx);
     int sure = cx->dated || (top && (cx->st[top].has_content || cx->dom->nodes[top].tag == DC_TAG_ARTICLE));
     int anchored = top && anchored_story(cx, top, top5, region);
     if (top && (anchored || final_score(&cx->st[top]) >= (sure ? DC_WEAK : DC_WEAK_UNDATED) ||
                 short_story(cx, top, region))) {
-        choose_article(cx, top, top5);
+        choose_article(cx, out, top, top5);
         uint32_t kept = 0;
         int declared = cx->dated;
-        for (uint32_t k = 0; k < cx->nroots; k++) {
-            kept += prose(&cx->st[cx->roots[k]]);
-            declared |= cx->st[cx->roots[k]].has_content;
+        for (uint32_t k = 0; k < out->nroots; k++) {
+            kept += prose(&cx->st[out->roots[k]]);
+            declared |= cx->st[out->roots[k]].has_content;
         }
         if (anchored || (float)kept >= (declared ? DC_SHARE : DC_SHARE_UNDATED) * (float)prose(&cx->st[region]))
-            return cx->nroots;
+            return 1;
         /* The "article" holds a small part of the page's prose: a landing
          * or service page made of many sections. */
-        memset(cx->protect, 0, cx->dom->count);
-        cx->nroots = 0;
+        memset(out->protect, 0, cx->dom->count);
+        out->nroots = 0;
     }
     /* No article-like container: listings, shops, landing pages.  Keep the
      * main region minus furniture rather than a fragment of it. */
     if (cx->st[region].chars == 0)
-        return 0;
-    cx->lenient = 1;
-    cx->roots[cx->nroots++] = region;
+        return 1;
+    out->lenient = 1;
+    out->roots[out->nroots++] = region;
     return 1;
 }
 
@@ -570,8 +575,8 @@ static int skip_stats(const dc_extract_ctx *cx, uint32_t i);
 static int skip_rule(const dc_extract_ctx *cx, uint32_t i)
 {
     int r = skip_stats(cx, i);
-    if (r > 1 && cx->top && i != cx->top && prose(&cx->st[i]) * 2 > prose(&cx->st[cx->top]) &&
-        is_ancestor(cx->dom, cx->top, i))
+    if (r > 1 && cx->sel->top && i != cx->sel->top && prose(&cx->st[i]) * 2 > prose(&cx->st[cx->sel->top]) &&
+        is_ancestor(cx->dom, cx->sel->top, i))
         return 0;
     return r;
 }
@@ -587,11 +592,11 @@ static int skip_stats(const dc_extract_ctx *cx, uint32_t i)
     default:
         return 0;
     }
-    if (cx->protect[i])
+    if (cx->sel->protect[i])
         return 0;
     if (s->chars == 0)
         return 1;
-    if (cx->lenient)
+    if (cx->sel->lenient)
         return 0;
     /* Furniture words on a block that still holds several paragraphs are
      * template noise ("elementor-widget-container"), not furniture. */
