@@ -217,6 +217,11 @@ static int legal_line(const char *s, size_t n)
         "tous droits réservés", "todos los derechos reservados", "todos os direitos reservados",
         "alle rechten voorbehouden", "registrazione al tribunale", "registrazione del tribunale",
         "autorizzazione del tribunale"};
+    /* ru, uk, pl, cs, el, tr, ar, zh, ja: the words after the capital, in a
+     * short line (a sentence may say that someone's rights were protected) */
+    static const char *const short_anywhere[] = {
+        "права защищены", "права захищені", "prawa zastrzeżone", "práva vyhrazena",
+        "παντός δικαιώματος", "hakları saklıdır", "الحقوق محفوظة", "版权所有", "版權所有", "無断転載"};
     char low[304];
     if (n > 300)
         return 0;
@@ -228,6 +233,9 @@ static int legal_line(const char *s, size_t n)
             return 1;
     for (size_t i = 0; i < sizeof anywhere / sizeof anywhere[0]; i++)
         if (strstr(low, anywhere[i]))
+            return 1;
+    for (size_t i = 0; n <= 120 && i < sizeof short_anywhere / sizeof short_anywhere[0]; i++)
+        if (strstr(low, short_anywhere[i]))
             return 1;
     return 0;
 }

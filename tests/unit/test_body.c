@@ -286,3 +286,16 @@ TEST(body_furniture_phrases_in_other_languages)
     CHECK_NOT_HAS(text_of(a), "Салат");
     decant_article_free(a);
 }
+
+TEST(body_copyright_lines_in_other_languages)
+{
+    static const char *const lines[] = {"© 2012 ИА REGNUM. Все права защищены.",
+                                        "Copyright 2000-2012 Kurier Sp. z o.o. Wszelkie prawa zastrzeżone.",
+                                        "Πνευματικά δικαιώματα με την επιφύλαξη παντός δικαιώματος 2012",
+                                        "版权所有 © 2012 江城新闻网 未经授权禁止转载", "Tüm hakları saklıdır. 2012"};
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        CHECK(dc_is_boilerplate_line(lines[i], strlen(lines[i])));
+    const char *prose = "Суд признал, что права защищены не были, и назначил новое слушание на март 2012 года, "
+                        "когда стороны представят документы.";
+    CHECK(!dc_is_boilerplate_line(prose, strlen(prose)));
+}
