@@ -255,8 +255,17 @@ const char *decant_article_source(const decant_article *a, decant_field f);
  *   "utf8-over-declared"  a legacy charset was declared, but the bytes are
  *                         valid UTF-8 with non-ASCII in them, which no legacy
  *                         charset produces: UTF-8 wins;
+ *   "detector-over-declared"  read with the declared charset the text is in
+ *                         no language the detector knows, or full of
+ *                         oddities (letters of two scripts in a word,
+ *                         capitals everywhere, U+FFFD), while read with
+ *                         uchardet's guess it is plain prose: the guess wins
+ *                         (windows-1251 under an iso-8859-1 or utf-8 label);
  *   "utf8-valid"          nothing declared, the bytes are valid UTF-8;
- *   "detector"            uchardet's guess (or UTF-16 told by its NULs);
+ *   "detector"            uchardet's guess, the least odd reading among
+ *                         near-identical siblings (windows-1252 and
+ *                         ISO-8859-15, KOI8-R and KOI8-U, ...), or UTF-16
+ *                         told by its NULs;
  *   "default"             nothing else: windows-1252.
  * The JSON record carries both as provenance "charset": "NAME (SOURCE)".
  * Returns NULL (and *source NULL) when `a` is NULL.

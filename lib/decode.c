@@ -18,6 +18,7 @@
 #include <zlib.h>
 
 #include "internal.h"
+#include "lang.h"
 #include "mojibake.h"
 #include "text.h"
 
@@ -649,15 +650,17 @@ static int sniff_utf16(const unsigned char *s, size_t n)
     size_t units = w / 2;
     if (units < 2)
         return 0;
-    size_t zero_even = 0, zero_odd = 0, bad_le = 0, bad_be = 0;
+    size_t zero_even = 0, zero_odd = 0, bad_le = 0, bad_be = 0, tag_le = 0, tag_be = 0;
     for (size_t i = 0; i < w; i += 2) {
         if (!s[i]) {
             zero_even++;
             bad_be += is_binary_byte(s[i + 1]) || !s[i + 1];
+            tag_be += s[i + 1] == '<';
         }
         if (!s[i + 1]) {
             zero_odd++;
             bad_le += is_binary_byte(s[i]) || !s[i];
+            tag_le += s[i] == '<';
         }
     }
     /* Most characters ASCII, the other column (almost) never NUL: a few
@@ -665,6 +668,12 @@ static int sniff_utf16(const unsigned char *s, size_t n)
     if (zero_odd * 2 >= units && zero_even * 16 <= zero_odd && bad_le * 32 <= zero_odd)
         return 1;
     if (zero_even * 2 >= units && zero_odd * 16 <= zero_even && bad_be * 32 <= zero_even)
+        return 2;
+    /* A page in another script has fewer ASCII characters, but its markup
+     * still shows: at least a quarter ASCII, and tags among them. */
+    if (zero_odd * 4 >= units && tag_le >= 2 && zero_even * 16 <= zero_odd && bad_le * 32 <= zero_odd)
+        return 1;
+    if (zero_even * 4 >= units && tag_be >= 2 && zero_odd * 16 <= zero_even && bad_be * 32 <= zero_even)
         return 2;
     return 0;
 }
@@ -812,6 +821,199 @@ static size_t convert(const job *j, char *d, size_t cap)
     return (size_t)-1;
 }
 
+/* ------------------------------------------------- does a charset fit? */
+
+#define JUDGE_WINDOW 16384 /* bytes of the page a charset is judged on   */
+#define SAMPLE_MAX 2048    /* text of them the judges read                */
+/* Oddities (dc_text_oddness) per 100 letters that text read with its own
+ * charset stays under; read with another it scores 10 and more. */
+#define FIT_RATE 3
+
+/* Decodes s[0..n) with e into the arena, as UTF-8; NULL when it cannot. */
+static char *decode_with(const unsigned char *s, size_t n, const encoding *e, dc_arena *ar,
+                         size_t *len)
+{
+    iconv_t cd = (iconv_t)-1;
+    if (!usable(e, &cd))
+        return NULL;
+    job j = {s, n, e, cd};
+    size_t k = convert(&j, NULL, 0);
+    char *d = k != (size_t)-1 ? dc_arena_alloc(ar, k + 1) : NULL;
+    if (d && convert(&j, d, k) != k)
+        d = NULL;
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
+    if (d) {
+        d[k] = '\0';
+        *len = k;
+    }
+    return d;
+}
+
+/* Where the page's text begins to need a charset: from a little before its
+ * first non-ASCII byte (every byte before it is ASCII, so any cut there is
+ * a character boundary), JUDGE_WINDOW bytes. */
+static void judge_window(const unsigned char *s, size_t n, size_t *from, size_t *to)
+{
+    size_t p = 0;
+    while (p < n && s[p] < 0x80)
+        p++;
+    *from = p > 512 ? p - 512 : 0;
+    *to = n - *from > JUDGE_WINDOW ? *from + JUDGE_WINDOW : n;
+}
+
+/* The text of decoded markup d[0..len) that has non-ASCII in it, outside
+ * tags, scripts and styles, into buf (cap bytes, cut at a character). */
+static size_t text_sample(const char *d, size_t len, char *buf, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)d;
+    size_t o = 0, i = 0;
+    while (i < len && o < cap) {
+        if (u[i] == '<') {
+            const char *close = ci_prefix(u + i, len - i, "<script") ? "</script"
+                                : ci_prefix(u + i, len - i, "<style") ? "</style"
+                                                                     : NULL;
+            if (close)
+                while (i < len && !ci_prefix(u + i, len - i, close))
+                    i++;
+            const char *gt = memchr(d + i, '>', len - i);
+            i = gt ? (size_t)(gt - d) + 1 : len;
+            continue;
+        }
+        size_t st = i;
+        int high = 0;
+        while (i < len && u[i] != '<')
+            high |= u[i++] >= 0x80;
+        if (!high)
+            continue;
+        size_t k = i - st;
+        if (k > cap - o - 1) {
+            k = cap - o - 1;
+            while (k && (u[st + k] & 0xC0) == 0x80)
+                k--;
+        }
+        memcpy(buf + o, d + st, k);
+        o += k;
+        buf[o++] = ' ';
+    }
+    return o;
+}
+
+typedef struct {
+    size_t odd, letters;
+    int sure; /* the language detector knows the text's language */
+} fit;
+
+static int judge(const unsigned char *s, size_t n, const encoding *e, dc_arena *ar, fit *f)
+{
+    size_t len;
+    char *d = decode_with(s, n, e, ar, &len);
+    if (!d)
+        return 0;
+    char buf[SAMPLE_MAX], code[16];
+    size_t k = text_sample(d, len, buf, sizeof buf);
+    f->odd = dc_text_oddness(buf, k, &f->letters);
+    f->sure = k >= DC_LANG_MIN_BYTES && dc_lang_detect(buf, k, code);
+    return 1;
+}
+
+static int fits(const fit *f)
+{
+    return f->sure && f->odd * 100 <= f->letters * FIT_RATE;
+}
+
+static int same_charset(const encoding *a, const encoding *b)
+{
+    return a == b || !strcmp(a->iconv, b->iconv);
+}
+
+/* Charsets uchardet tells apart poorly: they differ in a few letters only
+ * (the euro sign and œ; Ukrainian і ї є ґ; Czech š ž ť). */
+static const char *const siblings[][3] = {
+    {"windows-1252", "iso-8859-15", NULL},
+    {"koi8-r", "koi8-u", NULL},
+    {"windows-1250", "iso-8859-2", NULL},
+    {"windows-1253", "iso-8859-7", NULL},
+};
+
+/* Of e and its siblings, the one whose reading of s[0..n) is least odd
+ * (e on a tie). */
+static const encoding *pick_sibling(const unsigned char *s, size_t n, const encoding *e,
+                                    dc_arena *ar)
+{
+    for (size_t g = 0; g < sizeof siblings / sizeof siblings[0]; g++) {
+        int member = 0;
+        for (size_t k = 0; siblings[g][k]; k++)
+            member |= !strcmp(siblings[g][k], e->name);
+        if (!member)
+            continue;
+        const encoding *best = e;
+        size_t best_odd = SIZE_MAX;
+        for (size_t k = 0; k < 3; k++) {
+            const encoding *c = k == 0 ? e : siblings[g][k - 1] ? find_encoding(siblings[g][k - 1]) : NULL;
+            size_t len, letters;
+            char *d = c && (k == 0 || c != e) ? decode_with(s, n, c, ar, &len) : NULL;
+            if (!d)
+                continue;
+            char buf[SAMPLE_MAX];
+            size_t odd = dc_text_oddness(buf, text_sample(d, len, buf, sizeof buf), &letters);
+            if (odd < best_odd)
+                best = c, best_odd = odd;
+        }
+        return best;
+    }
+    return e;
+}
+
+/* uchardet's guess for the page, refined among siblings; NULL if none.
+ * `guessed` holds a charset missing from the tables, `lc` its name. */
+static const encoding *guess(const unsigned char *s, size_t n, dc_arena *ar, encoding *guessed,
+                             char *lc, size_t lc_size)
+{
+    char raw[48];
+    const char *name = detect(s, n, raw, sizeof raw);
+    if (!name)
+        return NULL;
+    const encoding *c = lookup((const unsigned char *)name, strlen(name), lc, lc_size);
+    if (!c) {
+        /* uchardet's names are iconv's (which takes them in any case), so
+         * rarer charsets still work. */
+        *guessed = (encoding){lc, lc, K_ICONV};
+        c = guessed;
+    }
+    if (is_utf16(c))
+        return NULL;
+    size_t a, b;
+    judge_window(s, n, &a, &b);
+    return pick_sibling(s + a, b - a, c, ar);
+}
+
+/*
+ * A declared charset that does not fit the page: read with it, the text is
+ * not in any language the detector knows, or is full of oddities (letters
+ * of two scripts in a word, capitals everywhere, U+FFFD), while read with
+ * uchardet's guess it is plain prose.  Old pages are full of such labels
+ * (windows-1251 text under iso-8859-1, GBK under big5).  Returns the
+ * better charset, or NULL to keep the declared one.
+ */
+static const encoding *better_than_declared(const unsigned char *s, size_t n, const encoding *e,
+                                            dc_arena *ar, encoding *guessed, char *lc,
+                                            size_t lc_size)
+{
+    size_t a, b;
+    judge_window(s, n, &a, &b);
+    fit fd, fg;
+    if (!judge(s + a, b - a, e, ar, &fd) || fits(&fd))
+        return NULL;
+    const encoding *g = guess(s, n, ar, guessed, lc, lc_size);
+    if (!g || same_charset(g, e) || !judge(s + a, b - a, g, ar, &fg) || !fits(&fg))
+        return NULL;
+    /* Both read as a language: the guess must be clearly less odd. */
+    if (fd.sure && fg.odd * 2 >= fd.odd)
+        return NULL;
+    return g;
+}
+
 /* Does s[0..n) hold a byte outside ASCII? */
 static int has_high_byte(const unsigned char *s, size_t n)
 {
@@ -839,7 +1041,7 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
     const char *source = NULL;
     iconv_t cd = (iconv_t)-1;
     encoding guessed; /* for a detector name missing from our tables */
-    char lc[48], raw[48];
+    char lc[48];
 
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         e = ENC_UTF8, s += 3, n -= 3;
@@ -877,29 +1079,34 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
         if (usable(c, &cd))
             e = c, source = "meta";
     }
+    int high = !is_utf16(e) && has_high_byte(s, n);
+    int valid = high ? dc_utf8_valid(s, n) : 1; /* all ASCII is valid UTF-8 */
     /* A legacy charset cannot have produced bytes that are valid UTF-8 with
      * multi-byte sequences in them (a "gb2312" page saved as UTF-8 by its
      * CMS): the declaration is wrong, and trusting it would garble every
      * character.  Bytes that are all ASCII read the same either way. */
-    if (e && e->kind != K_UTF8 && !is_utf16(e) && has_high_byte(s, n) && dc_utf8_valid(s, n)) {
+    if (e && e->kind != K_UTF8 && high && valid) {
         if (cd != (iconv_t)-1)
             iconv_close(cd), cd = (iconv_t)-1;
         e = ENC_UTF8, source = "utf8-over-declared";
     }
-    if (!e && dc_utf8_valid(s, n))
+    /* Any other declaration is checked against the text it gives. */
+    if (e && high && !valid && (!strcmp(source, "content-type") || !strcmp(source, "meta"))) {
+        const encoding *g = better_than_declared(s, n, e, ar, &guessed, lc, sizeof lc);
+        iconv_t gcd = (iconv_t)-1;
+        if (g && usable(g, &gcd)) {
+            if (cd != (iconv_t)-1)
+                iconv_close(cd);
+            cd = gcd;
+            e = g, source = "detector-over-declared";
+        }
+    }
+    if (!e && valid)
         e = ENC_UTF8, source = "utf8-valid";
     if (!e) {
-        const char *name = detect(s, n, raw, sizeof raw);
-        if (name) {
-            const encoding *c = lookup((const unsigned char *)name, strlen(name), lc, sizeof lc);
-            if (!c) {
-                /* uchardet's names are iconv's, so rarer charsets still work. */
-                guessed = (encoding){lc, name, K_ICONV};
-                c = &guessed;
-            }
-            if (!is_utf16(c) && usable(c, &cd))
-                e = c, source = "detector";
-        }
+        const encoding *c = guess(s, n, ar, &guessed, lc, sizeof lc);
+        if (usable(c, &cd))
+            e = c, source = "detector";
     }
     if (!e)
         e = ENC_1252, source = "default";
@@ -908,8 +1115,7 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
     const char *why = NULL;
     char *text = NULL;
     size_t len = 0;
-    int valid = source && !strncmp(source, "utf8-", 5); /* checked above */
-    if (e->kind == K_UTF8 && (valid || dc_utf8_valid(s, n)) && !memchr(s, 0, n)) {
+    if (e->kind == K_UTF8 && valid && !memchr(s, 0, n)) {
         /* The input is usable as is: the next phase (prune.c) copies it
          * anyway, so a second copy here would be pure cost.  An inflated
          * buffer is freed on return, so that one is copied. */

@@ -12,8 +12,12 @@
  *   first 1024 bytes (and a little more: real pages put it late) "meta";
  *   but a declared legacy charset over bytes that are valid UTF-8 with
  *   non-ASCII in them gives way to UTF-8                         "utf8-over-declared";
+ *   and a declaration whose text reads as no language, or full of
+ *   oddities, gives way to uchardet's guess when that reads as
+ *   plain prose                                      "detector-over-declared";
  *   nothing declared, bytes that are valid UTF-8 -> UTF-8        "utf8-valid";
- *   uchardet's guess                                             "detector";
+ *   uchardet's guess, the least odd of its near-identical
+ *   siblings (windows-1252/ISO-8859-15, KOI8-R/KOI8-U, ...)      "detector";
  *   windows-1252                                                 "default".
  * Labels are normalised as WHATWG does (latin1/iso-8859-1/ascii all mean
  * windows-1252; utf-16 from a meta means UTF-8).  The output is always valid

@@ -487,3 +487,59 @@ size_t dc_mojibake_repair(const char *s, size_t n, const dc_mojibake_plan *plan,
     memcpy(out + o, s + done, n - done);
     return o + n - done;
 }
+
+/* ---------------------------------------------------- decoded text */
+
+/* Capital and small letters of the bicameral scripts decoded text is
+ * judged in (Latin, Greek, Cyrillic). */
+static int capital(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    if (cp < 0x100)
+        return cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
+    if (cp < 0x180)
+        return !ext_a_lower(cp);
+    return (cp >= 0x386 && cp <= 0x3AB && cp != 0x387) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+static int small(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    if (cp < 0x100)
+        return cp >= 0xDF && cp != 0xF7;
+    if (cp < 0x180)
+        return ext_a_lower(cp);
+    return (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F);
+}
+
+size_t dc_text_oddness(const char *s, size_t n, size_t *letters)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    scorer sc = {0};
+    size_t caps = 0, smalls = 0, nletters = 0, odd = 0, len;
+    int prev_letter = 0, box_pending = 0;
+    for (size_t i = 0; i < n; i += len) {
+        uint32_t cp = cp_at(u + i, n - i, &len);
+        feed(&sc, cp);
+        int letter = (sc.b.f & F_LETTER) != 0;
+        nletters += letter;
+        caps += capital(cp);
+        smalls += small(cp);
+        if (cp == 0xFFFD)
+            odd += 3;
+        /* box drawing and blocks touching a letter: "╕" for "і" */
+        int box = cp >= 0x2500 && cp <= 0x259F;
+        if ((box && prev_letter) || (letter && box_pending))
+            odd++;
+        box_pending = box;
+        prev_letter = letter;
+    }
+    /* Prose has more small letters than capitals; a wrong Cyrillic table
+     * (KOI8-R read as windows-1251) swaps them. */
+    if (caps + smalls >= 20 && caps > smalls)
+        odd += (caps - smalls) / 2;
+    *letters = nletters;
+    return odd + sc.bad;
+}

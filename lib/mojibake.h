@@ -58,4 +58,15 @@ size_t dc_mojibake_plan_text(const char *s, size_t n, dc_mojibake_plan *plan);
  */
 size_t dc_mojibake_repair(const char *s, size_t n, const dc_mojibake_plan *plan, char *out);
 
+/*
+ * How implausible text decoded with some charset reads: the oddities the
+ * repair judges by (C1 controls, rare scripts, two scripts in a word,
+ * symbols wedged in words, capitals inside small letters), plus U+FFFD,
+ * box-drawing characters touching letters, and capitals outnumbering small
+ * letters.  *letters gets the number of letters, to make a rate of it.
+ * Text in the charset it was written in scores near 0; the same bytes read
+ * with another charset score high.
+ */
+size_t dc_text_oddness(const char *s, size_t n, size_t *letters);
+
 #endif

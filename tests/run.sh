@@ -1,15 +1,18 @@
 #!/bin/sh
 # Runs every test suite and prints the total.
 #
-#   sh tests/run.sh BUILD          unit, golden, faithful, cli, warc, hostile,
-#                                  python and install with BUILD's binaries;
-#                                  the mojibake property on the benchmark
-#                                  sets when they are there; unit to warc
-#                                  again under ASan+UBSan (a clang build in
-#                                  $ASAN_BUILD, default build-asan), a
-#                                  libFuzzer smoke run (make fuzz-smoke), then
-#                                  the golden pages under valgrind
-#   sh tests/run.sh BUILD quick    only the first eight, with BUILD's binaries
+#   sh tests/run.sh BUILD          the suites that take a build (unit, golden,
+#                                  faithful, encodings, cli, warc, fetch),
+#                                  then hostile, python and install, with
+#                                  BUILD's binaries; the mojibake property
+#                                  on the benchmark sets when they are there;
+#                                  the first group again under ASan+UBSan (a
+#                                  clang build in $ASAN_BUILD, default
+#                                  build-asan), a libFuzzer smoke run (make
+#                                  fuzz-smoke), then the golden pages under
+#                                  valgrind
+#   sh tests/run.sh BUILD quick    only the suites up to install, with BUILD's
+#                                  binaries
 #
 # Each suite prints "name: N passed, N failed"; the last line of this script
 # is the sum, "N passed, N failed", which CI reads.  Exit status 1 if any test
@@ -62,6 +65,7 @@ suites() {
     fi
     suite "golden$tag" sh tests/golden/run.sh "$b/decant"
     suite "faithful$tag" python3 tests/faithful/check.py "$b/decant"
+    suite "encodings$tag" sh tests/encodings/run.sh "$b/decant"
     if [ -f tests/cli.sh ]; then
         suite "cli$tag" sh tests/cli.sh "$b/decant"
     fi

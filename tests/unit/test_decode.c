@@ -69,7 +69,7 @@ static char *to_charset(const char *utf8, const char *charset, size_t *outn)
     iconv_t cd = iconv_open(charset, "UTF-8");
     if (cd == (iconv_t)-1)
         return NULL;
-    size_t n = strlen(utf8), cap = n + 1, left = cap;
+    size_t n = strlen(utf8), cap = 4 * n + 4, left = cap; /* UTF-16 doubles ASCII */
     char *buf = malloc(cap), *op = buf, *ip = (char *)utf8;
     size_t r = iconv(cd, &ip, &n, &op, &left);
     iconv_close(cd);
@@ -711,4 +711,106 @@ TEST(decode_mojibake_left_alone)
               "<p>\xC3\xA0\xE2\x82\xAC\xE2\x82\xAC \xC3\xAD\xC2\xA0\xE2\x82\xAC "
               "\xC3\xA0\xC5\xB8\xC2\xBF \xC3\xA9\xC3\xA9 \xC3\xA9</p>");
     done(&r);
+}
+
+/* ------------------------------------------- declarations that do not fit */
+
+static const char RUSSIAN_PARAS[] =
+    "<p>В субботу в центре города после долгого ремонта открылась новая библиотека. Читатели с "
+    "утра выстроились в очередь у входа, чтобы первыми увидеть обновлённые залы.</p><p>Ремонт "
+    "продолжался почти два года и обошёлся городу в сорок миллионов рублей. В здании появились "
+    "читальный зал на сто мест, детская комната и небольшое кафе.</p>";
+
+/* A page in `charset` that declares `label` in a meta. */
+static char *page_in(const char *label, const char *text, const char *charset, size_t *n)
+{
+    char html[4096];
+    snprintf(html, sizeof html, "<html><head><meta charset=\"%s\"><title>x</title></head><body>%s"
+             "</body></html>", label, text);
+    return to_charset(html, charset, n);
+}
+
+TEST(decode_declared_charset_that_does_not_fit)
+{
+    run r;
+    size_t n;
+    /* windows-1251 under a windows-1252 label, and under a UTF-8 one */
+    static const char *const labels[] = {"windows-1252", "utf-8", "iso-8859-5"};
+    for (size_t i = 0; i < 3; i++) {
+        char *p = page_in(labels[i], RUSSIAN_PARAS, "CP1251", &n);
+        dec(&r, p, n, NULL, 0);
+        CHECK(r.st == DECANT_OK);
+        CHECK_STR(r.d.charset, "windows-1251");
+        CHECK_STR(r.d.charset_source, "detector-over-declared");
+        CHECK_HAS(r.d.text, "открылась новая библиотека");
+        done(&r);
+        free(p);
+    }
+    /* the right label is kept, whatever the detector would say */
+    char *p = page_in("koi8-r", RUSSIAN_PARAS, "KOI8-R", &n);
+    dec(&r, p, n, NULL, 0);
+    CHECK_STR(r.d.charset, "koi8-r");
+    CHECK_STR(r.d.charset_source, "meta");
+    done(&r);
+    free(p);
+    /* a legacy page with too little text to judge keeps its label */
+    p = page_in("windows-1251", "<p>Caf\xC3\xA9 cr\xC3\xA8me</p>", "CP1252", &n);
+    dec(&r, p, n, NULL, 0);
+    CHECK_STR(r.d.charset_source, "meta");
+    done(&r);
+    free(p);
+}
+
+TEST(decode_detector_picks_among_siblings)
+{
+    /* uchardet reads ISO-8859-15 as windows-1252, and KOI8-U as KOI8-R:
+     * the sibling whose text is least odd wins ("c½ur" vs "cœur"). */
+    run r;
+    size_t n;
+    char *p = to_charset("<html><body><p>Le c\xC5\x93ur de la ville bat de nouveau, a dit une "
+                         "commer\xC3\xA7" "ante install\xC3\xA9" "e ici depuis vingt ans. La r\xC3\xA9"
+                         "novation a co\xC3\xBB" "t\xC3\xA9 300 000 \xE2\x82\xAC de plus que "
+                         "pr\xC3\xA9vu, et la man\xC5\x93uvre a dur\xC3\xA9 deux ans.</p></body></html>",
+                         "ISO-8859-15", &n);
+    dec(&r, p, n, NULL, 0);
+    CHECK_STR(r.d.charset, "iso-8859-15");
+    CHECK_HAS(r.d.text, "c\xC5\x93ur");
+    done(&r);
+    free(p);
+    p = to_charset("<html><body><p>\xD0\xA3 \xD1\x81\xD1\x83\xD0\xB1\xD0\xBE\xD1\x82\xD1\x83 \xD0\xB2 "
+                   "\xD1\x86\xD0\xB5\xD0\xBD\xD1\x82\xD1\x80\xD1\x96 \xD0\xBC\xD1\x96\xD1\x81\xD1\x82\xD0\xB0 "
+                   "\xD0\xB2\xD1\x96\xD0\xB4\xD0\xBA\xD1\x80\xD0\xB8\xD0\xBB\xD0\xB8 \xD0\xBD\xD0\xBE\xD0\xB2"
+                   "\xD1\x83 \xD0\xB1\xD1\x96\xD0\xB1\xD0\xBB\xD1\x96\xD0\xBE\xD1\x82\xD0\xB5\xD0\xBA\xD1\x83, "
+                   "\xD0\xB4\xD0\xB5 \xD1\x94 \xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB0 "
+                   "\xD0\xB7\xD0\xB0\xD0\xBB\xD0\xB0 \xD1\x96 \xD0\xBA\xD0\xB0\xD0\xB2'\xD1\x8F\xD1\x80\xD0\xBD"
+                   "\xD1\x8F \xD0\xB7 \xD2\x91\xD1\x80\xD1\x83\xD0\xBD\xD1\x82\xD0\xBE\xD0\xB2\xD0\xBD\xD0\xB8"
+                   "\xD0\xBC\xD0\xB8 \xD1\x81\xD0\xBD\xD1\x96\xD0\xB4\xD0\xB0\xD0\xBD\xD0\xBA\xD0\xB0\xD0\xBC"
+                   "\xD0\xB8 \xD1\x96 \xD1\x97\xD0\xB6\xD0\xB5\xD1\x8E.</p></body></html>",
+                   "KOI8-U", &n);
+    dec(&r, p, n, NULL, 0);
+    CHECK_STR(r.d.charset, "koi8-u");
+    CHECK_HAS(r.d.text, "\xD1\x96\xD0\xB4"); /* "ід" */
+    done(&r);
+    free(p);
+}
+
+TEST(decode_utf16_without_bom_in_another_script)
+{
+    /* Mostly Cyrillic: fewer than half the characters ASCII, but the tags show */
+    run r;
+    size_t n;
+    char html[2048];
+    snprintf(html, sizeof html, "<html><body>%s</body></html>", RUSSIAN_PARAS);
+    char *p = to_charset(html, "UTF-16LE", &n);
+    dec(&r, p, n, NULL, 0);
+    CHECK(r.st == DECANT_OK);
+    CHECK_STR(r.d.charset, "utf-16le");
+    CHECK_HAS(r.d.text, "библиотека");
+    done(&r);
+    free(p);
+    p = to_charset(html, "UTF-16BE", &n);
+    dec(&r, p, n, NULL, 0);
+    CHECK_STR(r.d.charset, "utf-16be");
+    done(&r);
+    free(p);
 }
