@@ -110,12 +110,12 @@ TEST(body_story_column_does_not_climb_into_its_row)
 /* A portal's page: a short story under its headline, then boxes of
  * services in short lines, more text than the story.  `rival` adds a second
  * story as strong as the first, as a thread's second post would be. */
-static void portal_page(char *out, size_t cap, int rival)
+static void portal_page(char *out, size_t cap, int rival, const char *standfirst)
 {
     size_t n = (size_t)snprintf(out, cap,
         "<html><head><title>Bridge to reopen</title><meta name=date content=2012-01-17></head><body>"
-        "<div id=a><h1>Bridge to reopen</h1><div>17 January 2012</div><div class=txt>"
-        P_EN("One.") P_EN("Two.") P_EN("Three.") "</div></div>%s<div id=b>",
+        "<div id=a><h1>Bridge to reopen</h1><div>17 January 2012</div></div>%s<div class=txt>"
+        P_EN("One.") P_EN("Two.") P_EN("Three.") "</div>%s<div id=b>", standfirst,
         rival ? "<div id=r><div class=txt>" P_EN("Rival one.") P_EN("Rival two.") P_EN("Rival three.")
                 "</div></div>" : "");
     for (int k = 0; k < 80 && n < cap; k++)
@@ -128,13 +128,24 @@ TEST(body_story_anchored_at_its_headline)
     /* The story scores low and holds a fifth of the page's text, yet it
      * holds the headline of a dated page: it is the article. */
     static char html[16384];
-    portal_page(html, sizeof html, 0);
+    portal_page(html, sizeof html, 0, "");
     decant_article *a = run_page(html);
     CHECK_HAS(text_of(a), "Three. The council");
     CHECK_NOT_HAS(text_of(a), "Open today near you");
     decant_article_free(a);
+    /* A standfirst of three sentences between the headline and the story
+     * (400 characters) leaves the story anchored. */
+    portal_page(html, sizeof html, 0,
+                "<h2>The bridge over the river, closed to lorries since the spring, reopens in May after a year of "
+                "repairs that cost the town more than it had planned. The council found the money in its reserves "
+                "after a long debate on Tuesday evening, and the work will start next week with the new deck. "
+                "Drivers will still have to use the ferry or the long road through the hills until then.</h2>");
+    a = run_page(html);
+    CHECK_HAS(text_of(a), "Three. The council");
+    CHECK_NOT_HAS(text_of(a), "Open today near you");
+    decant_article_free(a);
     /* With a rival as strong elsewhere on the page, the page is kept. */
-    portal_page(html, sizeof html, 1);
+    portal_page(html, sizeof html, 1, "");
     a = run_page(html);
     CHECK_HAS(text_of(a), "Three. The council");
     CHECK_HAS(text_of(a), "Open today near you");
