@@ -176,7 +176,7 @@ bench-warc: setup
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE   ?= 60
-FUZZ_TARGETS ?= extract decode date jsonld $(if $(wildcard lib/warc.h),warc) fetch
+FUZZ_TARGETS ?= extract decode date jsonld $(if $(wildcard lib/warc.h),warc) fetch sitemodel
 FUZZ_SAN      = -fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer \
                 -fno-sanitize-recover=all
 

@@ -7,6 +7,7 @@
 #           daniel-dev folders in ../shared/bench, next to the repository)
 #   WORST   how many of the worst pages score.py lists (default 10)
 #   JOBS    threads for decant (default 2)
+#   SITES   0 skips the site-template runs at the end (default 1)
 #
 # For each folder SET: runs `DECANT -j JOBS --quiet SET/html` into
 # bench/out/<set>.jsonl, scores it with SET/../score.py, and prints the
@@ -192,3 +193,73 @@ done
 echo "=================================================================="
 echo "mojibake repair on and off (bench/mojibake_property.py):"
 python3 "$root/bench/mojibake_property.py" "$decant" $EVAL || echo "  (the property does not hold: see above)"
+
+# Site templates (--learn-sites).  A crawl gives each page its URL, which is
+# how pages are grouped by site, so each set is written as a WARC with the
+# gold URLs (bench/mkwarc.py; daniel-dev's from its file names) and
+# extracted from it without and with --learn-sites.  daniel-dev is also
+# scored on the pages of its sites with three pages or more (498 pages, 54
+# sites), where a template can be learned.
+if [ "${SITES:-1}" != 0 ]; then
+    echo "=================================================================="
+    echo "site templates: each set as a WARC with its pages' URLs, without and with --learn-sites"
+    for set in $EVAL; do
+        set=${set%/}
+        name=$(basename "$set")
+        score=$set/score.py
+        [ -f "$score" ] || score=$(dirname "$set")/score.py
+        [ -d "$set/html" ] && [ -f "$score" ] || continue
+        python3 "$root/bench/mkwarc.py" "$set" "$tmp/set.warc.gz" || continue
+        for mode in plain learn; do
+            flag=
+            [ $mode = learn ] && flag=--learn-sites
+            "$decant" -j "$JOBS" --quiet $flag "$tmp/set.warc.gz" |
+                python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    i = r.get("id") or ""
+    if i.startswith("urn:decant-bench:"):
+        r["id"] = i[len("urn:decant-bench:"):]
+    print(json.dumps(r, ensure_ascii=False))
+' >"$out/$name.warc-$mode.jsonl"
+            python3 "$score" "$set" "$out/$name.warc-$mode.jsonl" --json "$tmp/$mode.json" >/dev/null
+        done
+        subset=
+        case $name in
+            daniel*)
+                # the sites with three pages or more, by the <date>_<site>_<hash> ids
+                mkdir -p "$tmp/subset"
+                python3 - "$set/gt.jsonl.gz" "$tmp/subset/gt.jsonl.gz" <<'PY'
+import gzip, json, sys
+from collections import Counter
+gold = [json.loads(l) for l in gzip.open(sys.argv[1], "rt", encoding="utf-8") if l.strip()]
+site = lambda g: g["id"].split("_")[1] if g["id"].count("_") >= 2 else g["id"]
+n = Counter(site(g) for g in gold)
+with gzip.open(sys.argv[2], "wt", encoding="utf-8") as f:
+    for g in gold:
+        if n[site(g)] >= 3:
+            f.write(json.dumps(g, ensure_ascii=False) + "\n")
+PY
+                for mode in plain learn; do
+                    python3 "$score" "$tmp/subset" "$out/$name.warc-$mode.jsonl" --json "$tmp/sub-$mode.json" >/dev/null
+                done
+                subset=1 ;;
+        esac
+        python3 - "$name" "$tmp" "$subset" <<'PY'
+import json, sys
+name, tmp, subset = sys.argv[1], sys.argv[2], sys.argv[3]
+def line(label, a, b):
+    print(f"  {label:<34} F1 {a['f1']:.4f} -> {b['f1']:.4f}   P {a.get('precision', 0):.3f} -> {b.get('precision', 0):.3f}"
+          f"   R {a.get('recall', 0):.3f} -> {b.get('recall', 0):.3f}")
+    ta, tb = a.get("f1_by_type") or {}, b.get("f1_by_type") or {}
+    if ta:
+        print("    " + ", ".join(f"{k} {ta[k]:.3f} -> {tb.get(k, 0):.3f}" for k in sorted(ta)))
+print(f"{name}: without -> with --learn-sites")
+line("all pages", json.load(open(f"{tmp}/plain.json")), json.load(open(f"{tmp}/learn.json")))
+if subset:
+    line("sites with >= 3 pages", json.load(open(f"{tmp}/sub-plain.json")), json.load(open(f"{tmp}/sub-learn.json")))
+print()
+PY
+    done
+fi

@@ -40,6 +40,8 @@ typedef struct cli_config {
     int quiet;
     int progress;              /* 1: forced by --progress                   */
     int all_records;           /* also emit skipped WARC records            */
+    int learn_sites;           /* --learn-sites: learn site templates       */
+    const char *site_model;    /* --site-model FILE, or NULL                */
     int with_metadata;         /* front matter / header block on bodies     */
     char **inputs;             /* the inputs, in command-line order         */
     cli_input_kind *input_kinds;

@@ -43,7 +43,9 @@ enum {
     OPT_MAX_REDIRECTS,
     OPT_MAX_PAGES,
     OPT_IGNORE_ROBOTS,
-    OPT_ALLOW_HOST
+    OPT_ALLOW_HOST,
+    OPT_LEARN_SITES,
+    OPT_SITE_MODEL
 };
 
 static const struct option long_options[] = {
@@ -78,6 +80,8 @@ static const struct option long_options[] = {
     {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
     {"ignore-robots", no_argument, NULL, OPT_IGNORE_ROBOTS},
     {"allow-host", required_argument, NULL, OPT_ALLOW_HOST},
+    {"learn-sites", no_argument, NULL, OPT_LEARN_SITES},
+    {"site-model", required_argument, NULL, OPT_SITE_MODEL},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -166,6 +170,10 @@ static void print_help(const cli_config *cfg)
            "  TIME is seconds (1.5) or ends in ms, s, m or h (500ms, 2m).  --max-bytes\n"
            "  also caps each download.\n"
            "\n"
+           "      --learn-sites        learn each site's template (the blocks its pages\n"
+           "                           repeat) from the input's pages and drop it\n"
+           "      --site-model FILE    use the site templates saved in FILE, and save\n"
+           "                           what --learn-sites learned back to it\n"
            "  -q, --quiet              no per-file messages, progress or summary on\n"
            "                           standard error\n"
            "  -h, --help               print this help and exit\n"
@@ -366,6 +374,12 @@ static int apply_option(int c, const char *arg, cli_config *cfg)
         return 1;
     case OPT_IMAGES:
         cfg->opts.markdown_images = 1;
+        return 1;
+    case OPT_LEARN_SITES:
+        cfg->learn_sites = 1;
+        return 1;
+    case OPT_SITE_MODEL:
+        cfg->site_model = arg;
         return 1;
     case OPT_NO_REPAIR:
         cfg->opts.repair_mojibake = 0;

@@ -88,9 +88,12 @@ static void render_record(const cli_runner *r, cli_task *t)
     }
 }
 
-static void extract(decant_extractor *ex, cli_task *t, const decant_input *in)
+static void extract(const cli_runner *r, decant_extractor *ex, cli_task *t, const decant_input *in)
 {
-    decant_status st = decant_extract(ex, in, &t->article, &t->err);
+    /* With site templates, the page is extracted with the model and keeps
+     * its evidence for learning. */
+    decant_status st = r->sites ? decant_extract_site(ex, r->sites, in, &t->article, &t->err)
+                                : decant_extract(ex, in, &t->article, &t->err);
     t->failed = st != DECANT_OK;
     /* The record's "error" is keyed off err.code, so it must agree with st. */
     if (t->failed && (t->err.code != st || !t->err.message)) {
@@ -99,43 +102,62 @@ static void extract(decant_extractor *ex, cli_task *t, const decant_input *in)
     }
 }
 
-static void process_page(const cli_runner *r, decant_extractor *ex, cli_task *t)
+/* Reads a page file's bytes into t->data (once: a second extraction of the
+ * same task reuses them); returns 0 when the file could not be read. */
+static int page_bytes(const cli_runner *r, cli_task *t)
 {
-    char *data = NULL;
-    size_t len = 0;
-    memset(&t->err, 0, sizeof t->err);
-    int e = load(r, t->input, &data, &len);
+    if (t->data || t->read_ok)
+        return 1;
+    int e = load(r, t->input, &t->data, &t->len);
     if (e) {
         cli_set_read_error(&t->err, e);
         t->failed = 1;
-    } else {
-        t->read_ok = 1;
-        decant_input in = {data, len, r->cfg->url, r->cfg->content_type};
-        extract(ex, t, &in);
+        return 0;
     }
-    free(data);
+    t->read_ok = 1;
+    return 1;
 }
 
-void cli_task_process(const cli_runner *r, decant_extractor *ex, cli_task *t)
+void cli_task_extract(const cli_runner *r, decant_extractor *ex, cli_task *t, int keep)
 {
-    if (t->kind == TASK_PAGE) {
-        process_page(r, ex, t);
-    } else if (t->kind == TASK_FETCH && t->fetch && !t->fetch->error) {
-        memset(&t->err, 0, sizeof t->err);
-        decant_input in = {t->fetch->body, t->fetch->body_size, t->fetch->url, t->fetch->content_type};
-        extract(ex, t, &in);
-    } else if (t->kind == TASK_WARC_PAGE) {
-        memset(&t->err, 0, sizeof t->err);
-        decant_input in = {t->data, t->len, t->warc.target_uri, t->content_type};
-        extract(ex, t, &in);
+    int fetched = t->kind == TASK_FETCH && t->fetch && !t->fetch->error;
+    if (t->kind != TASK_PAGE && t->kind != TASK_WARC_PAGE && !fetched)
+        return;
+    decant_article_free(t->article);
+    t->article = NULL;
+    memset(&t->err, 0, sizeof t->err);
+    t->failed = 0;
+    if (t->kind == TASK_PAGE && !page_bytes(r, t))
+        return;
+    decant_input in = {t->data, t->len, r->cfg->url, r->cfg->content_type};
+    if (t->kind == TASK_WARC_PAGE) {
+        in.url = t->warc.target_uri;
+        in.content_type = t->content_type;
+    } else if (fetched) {
+        in = (decant_input){t->fetch->body, t->fetch->body_size, t->fetch->url, t->fetch->content_type};
+    }
+    extract(r, ex, t, &in);
+    if (!keep) {
         free(t->data);
         t->data = NULL;
     }
+}
+
+void cli_task_render(const cli_runner *r, cli_task *t)
+{
+    free(t->data);
+    t->data = NULL;
     if (r->cfg->format == CLI_FORMAT_JSONL) {
         render_record(r, t);
         decant_article_free(t->article);
         t->article = NULL;
     }
+}
+
+void cli_task_process(const cli_runner *r, decant_extractor *ex, cli_task *t)
+{
+    cli_task_extract(r, ex, t, 0);
+    cli_task_render(r, t);
 }
 
 static void write_body(const cli_runner *r, const cli_task *t)

@@ -35,6 +35,8 @@ typedef struct cli_worker {
  * Returns 0 when the run is stopping. */
 int cli_emit(cli_runner *r, cli_task *t, uint64_t bytes_read)
 {
+    if (r->batch)
+        return cli_batch_add(r, t, bytes_read);
     if (r->serial) {
         r->bytes_read = bytes_read;
         cli_task_process(r, r->serial, t);
@@ -262,6 +264,21 @@ static int any_warc(const cli_joblist *list)
     return 0;
 }
 
+/* --learn-sites: the batches of sites.c on the workers' extractors. */
+static int run_learning(cli_runner *r, cli_worker *w, unsigned n)
+{
+    decant_extractor **ex = calloc(n, sizeof *ex);
+    if (!ex) {
+        cli_error("out of memory");
+        return 0;
+    }
+    for (unsigned i = 0; i < n; i++)
+        ex[i] = w[i].ex;
+    int ok = cli_run_batches(r, ex, n);
+    free(ex);
+    return ok;
+}
+
 /* Returns 0 on success, 1 when the run could not be carried out. */
 int cli_run(const cli_config *cfg, cli_joblist *list, FILE *out, cli_stats *stats)
 {
@@ -283,10 +300,17 @@ int cli_run(const cli_config *cfg, cli_joblist *list, FILE *out, cli_stats *stat
     double t0 = cli_now();
     unsigned made = make_extractors(cfg, w, n);
     int ok = 0;
-    if (made > 1)
+    /* A model that cannot be read stops the run before any output. */
+    int go = made && (!(cfg->learn_sites || cfg->site_model) || (r.sites = cli_sites_open(cfg)));
+    if (go && cfg->learn_sites)
+        ok = run_learning(&r, w, made);
+    else if (go && made > 1)
         ok = run_parallel(&r, w, made);
-    if (made == 1 || (made > 1 && ok < 0))
+    if (go && !cfg->learn_sites && (made == 1 || (made > 1 && ok < 0)))
         ok = run_serial(&r, w[0].ex);
+    if (go && cfg->learn_sites && cfg->site_model && !cli_sites_save(cfg, r.sites))
+        ok = 0;
+    decant_site_model_free(r.sites);
     stats->seconds = cli_now() - t0;
     stats->bytes_read = r.bytes_read;
     merge_fed(stats, &r.fed);

@@ -64,6 +64,9 @@ typedef struct cli_runner {
     uint64_t bytes_read;       /* input consumed, for the progress line */
     int fed_all;               /* the producer is done                  */
     int stop;                  /* output failed: do nothing more        */
+
+    decant_site_model *sites;  /* --learn-sites / --site-model, or NULL */
+    struct cli_batch *batch;   /* --learn-sites: tasks held for learning */
 } cli_runner;
 
 /* feed.c: hands every input on to cli_emit, in order, until it refuses. */
@@ -85,6 +88,26 @@ int cli_emit(cli_runner *r, cli_task *t, uint64_t bytes_read);
 /* output.c: a task's work, on whichever thread takes it: reads and extracts
  * the page and, for JSONL, renders its record. */
 void cli_task_process(const cli_runner *r, decant_extractor *ex, cli_task *t);
+/* output.c: the two halves of it.  _extract reads (once) and extracts the
+ * page, again if called again; with `keep` the page's bytes stay in the
+ * task for that.  _render drops them and, for JSONL, renders the record. */
+void cli_task_extract(const cli_runner *r, decant_extractor *ex, cli_task *t, int keep);
+void cli_task_render(const cli_runner *r, cli_task *t);
+
+/* sites.c: --learn-sites.  Tasks are held in a batch (bounded by pages and
+ * bytes); a full batch is extracted with the model as it stands, learned
+ * from in input order, its pages whose verdicts changed are extracted
+ * again, and it is written.  cli_batch_add is cli_emit's way in;
+ * cli_batch_finish runs what is left.  Both return 0 once output failed. */
+int cli_batch_add(cli_runner *r, cli_task *t, uint64_t bytes_read);
+int cli_batch_finish(cli_runner *r);
+/* sites.c: the model of --site-model, loaded if its file exists (else
+ * empty); NULL after an error, reported. */
+decant_site_model *cli_sites_open(const cli_config *cfg);
+/* sites.c: saves the model to --site-model's file (atomically); 0 on error. */
+int cli_sites_save(const cli_config *cfg, const decant_site_model *m);
+/* sites.c: runs a whole --learn-sites run on the given extractors. */
+int cli_run_batches(cli_runner *r, decant_extractor **ex, unsigned n);
 /* output.c: writes a processed task, counts it and frees it; returns 0 once
  * the output has failed, which makes further work pointless. */
 int cli_task_write(cli_runner *r, cli_task *t);

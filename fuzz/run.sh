@@ -17,7 +17,7 @@ secs=$2
 shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
-[ $# -gt 0 ] || set -- extract decode date jsonld warc fetch
+[ $# -gt 0 ] || set -- extract decode date jsonld warc fetch sitemodel
 timeout=${FUZZ_TIMEOUT:-10}
 rss=${FUZZ_RSS_MB:-2560}
 

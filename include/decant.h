@@ -436,6 +436,101 @@ decant_status decant_article_front_matter(const decant_article *a,
                                           decant_body_format fmt,
                                           decant_buffer *out);
 
+/* ------------------------------------------------------- site templates */
+
+/*
+ * What a site repeats on its pages is its template: menus, "most read"
+ * boxes, footers, the press-registration line.  A site model learns, per
+ * site (the URL's registered domain: "news.example.co.uk" and
+ * "www.example.co.uk" are "example.co.uk"), which blocks come back on other
+ * pages: the same text (a line seen on another page; a long line on two),
+ * or the same place in the template holding a link list or repeated lines
+ * (a "most read" box whose headlines change).  Extracting with a model puts
+ * those blocks up for dropping, like furniture found by its class names:
+ * the page's headline, its standfirst (description), its longest paragraph
+ * of its own, its declared body and a block holding most of its prose stay
+ * whatever the model says.  Only a page that states its publication date
+ * is judged, and only once the model has seen two other pages of its site.
+ * A page the model says nothing about comes out exactly as decant_extract
+ * gives it.
+ *
+ * Evidence is counted once per distinct page (a page is known by its three
+ * longest lines), so a story fetched twice does not teach its own text.
+ *
+ *   decant_site_model *m;
+ *   decant_site_model_new(NULL, &m, &err);
+ *   for each page:  decant_extract_site(ex, m, &in, &a, &err);   (learns
+ *                   decant_site_model_learn(m, a);                nothing yet)
+ *   then again:     decant_extract_site(ex, m, &in, &a, &err);   (applies)
+ *
+ * Two passes as above give every page the whole crawl's evidence; one pass
+ * that learns as it goes gives each page what came before it (the decant
+ * command line learns a window of pages, then re-extracts the pages whose
+ * verdicts changed; see decant_site_model_would_change).
+ *
+ * Threads: extraction with a model only reads it, from any number of
+ * threads at once; decant_site_model_learn and _load take it exclusively
+ * (an internal read-write lock), so they may run at any time, but for
+ * output that does not depend on timing, learn in a fixed order.
+ * Memory is bounded: per site, 16,384 lines and 4,096 shapes (entries seen
+ * on one page only make room when full); over the model, about 2 million
+ * entries (25 MB), beyond which the least recently taught sites go.
+ */
+typedef struct decant_site_model decant_site_model;
+
+/* An empty model; `alloc` may be NULL for the C library's allocator. */
+decant_status decant_site_model_new(const decant_allocator *alloc, decant_site_model **out,
+                                    decant_error *err);
+
+/* Frees a model.  NULL is allowed. */
+void decant_site_model_free(decant_site_model *m);
+
+/*
+ * decant_extract with a site model: applies `m` (which may be NULL: apply
+ * nothing) and keeps the page's evidence in the article for
+ * decant_site_model_learn.  The site is taken from in->url, else from the
+ * page's canonical URL; a page with neither is extracted as decant_extract
+ * would.  Costs a few per cent more than decant_extract.
+ */
+decant_status decant_extract_site(decant_extractor *ex, const decant_site_model *m,
+                                  const decant_input *in, decant_article **out,
+                                  decant_error *err);
+
+/*
+ * Adds an article's evidence (from decant_extract_site) to the model.  An
+ * article without evidence or without a site teaches nothing (DECANT_OK).
+ * DECANT_ERR_NOMEM leaves the model usable, with part of the page counted.
+ */
+decant_status decant_site_model_learn(decant_site_model *m, const decant_article *a);
+
+/*
+ * 1 when the model, as it is now, would give the article's page other
+ * verdicts than it got when it was extracted (so extracting it again would
+ * change it), else 0.
+ */
+int decant_site_model_would_change(const decant_site_model *m, const decant_article *a);
+
+/* The site an article was grouped under (decant_extract_site), or NULL. */
+const char *decant_article_site(const decant_article *a);
+
+/* How many sites the model holds. */
+size_t decant_site_model_site_count(const decant_site_model *m);
+
+/*
+ * Appends the model to `out` in decant's site-model format (versioned,
+ * checksummed, the same bytes for the same model).
+ */
+decant_status decant_site_model_save(const decant_site_model *m, decant_buffer *out);
+
+/*
+ * Replaces the model's content with a saved one.  The bytes are untrusted
+ * input: every count is bounded and checked, and a file that is damaged,
+ * truncated, of another version or beyond the model's bounds is refused
+ * with DECANT_ERR_PARSE (err says why), leaving the model empty.
+ */
+decant_status decant_site_model_load(decant_site_model *m, const void *data, size_t len,
+                                     decant_error *err);
+
 /* ----------------------------------------------------------------- WARC */
 
 /*

@@ -8,6 +8,7 @@
  */
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -17,6 +18,7 @@
 #include "internal.h"
 #include "lang.h"
 #include "pagetype.h"
+#include "site.h"
 #include "parser.h"
 #include "prune.h"
 
@@ -195,6 +197,64 @@ static int looks_like_html(const char *s, size_t n)
 }
 
 /*
+ * Site evidence (decant_extract_site): the page's prints, the model's
+ * verdict on them as a per-node array for the clean phase, and a copy of
+ * the prints kept in the article for decant_site_model_learn.  Returns 0 on
+ * OOM.  The verdict array stays NULL unless the model nominates something,
+ * so that a page of a site the model does not know is extracted exactly as
+ * without a model.
+ */
+static int site_evidence(decant_extractor *ex, const decant_site_model *m, const dc_dom *dom,
+                         const char *url, decant_article *a, const uint8_t **verdicts)
+{
+    dc_site_page pg;
+    if (!dc_site_prints(dom, a->field[DECANT_FIELD_TITLE], a->field[DECANT_FIELD_DESCRIPTION],
+                        &ex->scratch, &pg))
+        return 0;
+    const char *where = url ? url : a->field[DECANT_FIELD_URL];
+    if (!dc_site_key(where, pg.site) && where != a->field[DECANT_FIELD_URL])
+        dc_site_key(a->field[DECANT_FIELD_URL], pg.site);
+    uint8_t *v = NULL;
+    /* Only a page that states when it was published gets verdicts: an
+     * undated page is more often a listing, a shop's page or a manual,
+     * whose repeated blocks (product cards, standard notes) are its
+     * content, and where dropping them turns the choice of container. */
+    if (m && pg.site[0] && pg.count && a->field[DECANT_FIELD_DATE_PUBLISHED]) {
+        v = dc_arena_alloc(&ex->scratch, dom->count);
+        if (!v)
+            return 0;
+        memset(v, 0, dom->count);
+        dc_site_verdicts(m, &pg, v);
+    }
+    *verdicts = pg.nominated ? v : NULL;
+#ifdef DC_DEBUG
+    if (getenv("DC_DUMP_SITES") && *verdicts) {
+        for (uint32_t k = 0; k < pg.count; k++) {
+            uint32_t i = pg.p[k].node;
+            if (!v[i])
+                continue;
+            dc_sbuf b;
+            dc_sbuf_init(&b, &ex->scratch, 128);
+            const char *t = dc_text_content(dom, i, &b);
+            const char *cls = dc_attr_get(dom, i, "class", NULL);
+            fprintf(stderr, "SITE\t%u\t%s\t%s\t%u/%u\t%.80s\n", v[i], dc_tag_name(dom, i),
+                    cls ? cls : "", pg.p[k].link, pg.p[k].chars, t ? t : "");
+        }
+    }
+#endif
+    dc_site_page *keep = dc_arena_alloc(&a->arena, sizeof *keep);
+    dc_site_print *p = pg.count ? dc_arena_alloc(&a->arena, sizeof(dc_site_print) * pg.count) : NULL;
+    if (!keep || (pg.count && !p))
+        return 0;
+    if (pg.count)
+        memcpy(p, pg.p, sizeof(dc_site_print) * pg.count);
+    *keep = pg;
+    keep->p = p;
+    a->site_page = keep;
+    return 1;
+}
+
+/*
  * The body phases, in order, each handed a result of its own and reading
  * the ones before it through cx: clean (marks) -> score (statistics, the
  * settled drops) -> select (the containers) -> render (blocks).  0 on OOM.
@@ -210,6 +270,13 @@ static int find_body(dc_extract_ctx *cx, dc_selection *sel, dc_rendered *body)
     memset(st, 0, sizeof *st * n);
     if (!dc_clean(cx, mark))
         return 0;
+    /* Blocks the site repeats on its other pages are furniture by the same
+     * standard as a vocabulary match: nominated, so that the statistics can
+     * still keep one that holds the headline or most of the prose. */
+    if (cx->template_drop)
+        for (size_t i = 0; i < n; i++)
+            if (cx->template_drop[i])
+                mark[i].flags |= DC_F_CAND_DROP;
     cx->mark = mark;
     cx->st = st;
     cx->body_chars = dc_stats_compute(cx, st);
@@ -226,7 +293,7 @@ static int find_body(dc_extract_ctx *cx, dc_selection *sel, dc_rendered *body)
 }
 
 static decant_status run(decant_extractor *ex, const decant_input *in, decant_article **out,
-                         decant_error *err)
+                         decant_error *err, int sites, const decant_site_model *model)
 {
     const decant_options *o = &ex->opts;
     double t0 = o->time_limit_ms ? now_ms() : 0;
@@ -277,6 +344,11 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
     if (st != DECANT_OK)
         goto fail;
 
+    const uint8_t *template_drop = NULL;
+    if (sites && !site_evidence(ex, model, &dom, in->url, a, &template_drop)) {
+        st = DECANT_ERR_NOMEM;
+        goto fail;
+    }
     dc_extract_ctx cx = {.dom = &dom,
                          .ar = &ex->scratch,
                          .title = a->field[DECANT_FIELD_TITLE],
@@ -285,7 +357,8 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
                          .dated = a->field[DECANT_FIELD_DATE_PUBLISHED] != NULL,
                          .links = o->want_markdown && o->markdown_links,
                          .images = o->want_markdown && o->markdown_images,
-                         .base = a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : in->url};
+                         .base = a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : in->url,
+                         .template_drop = template_drop};
     dc_selection sel;
     dc_rendered body;
     if (!find_body(&cx, &sel, &body)) {
@@ -343,8 +416,8 @@ fail:
 #undef OVER_TIME
 }
 
-decant_status decant_extract(decant_extractor *ex, const decant_input *in, decant_article **out,
-                             decant_error *err)
+static decant_status extract(decant_extractor *ex, const decant_input *in, decant_article **out,
+                             decant_error *err, int sites, const decant_site_model *m)
 {
     if (out)
         *out = NULL;
@@ -352,9 +425,21 @@ decant_status decant_extract(decant_extractor *ex, const decant_input *in, decan
         return dc_fail(err, DECANT_ERR_INVALID, NULL);
     if (in->size == 0)
         return dc_fail(err, DECANT_ERR_EMPTY, NULL);
-    decant_status st = run(ex, in, out, err);
+    decant_status st = run(ex, in, out, err, sites, m);
     dc_arena_reset(&ex->scratch);
     return st;
+}
+
+decant_status decant_extract(decant_extractor *ex, const decant_input *in, decant_article **out,
+                             decant_error *err)
+{
+    return extract(ex, in, out, err, 0, NULL);
+}
+
+decant_status decant_extract_site(decant_extractor *ex, const decant_site_model *m,
+                                  const decant_input *in, decant_article **out, decant_error *err)
+{
+    return extract(ex, in, out, err, 1, m);
 }
 
 decant_status decant_extract_once(const decant_options *opts, const decant_input *in,

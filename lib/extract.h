@@ -120,6 +120,8 @@ typedef struct dc_extract_ctx {
     uint32_t body_chars;        /* score.c: chars in <body> after cleaning */
     const dc_selection *sel;    /* select.c                              */
     const dc_rendered *body;    /* render.c                              */
+    const uint8_t *template_drop; /* site.c: per node, 1 = a block the site
+                                  * repeats, nominated after clean; or NULL */
 } dc_extract_ctx;
 
 /* The first node at or after i in document order that is not inside a

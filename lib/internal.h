@@ -31,6 +31,8 @@ struct decant_article {
     int is_article;
     float pt_prob[DECANT_PAGE_TYPE_COUNT]; /* the model's probabilities  */
     float pt_feat[DC_PT_MAX_FEAT];         /* its input, for the trainer */
+    struct dc_site_page *site_page; /* site.h: evidence for a site model,   */
+                                    /* set by decant_extract_site only      */
 };
 
 /* Copies caller options of any accepted version into *out, defaults for

@@ -54,6 +54,27 @@ enum {
 /* The seven types the model tells apart (decant_page_type minus OTHER). */
 #define DC_PT_NCLASS 7
 
+/* Groups a word can belong to, in URL segments, host labels, class names
+ * and declared types alike. */
+enum {
+    G_LIST = 1 << 0,
+    G_PRODUCT = 1 << 1,
+    G_SHOP = 1 << 2,
+    G_DOC = 1 << 3,
+    G_FORUM = 1 << 4,
+    G_SERVICE = 1 << 5,
+    G_ARTICLE = 1 << 6,
+    G_CARD = 1 << 7,
+    G_COMMENT = 1 << 8,
+    G_WEBSITE = 1 << 9
+};
+
+/* The groups of a word (pagetype_words.c): a URL segment or host label, a
+ * schema.org type; and of a class or id value, its tokens' groups or'ed. */
+unsigned dc_pt_url_word(const char *s, size_t n);
+unsigned dc_pt_schema_word(const char *s, size_t n);
+unsigned dc_pt_class_words(const char *s, size_t n);
+
 /* The feature names, in order (for the training script's dump). */
 extern const char *const dc_pt_feature_names[DC_PT_NFEAT];
 

@@ -280,6 +280,37 @@ check "--links without markdown is a usage error" [ $? -eq 2 ]
 "$bin" --images --body markdown links.html >out 2>err
 check "--images with --body markdown: in the record's text" grep -q '!\[the zeppelin\]' out
 
+# ------------------------------------------------------------ site templates
+# Pages each of a site of its own come out of --learn-sites exactly as without.
+golden=$root/tests/golden
+"$bin" -j 2 --quiet "$golden"/*.html >plain.jsonl 2>/dev/null
+"$bin" -j 2 --quiet --learn-sites "$golden"/*.html >learned.jsonl 2>err
+check "--learn-sites: pages whose site has no other page are byte-identical" \
+    sh -c '[ -s plain.jsonl ] && cmp -s plain.jsonl learned.jsonl'
+# A site of several pages: its template goes, and only with --learn-sites.
+"$bin" -j 1 --quiet "$golden/en-courier.site" >plain.jsonl 2>/dev/null
+"$bin" -j 1 --quiet --learn-sites --site-model model.bin "$golden/en-courier.site" >learned.jsonl 2>err
+check "--learn-sites drops the press line and the teaser box a site repeats" \
+    sh -c 'grep -q "Readers also opened" plain.jsonl && grep -q "registered with the regional press" plain.jsonl &&
+           ! grep -q "Readers also opened" learned.jsonl && ! grep -q "registered with the regional press" learned.jsonl'
+check "--site-model FILE saves the learned model" [ -s model.bin ]
+"$bin" --quiet --site-model model.bin "$golden/en-courier.site" >reloaded.jsonl 2>err
+check "a saved model, loaded, gives the same records" cmp -s learned.jsonl reloaded.jsonl
+"$bin" --quiet --site-model missing.bin good.html >out 2>err
+status=$?
+check "--site-model with a missing file (and no --learn-sites) fails with status 1" \
+    sh -c "[ $status -eq 1 ] && grep -q 'missing.bin' err && [ ! -s out ]"
+head -c 40 model.bin >truncated.bin
+"$bin" --quiet --site-model truncated.bin good.html >out 2>err
+status=$?
+check "a truncated model file is refused (status 1, a message, no records)" \
+    sh -c "[ $status -eq 1 ] && grep -q 'truncated.bin' err && [ ! -s out ]"
+printf 'not a model at all' >bogus.bin
+"$bin" --quiet --learn-sites --site-model bogus.bin good.html >out 2>err
+status=$?
+check "a file that is not a model is refused, and not overwritten" \
+    sh -c "[ $status -eq 1 ] && grep -q 'not a decant site model' err && grep -q 'not a model at all' bogus.bin"
+
 # ------------------------------------------------------------ man page
 sed 's/\\-/-/g' "$manpage" >man.txt 2>/dev/null
 # Option by option, argument names and exit statuses: see tests/manpage.py.

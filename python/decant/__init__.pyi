@@ -5,6 +5,7 @@ from typing import Literal, NotRequired, TypedDict
 from ._decant import Error as Error, Extractor as Extractor, WarcReader as WarcReader
 from ._decant import version as version
 from ._decant import fetch as fetch, extract_url as extract_url
+from ._decant import SiteModel as _SiteModel
 
 __version__: str
 __all__: list[str]
@@ -41,6 +42,9 @@ class Record(TypedDict):
     description: str | None
     image: str | None
     language: str | None
+    page_type: Literal["article", "listing", "collection", "forum", "product", "documentation",
+                       "service", "other"]
+    is_article: bool
     text: str | None
     related: list[Link]
     provenance: dict[str, str]
@@ -52,10 +56,17 @@ def extract(html: bytes | bytearray | memoryview | str, url: str | None = ...,
             content_type: str | None = ..., body: Literal["text", "markdown", "html"] = ...,
             errors: Literal["raise", "record"] = ..., *, id: str | None = ...,
             source: str | None = ..., max_bytes: int | None = ..., max_depth: int | None = ...,
-            max_nodes: int | None = ..., timeout_ms: int | None = ...) -> Record: ...
+            max_nodes: int | None = ..., timeout_ms: int | None = ...,
+            site_model: SiteModel | None = ...) -> Record: ...
+
+class SiteModel(_SiteModel):
+    @classmethod
+    def load(cls, path: str | bytes | PathLike[str] | PathLike[bytes]) -> SiteModel: ...
+    def save(self, path: str | bytes | PathLike[str] | PathLike[bytes]) -> None: ...
 
 def iter_warc(path: str | bytes | PathLike[str] | PathLike[bytes], *,
               body: Literal["text", "markdown", "html"] = ..., all_records: bool = ...,
               source: str | None = ..., max_bytes: int | None = ...,
               max_depth: int | None = ..., max_nodes: int | None = ...,
-              timeout_ms: int | None = ...) -> WarcReader: ...
+              timeout_ms: int | None = ..., site_model: SiteModel | None = ...,
+              learn: bool = ...) -> WarcReader: ...

@@ -25,6 +25,7 @@
 typedef struct module_state {
     PyObject *error;       /* decant.Error                                 */
     PyObject *json_loads;  /* json.loads                                   */
+    PyObject *site_type;   /* decant._decant.SiteModel                     */
 } module_state;
 
 static module_state *state_of(PyObject *module)
@@ -189,6 +190,9 @@ static void take(PyThread_type_lock lock)
     }
 }
 
+/* SiteModel (below): the model of a site_model= argument. */
+static int site_arg(module_state *ms, PyObject *o, decant_site_model **out);
+
 /* ------------------------------------------------------------ Extractor */
 
 typedef struct extractor_object {
@@ -297,7 +301,7 @@ static void release_page(page_bytes *pb)
 
 PyDoc_STRVAR(extractor_extract_doc,
 "extract(html, url=None, content_type=None, body='text', errors='raise', *,\n"
-"        id=None, source=None) -> dict\n"
+"        id=None, source=None, site_model=None) -> dict\n"
 "--\n"
 "\n"
 "Extracts one page and returns its record: the dict the CLI prints as JSON\n"
@@ -311,20 +315,25 @@ PyDoc_STRVAR(extractor_extract_doc,
 "(the latter two need Extractor(markdown=True) / Extractor(html=True)).\n"
 "A page that gives no article raises\n"
 "decant.Error, or with errors=\"record\" returns the record with \"error\" set.\n"
-"id and source are copied into the record.  The GIL is released while the\n"
-"page is extracted.");
+"id and source are copied into the record.  site_model, a SiteModel, drops\n"
+"what the page's site repeats on its other pages.  The GIL is released while\n"
+"the page is extracted.");
 
 static PyObject *extractor_extract(PyObject *self_, PyObject *args, PyObject *kw)
 {
     extractor_object *self = (extractor_object *)self_;
-    static char *names[] = {"html", "url", "content_type", "body", "errors", "id", "source", NULL};
+    static char *names[] = {"html", "url", "content_type", "body", "errors", "id", "source",
+                            "site_model", NULL};
     PyObject *html, *url_o = Py_None, *ct_o = Py_None, *body_o = Py_None, *errors_o = Py_None;
-    PyObject *id_o = Py_None, *source_o = Py_None;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOOO$OO:extract", names, &html, &url_o, &ct_o,
-                                     &body_o, &errors_o, &id_o, &source_o))
+    PyObject *id_o = Py_None, *source_o = Py_None, *site_o = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OOOO$OOO:extract", names, &html, &url_o, &ct_o,
+                                     &body_o, &errors_o, &id_o, &source_o, &site_o))
         return NULL;
     module_state *ms = state_from_type(Py_TYPE(self));
     if (!ms)
+        return NULL;
+    decant_site_model *model;
+    if (site_arg(ms, site_o, &model) < 0)
         return NULL;
     if (!self->ex) {
         PyErr_SetString(PyExc_RuntimeError, "Extractor is not initialised");
@@ -362,7 +371,7 @@ static PyObject *extractor_extract(PyObject *self_, PyObject *args, PyObject *kw
     decant_input in = {.data = pb.data, .size = pb.size, .url = url, .content_type = ct};
     Py_BEGIN_ALLOW_THREADS
     decant_article *a = NULL;
-    st = decant_extract(self->ex, &in, &a, &err);
+    st = model ? decant_extract_site(self->ex, model, &in, &a, &err) : decant_extract(self->ex, &in, &a, &err);
     settle_error(&err, st);
     self->buf.len = 0;
     if (st == DECANT_OK || record_errors)
@@ -440,6 +449,202 @@ static PyType_Spec extractor_spec = {
     .slots = extractor_slots,
 };
 
+/* ------------------------------------------------------------ SiteModel */
+
+typedef struct site_object {
+    PyObject_HEAD
+    decant_site_model *m;
+    decant_extractor *ex;   /* for learn(): made on first use              */
+    PyThread_type_lock lock; /* guards ex (the model locks itself)         */
+} site_object;
+
+/* The model of a site_model= argument: NULL for None, -1 (an exception)
+ * for anything but a SiteModel. */
+static int site_arg(module_state *ms, PyObject *o, decant_site_model **out)
+{
+    *out = NULL;
+    if (o == Py_None)
+        return 0;
+    if (!ms || !PyObject_TypeCheck(o, (PyTypeObject *)ms->site_type)) {
+        PyErr_Format(PyExc_TypeError, "site_model must be a decant.SiteModel, not %.100s",
+                     Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    *out = ((site_object *)o)->m;
+    if (!*out) {
+        PyErr_SetString(PyExc_RuntimeError, "SiteModel is not initialised");
+        return -1;
+    }
+    return 0;
+}
+
+static int site_init(PyObject *self_, PyObject *args, PyObject *kw)
+{
+    site_object *self = (site_object *)self_;
+    static char *names[] = {"data", NULL};
+    PyObject *data = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|O:SiteModel", names, &data))
+        return -1;
+    if (self->m) {
+        PyErr_SetString(PyExc_RuntimeError, "SiteModel is already initialised");
+        return -1;
+    }
+    if (!self->lock && !(self->lock = PyThread_allocate_lock())) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    module_state *ms = state_from_type(Py_TYPE(self));
+    if (!ms)
+        return -1;
+    decant_error err = {0};
+    decant_status st = decant_site_model_new(NULL, &self->m, &err);
+    if (st == DECANT_OK && data != Py_None) {
+        Py_buffer view;
+        if (PyObject_GetBuffer(data, &view, PyBUF_SIMPLE) < 0)
+            return -1;
+        Py_BEGIN_ALLOW_THREADS
+        st = decant_site_model_load(self->m, view.buf, (size_t)view.len, &err);
+        Py_END_ALLOW_THREADS
+        PyBuffer_Release(&view);
+    }
+    if (st != DECANT_OK) {
+        settle_error(&err, st);
+        raise_error(ms, &err, st);
+        return -1;
+    }
+    return 0;
+}
+
+static void site_dealloc(PyObject *self_)
+{
+    site_object *self = (site_object *)self_;
+    PyTypeObject *tp = Py_TYPE(self_);
+    decant_extractor_free(self->ex);
+    decant_site_model_free(self->m);
+    if (self->lock)
+        PyThread_free_lock(self->lock);
+    tp->tp_free(self_);
+    Py_DECREF(tp);
+}
+
+PyDoc_STRVAR(site_learn_doc,
+"learn(html, url=None, content_type=None) -> str | None\n"
+"--\n"
+"\n"
+"Extracts the page and adds what it repeats of its site to the model;\n"
+"returns the site it was counted under (the URL's registered domain; url,\n"
+"else the page's canonical link), or None when the page has no site or gave\n"
+"no article.  A page learned twice counts once.  The GIL is released.");
+
+static PyObject *site_learn(PyObject *self_, PyObject *args, PyObject *kw)
+{
+    site_object *self = (site_object *)self_;
+    static char *names[] = {"html", "url", "content_type", NULL};
+    PyObject *html, *url_o = Py_None, *ct_o = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OO:learn", names, &html, &url_o, &ct_o))
+        return NULL;
+    const char *url, *ct;
+    if (!self->m || opt_str(url_o, "url", &url) < 0 || opt_str(ct_o, "content_type", &ct) < 0) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_RuntimeError, "SiteModel is not initialised");
+        return NULL;
+    }
+    page_bytes pb;
+    if (get_page(html, &pb) < 0)
+        return NULL;
+    take(self->lock);
+    decant_status st = DECANT_OK, lst = DECANT_OK;
+    char site[80] = "";
+    Py_BEGIN_ALLOW_THREADS
+    if (!self->ex)
+        st = decant_extractor_new(NULL, &self->ex, NULL);
+    if (st == DECANT_OK) {
+        decant_input in = {.data = pb.data, .size = pb.size, .url = url, .content_type = ct};
+        decant_article *a = NULL;
+        decant_extract_site(self->ex, NULL, &in, &a, NULL);
+        if (a) {
+            lst = decant_site_model_learn(self->m, a);
+            const char *k = decant_article_site(a);
+            if (k)
+                snprintf(site, sizeof site, "%s", k);
+        }
+        decant_article_free(a);
+    }
+    Py_END_ALLOW_THREADS
+    PyThread_release_lock(self->lock);
+    release_page(&pb);
+    if (st != DECANT_OK || lst != DECANT_OK)
+        return PyErr_NoMemory();
+    if (!site[0])
+        Py_RETURN_NONE;
+    return PyUnicode_FromString(site);
+}
+
+PyDoc_STRVAR(site_to_bytes_doc,
+"to_bytes() -> bytes\n"
+"--\n"
+"\n"
+"The model in decant's site-model format (the file --site-model reads).");
+
+static PyObject *site_to_bytes(PyObject *self_, PyObject *unused)
+{
+    (void)unused;
+    site_object *self = (site_object *)self_;
+    if (!self->m) {
+        PyErr_SetString(PyExc_RuntimeError, "SiteModel is not initialised");
+        return NULL;
+    }
+    decant_buffer b = {0};
+    decant_status st;
+    Py_BEGIN_ALLOW_THREADS
+    st = decant_site_model_save(self->m, &b);
+    Py_END_ALLOW_THREADS
+    PyObject *r = st == DECANT_OK ? PyBytes_FromStringAndSize(b.data ? b.data : "", (Py_ssize_t)b.len)
+                                  : PyErr_NoMemory();
+    decant_buffer_free(&b);
+    return r;
+}
+
+static Py_ssize_t site_len(PyObject *self_)
+{
+    site_object *self = (site_object *)self_;
+    return self->m ? (Py_ssize_t)decant_site_model_site_count(self->m) : 0;
+}
+
+static PyMethodDef site_methods[] = {
+    {"learn", (PyCFunction)(void (*)(void))site_learn, METH_VARARGS | METH_KEYWORDS, site_learn_doc},
+    {"to_bytes", site_to_bytes, METH_NOARGS, site_to_bytes_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+PyDoc_STRVAR(site_doc,
+"SiteModel(data=None)\n"
+"--\n"
+"\n"
+"Site templates: per site, the blocks its pages repeat (see decant(1),\n"
+"--learn-sites).  data is a saved model (to_bytes(), or a --site-model\n"
+"file's bytes); a damaged one raises decant.Error.  learn() adds a page;\n"
+"pass the model as extract(..., site_model=m) or iter_warc(...,\n"
+"site_model=m) to drop what a page's site repeats.  len() is the number of\n"
+"sites.  Extracting with a model only reads it: threads may share one.");
+
+static PyType_Slot site_slots[] = {
+    {Py_tp_doc, (void *)site_doc},
+    {Py_tp_init, (void *)site_init},
+    {Py_tp_new, (void *)PyType_GenericNew},
+    {Py_tp_dealloc, (void *)site_dealloc},
+    {Py_tp_methods, site_methods},
+    {Py_mp_length, (void *)site_len},
+    {0, NULL},
+};
+
+static PyType_Spec site_spec = {
+    .name = "decant._decant.SiteModel",
+    .basicsize = sizeof(site_object),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = site_slots,
+};
+
 /* ----------------------------------------------------------- WarcReader */
 
 typedef struct reader_object {
@@ -453,6 +658,8 @@ typedef struct reader_object {
     char *source;               /* the records' "source"                   */
     decant_body_format body;
     int all_records;
+    PyObject *site;             /* a SiteModel, or NULL                    */
+    int learn;                  /* learn each page into it                 */
     /* counts, for stats() */
     unsigned long long records, extracted, failed, corrupt;
     unsigned long long skipped[DECANT_WARC_SKIP_COUNT];
@@ -482,16 +689,24 @@ static int reader_init(PyObject *self_, PyObject *args, PyObject *kw)
 {
     reader_object *self = (reader_object *)self_;
     static char *names[] = {"path",      "body",      "all_records", "source",     "max_bytes",
-                            "max_depth", "max_nodes", "timeout_ms",  NULL};
-    PyObject *path_b = NULL, *body_o = Py_None, *source_o = Py_None;
-    int all_records = 0;
+                            "max_depth", "max_nodes", "timeout_ms",  "site_model", "learn",
+                            NULL};
+    PyObject *path_b = NULL, *body_o = Py_None, *source_o = Py_None, *site_o = Py_None;
+    int all_records = 0, learn = 0;
     py_options p = {0};
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&|$OpOOOOO:WarcReader", names,
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O&|$OpOOOOOOp:WarcReader", names,
                                      PyUnicode_FSConverter, &path_b, &body_o, &all_records,
                                      &source_o, &p.max_bytes, &p.max_depth, &p.max_nodes,
-                                     &p.timeout_ms))
+                                     &p.timeout_ms, &site_o, &learn))
         return -1;
     int rc = -1;
+    decant_site_model *model;
+    if (site_arg(state_from_type(Py_TYPE(self)), site_o, &model) < 0)
+        goto out;
+    if (learn && !model) {
+        PyErr_SetString(PyExc_ValueError, "learn=True needs a site_model");
+        goto out;
+    }
     const char *source = NULL;
     decant_options o;
     if (self->rd || self->ex || self->path) {
@@ -507,6 +722,11 @@ static int reader_init(PyObject *self_, PyObject *args, PyObject *kw)
         goto out;
     }
     self->all_records = all_records;
+    if (model) {
+        Py_INCREF(site_o);
+        self->site = site_o;
+        self->learn = learn;
+    }
     self->path = raw_strdup(path);
     self->file_id = make_file_id(path);
     self->source = raw_strdup(source ? source : path);
@@ -552,6 +772,7 @@ static void reader_dealloc(PyObject *self_)
     reader_object *self = (reader_object *)self_;
     PyTypeObject *tp = Py_TYPE(self_);
     reader_release(self);
+    Py_CLEAR(self->site);
     PyMem_RawFree(self->path);
     PyMem_RawFree(self->file_id);
     PyMem_RawFree(self->source);
@@ -602,9 +823,14 @@ static int reader_step(reader_object *self)
             if (rec.skip == DECANT_WARC_HTML) {
                 decant_input in = {.data = rec.payload, .size = rec.payload_size,
                                    .url = rec.target_uri, .content_type = rec.content_type};
-                st = decant_extract(self->ex, &in, &a, &err);
+                decant_site_model *m = self->site ? ((site_object *)self->site)->m : NULL;
+                st = m ? decant_extract_site(self->ex, m, &in, &a, &err)
+                       : decant_extract(self->ex, &in, &a, &err);
                 settle_error(&err, st);
                 failed = st != DECANT_OK;
+                /* learning as it goes: each page gets what came before it */
+                if (a && self->learn && decant_site_model_learn(m, a) != DECANT_OK)
+                    st = DECANT_ERR_NOMEM;
                 if (failed)
                     self->failed++;
                 else
@@ -724,7 +950,8 @@ static PyGetSetDef reader_getset[] = {
 
 PyDoc_STRVAR(reader_doc,
 "WarcReader(path, *, body='text', all_records=False, source=None,\n"
-"           max_bytes=None, max_depth=None, max_nodes=None, timeout_ms=None)\n"
+"           max_bytes=None, max_depth=None, max_nodes=None, timeout_ms=None,\n"
+"           site_model=None, learn=False)\n"
 "--\n"
 "\n"
 "An iterator over the records of a web archive (WARC, plain, gzip or zstd),\n"
@@ -733,7 +960,10 @@ PyDoc_STRVAR(reader_doc,
 "and with all_records=True one per other record (\"error\" set and\n"
 "\"warc\".\"skip\" saying why).  source defaults to the path.  The GIL is\n"
 "released while reading and extracting.  Raises decant.Error when the file\n"
-"cannot be opened.  Usable as a context manager; close() frees it early.");
+"cannot be opened.  Usable as a context manager; close() frees it early.\n"
+"site_model, a SiteModel, drops what each page's site repeats; with\n"
+"learn=True each page is also learned into it as it goes (a page gains from\n"
+"the pages before it; for two passes, learn() every page first).");
 
 static PyType_Slot reader_slots[] = {
     {Py_tp_doc, (void *)reader_doc},
@@ -1128,6 +1358,9 @@ static int module_exec(PyObject *m)
         return -1;
     if (add_type(m, &extractor_spec) < 0 || add_type(m, &reader_spec) < 0)
         return -1;
+    st->site_type = PyType_FromModuleAndSpec(m, &site_spec, NULL);
+    if (!st->site_type || PyModule_AddObjectRef(m, "SiteModel", st->site_type) < 0)
+        return -1;
     return 0;
 }
 
@@ -1136,6 +1369,7 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
     module_state *st = state_of(m);
     Py_VISIT(st->error);
     Py_VISIT(st->json_loads);
+    Py_VISIT(st->site_type);
     return 0;
 }
 
@@ -1144,6 +1378,7 @@ static int module_clear(PyObject *m)
     module_state *st = state_of(m);
     Py_CLEAR(st->error);
     Py_CLEAR(st->json_loads);
+    Py_CLEAR(st->site_type);
     return 0;
 }
 
@@ -1160,7 +1395,7 @@ static PyModuleDef_Slot module_slots[] = {
 static PyModuleDef decant_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "decant._decant",
-    .m_doc = "The C core of decant: Extractor, WarcReader, Error and version().",
+    .m_doc = "The C core of decant: Extractor, WarcReader, SiteModel, Error and version().",
     .m_size = sizeof(module_state),
     .m_methods = module_methods,
     .m_slots = module_slots,

@@ -42,4 +42,15 @@ for page in *.html; do
         fi
     done
 done
+for dir in *.site; do
+    [ -d "$dir" ] || continue
+    "$decant" -j 1 --quiet --learn-sites "$dir" | python3 normalize.py >"$dir.json.new"
+    if [ -f "$dir.json" ] && cmp -s "$dir.json" "$dir.json.new"; then
+        rm -f "$dir.json.new"
+    else
+        mv "$dir.json.new" "$dir.json"
+        echo "updated $dir.json"
+        n=$((n + 1))
+    fi
+done
 echo "golden-update: $n file(s) changed"

@@ -367,6 +367,54 @@ class Warc(unittest.TestCase):
         self.assertEqual(out, serial)
 
 
+class Sites(unittest.TestCase):
+    SITE = os.path.join(GOLDEN, "en-courier.site")
+
+    def pages(self):
+        return [os.path.join(self.SITE, f) for f in sorted(os.listdir(self.SITE))]
+
+    def test_learn_apply_and_the_cli_agree(self):
+        m = decant.SiteModel()
+        for p in self.pages():
+            self.assertEqual(m.learn(read(p)), "harbourcourier.example")
+        self.assertEqual(len(m), 1)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "model")
+            m.save(path)
+            loaded = decant.SiteModel.load(path)
+            self.assertEqual(loaded.to_bytes(), m.to_bytes())
+            cli = cli_records(["--site-model", path, self.SITE])
+        for p, rec in zip(self.pages(), cli):
+            got = decant.extract(read(p), site_model=loaded, id=rec["id"], source=p)
+            self.assertEqual(got["text"], rec["text"])
+            self.assertNotIn("Readers also opened", got["text"])
+            self.assertIn("Readers also opened", decant.extract(read(p))["text"])
+
+    def test_bad_models_and_arguments(self):
+        with self.assertRaises(decant.Error) as e:
+            decant.SiteModel(b"DCSITES\n" + b"\0" * 20)
+        self.assertEqual(e.exception.code, "parse")
+        with self.assertRaises(TypeError):
+            decant.extract(read(PAGES[0]), site_model="model")
+        with self.assertRaises(ValueError):
+            decant.iter_warc(PAGES[0], learn=True)
+
+    def test_iter_warc_learns_as_it_goes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            warc = os.path.join(tmp, "site.warc")
+            with open(warc, "wb") as f:
+                for i, p in enumerate(self.pages()):
+                    html = read(p)
+                    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html
+                    f.write(warc_record(b"response", http, b"https://www.harbourcourier.example/%d" % i,
+                                        b"%d" % i))
+            m = decant.SiteModel()
+            texts = [r["text"] for r in decant.iter_warc(warc, site_model=m, learn=True)]
+        self.assertEqual(len(m), 1)
+        self.assertIn("Readers also opened", texts[0])      # nothing learned yet
+        self.assertNotIn("Readers also opened", texts[-1])  # five pages before it
+
+
 class Dask(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="decant-dask-")

@@ -246,6 +246,20 @@ TEST(alloc_hook_sees_every_allocation)
     decant_input in = {page, sizeof page - 1, NULL, NULL};
     CHECK(decant_extract_once(&o, &in, &a, NULL) == DECANT_OK);
     decant_article_free(a);
+    /* site templates: evidence, learning, verdicts, the model's file */
+    decant_site_model *m = NULL;
+    CHECK(decant_site_model_new(&al, &m, NULL) == DECANT_OK);
+    for (int k = 0; k < 4; k++) {
+        decant_input site_in = {page, sizeof page - 1, k & 1 ? "https://example.com/b" : "https://example.com/a", NULL};
+        CHECK(decant_extract_site(ex, m, &site_in, &a, NULL) == DECANT_OK);
+        CHECK(decant_site_model_learn(m, a) == DECANT_OK);
+        decant_site_model_would_change(m, a);
+        decant_article_free(a);
+    }
+    size_t at = out.len;
+    CHECK(decant_site_model_save(m, &out) == DECANT_OK);
+    CHECK(decant_site_model_load(m, out.data + at, out.len - at, NULL) == DECANT_OK);
+    decant_site_model_free(m);
     decant_buffer_free(&out);
     decant_extractor_free(ex);
     watching = 0;
