@@ -58,6 +58,7 @@ typedef struct dc_stats {
     uint32_t link;      /* of which inside <a>                          */
     uint16_t commas;
     uint16_t p, li;       /* descendant <p> with text, and <li>       */
+    uint16_t links;       /* descendant <a>                            */
     uint8_t has_h1, has_content, has_block_child, scored;
     uint8_t dropped;    /* skipped with its subtree: clean.c's drop, or a  */
                         /* nomination the statistics did not veto          */

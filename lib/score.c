@@ -65,6 +65,7 @@ static void fold(dc_stats *p, const dc_stats *c)
     p->commas = add16(p->commas, c->commas);
     p->p = add16(p->p, c->p);
     p->li = add16(p->li, c->li);
+    p->links = add16(p->links, c->links);
     p->has_h1 |= c->has_h1;
     p->has_content |= c->has_content;
 }
@@ -85,6 +86,7 @@ static void own_counts(const dc_node *n, unsigned marks, dc_stats *st)
         break;
     case DC_TAG_A:
         st->link = st->chars;
+        st->links = add16(st->links, 1);
         break;
     default:
         break;
@@ -212,6 +214,27 @@ static int paragraph_like(const dc_node *n, const dc_stats *s)
     }
 }
 
+/*
+ * Is paragraph i a teaser: text right after the one link that heads it,
+ * maybe after a time ("10:17 <a>Headline</a>" then its first lines), as in
+ * tickers, lists of other stories and "what people are reading" boxes?  A
+ * story's paragraphs follow each other, subheadings and pictures.
+ */
+static int link_led(const dc_dom *d, const dc_stats *st, uint32_t i)
+{
+    uint32_t e = d->nodes[i].prev;
+    while (e && !dc_is_element(&d->nodes[e])) {
+        if (d->nodes[e].tag == DC_TAG_TEXT && st[e].chars)
+            return 0;
+        e = d->nodes[e].prev;
+    }
+    if (!e)
+        return 0;
+    const dc_stats *s = &st[e];
+    return s->links == 1 && s->chars <= 200 && !s->has_block_child && s->chars - s->link <= 20 &&
+           s->link >= s->chars - s->link;
+}
+
 void dc_score(const dc_extract_ctx *cx, dc_stats *st)
 {
     const dc_dom *d = cx->dom;
@@ -235,6 +258,8 @@ void dc_score(const dc_extract_ctx *cx, dc_stats *st)
         float c = 1.0f + (float)s->commas + (float)(s->chars / 85 < 3 ? s->chars / 85 : 3);
         /* Link-heavy "paragraphs" (teaser lists) vote little. */
         c *= 1.0f - (float)s->link / (float)s->chars;
+        if (n->tag != DC_TAG_TEXT && link_led(d, st, i))
+            c = 0;
         uint32_t a = n->parent;
         for (int level = 0; level < 5 && a; level++, a = d->nodes[a].parent) {
             const dc_node *an = &d->nodes[a];

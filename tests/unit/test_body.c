@@ -310,3 +310,28 @@ TEST(body_copyright_lines_in_other_languages)
                         "когда стороны представят документы.";
     CHECK(!dc_is_boilerplate_line(prose, strlen(prose)));
 }
+
+TEST(body_ticker_beside_the_story)
+{
+    /* A ticker in the story's column: each item a time and a headline link,
+     * then the story's first lines, longer in all than the story itself.
+     * Its lines neither outvote the story nor count as the page's prose. */
+    const char *html =
+        "<html><head><meta name=date content=2012-01-17></head><body><div id=col>"
+        "<h1>Bridge to reopen</h1><div class=txt>" P_EN("One.") P_EN("Two.") "</div>"
+        "<dl>"
+#define ITEM(t, h, x) "<dt>" t " <a href=/x>" h "</a></dt><dd>" x "</dd>"
+        ITEM("10:17", "Ferry fares rise", "The ferry company raised its fares by a tenth, from March, for cars and vans.")
+        ITEM("10:15", "School roof fixed", "Builders fixed the roof of the primary school, which leaked all winter long.")
+        ITEM("10:10", "Market moves", "The weekly market moves to the harbour, where there is room, from Saturday.")
+        ITEM("10:08", "New buses", "Six new buses, quieter and cleaner, run on the town routes from next week.")
+        ITEM("10:06", "Library hours", "The library opens late on Thursdays, until nine, for readers who work.")
+        ITEM("09:50", "Road works", "Road works close the coast road at night, for a week, between the two bays.")
+#undef ITEM
+        "</dl></div></body></html>";
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Two. The council");
+    CHECK_NOT_HAS(text_of(a), "ferry company");
+    CHECK_NOT_HAS(text_of(a), "Road works");
+    decant_article_free(a);
+}
