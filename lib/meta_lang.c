@@ -141,8 +141,10 @@ static int prose_line(const char *s, size_t n)
  * What the detector reads first: the body's prose lines, up to its budget,
  * so that a date line, a menu or a table of names at the top does not drown
  * a story in its own language.  Returns the sample's length in buf
- * (DC_LANG_MAX_BYTES bytes), 0 when the body has too little prose.
+ * (DC_LANG_MAX_BYTES bytes, then DC_LANG_PAD NULs), 0 when the body has too little prose.
  */
+#define DC_LANG_PAD 8
+
 static size_t sample(const char *text, size_t len, char *buf)
 {
     size_t o = 0;
@@ -151,8 +153,13 @@ static size_t sample(const char *text, size_t len, char *buf)
         size_t end = nl ? (size_t)(nl - text) : len;
         if (prose_line(text + i, end - i)) {
             size_t k = end - i;
-            if (k > DC_LANG_MAX_BYTES - o)
-                k = DC_LANG_MAX_BYTES - o; /* the detector cuts at a character */
+            if (k > DC_LANG_MAX_BYTES - o) {
+                /* Never half a character: CLD2 trusts its input to be
+                 * valid UTF-8 and reads a cut one past the sample. */
+                k = DC_LANG_MAX_BYTES - o;
+                while (k > 0 && ((unsigned char)text[i + k] & 0xC0) == 0x80)
+                    k--;
+            }
             memcpy(buf + o, text + i, k);
             o += k;
             if (o < DC_LANG_MAX_BYTES)
@@ -160,6 +167,9 @@ static size_t sample(const char *text, size_t len, char *buf)
         }
         i = end + 1;
     }
+    /* CLD2's script scanner looks a few bytes ahead of the character it
+     * reads: the sample ends in NULs, as the body it is cut from does. */
+    memset(buf + o, 0, DC_LANG_PAD);
     return o >= DC_LANG_MIN_BYTES ? o : 0;
 }
 
@@ -204,7 +214,7 @@ decant_status dc_meta_language(decant_article *a, const char *text, size_t len)
     tag_parts d, t;
     int have_declared = declared && parse_tag(declared, strlen(declared), &d);
 
-    char code[16], buf[DC_LANG_MAX_BYTES];
+    char code[16], buf[DC_LANG_MAX_BYTES + DC_LANG_PAD];
     const char *s = text;
     size_t n = 0;
     if (detect(text, len, buf, code, &s, &n) && parse_tag(code, strlen(code), &t)) {
