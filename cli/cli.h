@@ -83,7 +83,7 @@ typedef struct cli_stats {
     uint64_t records;                        /* WARC records read            */
     uint64_t extracted;
     uint64_t skipped[DECANT_WARC_SKIP_COUNT];
-    uint64_t errors[DECANT_ERR_NO_CONTENT + 1];
+    uint64_t errors[DECANT_ERR_COMPRESSION + 1];
     uint64_t errors_other;                   /* codes beyond the table       */
     uint64_t bytes_total;                    /* sum of the input sizes       */
     uint64_t bytes_read;

@@ -58,10 +58,18 @@ static int feed_record(cli_runner *r, cli_job *in, const decant_warc_record *rec
             return 1;
     }
     cli_task t = {.input = in};
-    const char *s[4] = {rec->record_id, rec->target_uri, rec->date, rec->content_type};
-    t.strings = pack(s, 4);
+    /* An ARC record has no record id: the file and the record's offset name
+     * it, as a CDX index does. */
+    char where[512] = "";
+    if (!rec->record_id)
+        snprintf(where, sizeof where, "%.480s@%llu", in->id ? in->id : "-",
+                 (unsigned long long)rec->offset);
+    const char *s[5] = {rec->record_id, rec->target_uri, rec->date, rec->content_type,
+                        where[0] ? where : NULL};
+    t.strings = pack(s, 5);
     if (t.strings) {
-        t.id = t.warc.record_id = s[0];
+        t.warc.record_id = s[0];
+        t.id = s[0] ? s[0] : s[4];
         t.warc.target_uri = s[1];
         t.warc.date = s[2];
         t.content_type = s[3];

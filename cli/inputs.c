@@ -43,7 +43,7 @@ static int is_page_name(const char *name)
 
 static int is_warc_name(const char *name)
 {
-    static const char *const warc[] = {".warc", ".warc.gz", ".warc.zst", NULL};
+    static const char *const warc[] = {".warc", ".warc.gz", ".warc.zst", ".arc", ".arc.gz", NULL};
     return has_suffix(name, warc);
 }
 

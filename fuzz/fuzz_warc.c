@@ -1,7 +1,9 @@
 /*
- * fuzz_warc.c — the WARC reader over a whole (plain, gzip or zstd) archive
- * held in memory: framing, lying Content-Lengths, HTTP heads, chunking,
- * Content-Encoding.  The input is handed over as the reader's "prefix" with
+ * fuzz_warc.c — the web-archive reader over a whole (plain, gzip or zstd)
+ * archive held in memory, WARC or ARC (its seeds start with "filedesc://",
+ * fuzz/warc.dict has both formats' tokens): framing, lying Content-Lengths,
+ * ARC header lines, HTTP heads, chunking, Content-Encoding whether it tells
+ * the truth or not.  The input is handed over as the reader's "prefix" with
  * /dev/null behind it, so no file is written.  The loop must end (each call
  * returns a record or makes progress) and every record must be consistent;
  * each HTML payload also goes through extraction, as the CLI does.

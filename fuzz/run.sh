@@ -25,6 +25,7 @@ dict_for() {
     case $1 in
         jsonld) echo fuzz/json.dict ;;
         date) echo fuzz/date.dict ;;
+        warc) echo fuzz/warc.dict ;;
         *) echo fuzz/html.dict ;;
     esac
 }

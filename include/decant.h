@@ -64,7 +64,11 @@ typedef enum decant_status {
     DECANT_ERR_DECODE,      /* the charset could not be converted          */
     DECANT_ERR_PARSE,       /* the HTML parser failed                      */
     DECANT_ERR_LIMIT,       /* depth, node or time limit reached           */
-    DECANT_ERR_NO_CONTENT   /* parsed, but no article body was found       */
+    DECANT_ERR_NO_CONTENT,  /* parsed, but no article body was found       */
+    DECANT_ERR_TRUNCATED,   /* the input ends early (a gzip stream cut     */
+                            /* short): the article holds what came         */
+    DECANT_ERR_COMPRESSION  /* compressed in a format decant does not read */
+                            /* (lz4, bzip2, xz, ...): the message names it */
 } decant_status;
 
 /*
@@ -187,8 +191,13 @@ void decant_extractor_free(decant_extractor *ex);
  * (free it with decant_article_free).  On failure *out is NULL and `err`, if
  * given, says why.  The input need not outlive the call.
  *
- * DECANT_ERR_NO_CONTENT is the one failure with a result: *out is then an
- * article with metadata but an empty body.
+ * Two failures come with a result, which the JSON record then carries
+ * beside its "error" (a record may have both text and an error):
+ *   DECANT_ERR_NO_CONTENT  *out is an article with metadata but an empty
+ *                          body;
+ *   DECANT_ERR_TRUNCATED   the input was cut short (a gzip stream that ends
+ *                          early, as a stopped download leaves it): *out is
+ *                          the article of the page up to the cut.
  */
 decant_status decant_extract(decant_extractor *ex, const decant_input *in,
                              decant_article **out, decant_error *err);
@@ -534,16 +543,22 @@ decant_status decant_site_model_load(decant_site_model *m, const void *data, siz
 /* ----------------------------------------------------------------- WARC */
 
 /*
- * A streaming reader of web archives: WARC/1.0 and 1.1 (ISO 28500), plain,
- * gzip-compressed (one member per record as Common Crawl writes them, several
- * records per member, or any mix) or zstd-compressed (.warc.zst, also with
- * the dictionary frame Common Crawl's zstd files start with).  Records come
+ * A streaming reader of web archives: WARC/1.0 and 1.1 (ISO 28500, and the
+ * WARC/0.18 of ClueWeb09), and ARC (versions 1 and 2, the Internet
+ * Archive's format and Common Crawl's before 2013), plain, gzip-compressed
+ * (one member per record as Common Crawl writes them, several records per
+ * member, or any mix) or zstd-compressed (.warc.zst, also with the
+ * dictionary frame Common Crawl's zstd files start with).  Records come
  * one at a time; memory does not grow with the file: 5 MiB of buffers plus
  * up to twice options.max_input_bytes for the largest page.
  *
- * Inside `response` records the HTTP message is parsed: status line,
- * Content-Type, Transfer-Encoding chunked and Content-Encoding gzip/deflate
- * are undone.  A record is meant for extraction (skip == DECANT_WARC_HTML)
+ * Inside `response` records (an ARC's records of http and https URLs) the
+ * HTTP message is parsed: status line, Content-Type, Transfer-Encoding
+ * chunked and Content-Encoding gzip/deflate are undone.  The encoding is
+ * believed only as far as the bytes agree, since converted archives keep
+ * "Content-Encoding: gzip" over bodies stored plain: gzip's magic bytes
+ * mean gzip whatever the header, and a body that starts as plain markup
+ * under a compressing header is taken as it is.  A record is meant for extraction (skip == DECANT_WARC_HTML)
  * when it is a 200 response whose type is HTML: declared text/html or
  * application/xhtml+xml, or, with no Content-Type, sniffed as HTML.
  *
@@ -591,9 +606,11 @@ const char *decant_warc_skip_name(decant_warc_skip s);
  */
 typedef struct decant_warc_record {
     const char *type;          /* WARC-Type: "response", "request", ...      */
-    const char *record_id;     /* WARC-Record-ID without its <>              */
+    const char *record_id;     /* WARC-Record-ID without its <>; NULL in an  */
+                               /* ARC, whose records have none (the CLI then */
+                               /* names a record FILE-ID@OFFSET)             */
     const char *target_uri;    /* WARC-Target-URI (without <> if it had any) */
-    const char *date;          /* WARC-Date                                  */
+    const char *date;          /* WARC-Date (an ARC's date, written alike)   */
     uint64_t offset;           /* where the record starts in the file; in a  */
                                /* compressed file, the offset of the gzip    */
                                /* member or zstd frame it starts in (as in a */
@@ -658,9 +675,10 @@ uint64_t decant_warc_tell(const decant_warc_reader *r);
 void decant_warc_close(decant_warc_reader *r);
 
 /*
- * Does `head`, the first `len` bytes of a file, start a WARC archive?  True
- * for "WARC/", for a gzip or zstd stream whose first bytes decompress to
- * "WARC/", and for a zstd stream starting with a WARC dictionary frame.
+ * Does `head`, the first `len` bytes of a file, start a web archive?  True
+ * for "WARC/" and an ARC's "filedesc://", for a gzip or zstd stream whose
+ * first bytes decompress to either, and for a zstd stream starting with a
+ * WARC dictionary frame.
  * 64 KiB of head is plenty; less may miss a compressed archive.
  */
 int decant_warc_detect(const void *head, size_t len);

@@ -49,6 +49,8 @@ static const struct {
     [DECANT_ERR_PARSE] = {"parse", "HTML parser failed"},
     [DECANT_ERR_LIMIT] = {"limit", "page exceeds a depth, node or time limit"},
     [DECANT_ERR_NO_CONTENT] = {"no_content", "no article body found"},
+    [DECANT_ERR_TRUNCATED] = {"truncated", "the input ends early; text up to the cut"},
+    [DECANT_ERR_COMPRESSION] = {"compression", "unsupported compression"},
 };
 
 const char *decant_strerror(decant_status code)
@@ -407,6 +409,10 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
     }
     dc_pagetype_classify(&dc_pt_model_default, a->pt_feat, a);
     *out = a;
+    /* A page cut short keeps the text that came before the cut: the record
+     * carries both, and says which. */
+    if (dec.truncated)
+        return dc_fail(err, DECANT_ERR_TRUNCATED, "gzip stream cut short");
     if (a->text_len == 0)
         return dc_fail(err, DECANT_ERR_NO_CONTENT, NULL);
     return DECANT_OK;

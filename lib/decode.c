@@ -588,6 +588,35 @@ static const encoding *prescan(const unsigned char *s, size_t n)
 
 /* ------------------------------------------------------------- sniffing */
 
+/*
+ * The compression s[0..n) starts with, by its magic bytes, when it is one
+ * decant does not read (gzip is read, and zstd only as a web archive); NULL
+ * otherwise.  Naming it says what to do ("decompress it first") where
+ * "binary" would leave the reader guessing.
+ */
+static const char *foreign_compression(const unsigned char *s, size_t n)
+{
+    static const struct {
+        unsigned char len;
+        const char *sig, *name;
+    } magic[] = {
+        {4, "\x04\x22\x4d\x18", "lz4"},          /* frame format          */
+        {4, "\x02\x21\x4c\x18", "lz4"},          /* legacy format         */
+        {6, "\xfd" "7zXZ\0", "xz"},
+        {4, "LZIP", "lzip"},
+        {4, "\x28\xb5\x2f\xfd", "zstd"},
+        {4, "\x37\xa4\x30\xec", "zstd"},          /* a zstd dictionary     */
+        {2, "\x1f\x9d", "compress (.Z)"},
+    };
+    for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
+        if (n >= magic[i].len && !memcmp(s, magic[i].sig, magic[i].len))
+            return magic[i].name;
+    if (n >= 10 && !memcmp(s, "BZh", 3) && s[3] >= '1' && s[3] <= '9' &&
+        (!memcmp(s + 4, "1AY&SY", 6) || !memcmp(s + 4, "\x17\x72\x45\x38\x50\x90", 6)))
+        return "bzip2";
+    return NULL;
+}
+
 static int binary_magic(const unsigned char *s, size_t n)
 {
     static const struct {
@@ -603,10 +632,8 @@ static int binary_magic(const unsigned char *s, size_t n)
         {0, 4, "PK\x05\x06"},               /* empty zip */
         {0, 2, "\x1f\x8b"},                 /* gzip inside gzip */
         {0, 4, "\x7f" "ELF"},
-        {0, 6, "\xfd" "7zXZ\0"},
         {0, 6, "7z\xbc\xaf\x27\x1c"},
         {0, 4, "Rar!"},
-        {0, 4, "\x28\xb5\x2f\xfd"},         /* zstd */
         {0, 4, "OggS"},
         {0, 4, "fLaC"},
         {0, 4, "ID3\x03"},                  /* MP3 */
@@ -626,9 +653,6 @@ static int binary_magic(const unsigned char *s, size_t n)
     /* RIFF alone could begin a text; the form type makes it certain. */
     if (n >= 12 && !memcmp(s, "RIFF", 4) &&
         (!memcmp(s + 8, "WEBP", 4) || !memcmp(s + 8, "WAVE", 4) || !memcmp(s + 8, "AVI ", 4)))
-        return 1;
-    if (n >= 10 && !memcmp(s, "BZh", 3) && s[3] >= '1' && s[3] <= '9' &&
-        !memcmp(s + 4, "1AY&SY", 6))
         return 1;
     return 0;
 }
@@ -711,7 +735,7 @@ static int looks_binary(const unsigned char *s, size_t n)
  * the caller frees (*cap bytes), never past `limit` bytes.
  */
 static decant_status gunzip(const unsigned char *in, size_t len, size_t limit, dc_arena *ar,
-                            unsigned char **outp, size_t *outn, size_t *outcap,
+                            unsigned char **outp, size_t *outn, size_t *outcap, int *truncated,
                             decant_error *err)
 {
     /* The trailer's ISIZE (length mod 2^32 of the last member) is usually
@@ -728,7 +752,11 @@ static decant_status gunzip(const unsigned char *in, size_t len, size_t limit, d
                         .limit = limit, .first = first};
     decant_status st = DECANT_ERR_GZIP;
     const char *why = NULL;
-    switch (dc_inflate(&j, in, len)) {
+    dc_inflate_result res = dc_inflate(&j, in, len);
+    /* A file cut short (a download stopped, a disk filled) still holds the
+     * page up to the cut, which is worth more than nothing. */
+    *truncated = res == DC_INFLATE_TRUNCATED && j.len > 0;
+    switch (*truncated ? DC_INFLATE_OK : res) {
     case DC_INFLATE_OK:
         *outp = j.buf;
         *outn = j.len;
@@ -1034,6 +1062,13 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
                                  unsigned flags, dc_arena *ar, dc_decoded *out,
                                  decant_error *err)
 {
+    const char *packed = foreign_compression(s, n);
+    if (packed) {
+        char why[128];
+        snprintf(why, sizeof why, "%s; decompress it first (decant reads gzip, and zstd web "
+                 "archives)", packed);
+        return dc_fail(err, DECANT_ERR_COMPRESSION, why);
+    }
     if (binary_magic(s, n))
         return dc_fail(err, DECANT_ERR_BINARY, "file signature of a binary format");
 
@@ -1197,7 +1232,8 @@ decant_status dc_decode(const unsigned char *in, size_t len, const char *content
 
     unsigned char *buf = NULL;
     size_t n = 0, cap = 0;
-    decant_status st = gunzip(in, len, limit, ar, &buf, &n, &cap, err);
+    int truncated = 0;
+    decant_status st = gunzip(in, len, limit, ar, &buf, &n, &cap, &truncated, err);
     if (st != DECANT_OK)
         return st;
     out->was_gzip = 1;
@@ -1205,6 +1241,7 @@ decant_status dc_decode(const unsigned char *in, size_t len, const char *content
         st = dc_fail(err, DECANT_ERR_EMPTY, "the gzip stream holds no bytes");
     else
         st = decode_text(buf, n, content_type, flags, ar, out, err);
+    out->truncated = truncated;
     dc_free(ar->alloc, buf, cap);
     return st;
 }

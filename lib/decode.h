@@ -38,6 +38,7 @@ typedef struct dc_decoded {
     char charset[32];     /* the charset used, lower-case ("utf-8", ...)  */
     const char *charset_source; /* where it came from: see above          */
     int was_gzip;
+    int truncated;        /* the gzip stream ended early: text up to the cut */
 } dc_decoded;
 
 /* dc_decode flags: leave double-encoded UTF-8 as it is (tests compare). */

@@ -35,8 +35,10 @@ struct decant_warc_reader {
     dc_stream s;
 
     int fail_reported; /* the stream's failure has been handed out */
-    int resync;   /* bad framing: look for the next "WARC/" line first */
+    int resync;   /* bad framing: look for the next record's start first */
     int finished; /* nothing more to read */
+    int format;   /* FORMAT_*: known from the first record on */
+    char arc_date[24]; /* an ARC record's date, as WARC-Date writes it */
 
     char *hdr;
     size_t hdr_cap;
@@ -44,6 +46,11 @@ struct decant_warc_reader {
     size_t blk_cap;
     dc_http_body body;
 };
+
+enum { FORMAT_UNKNOWN, FORMAT_WARC, FORMAT_ARC };
+
+/* An ARC header line longer than this is garbage. */
+#define ARC_MAX_LINE ((size_t)8 << 10)
 
 static const char *const skip_names[DECANT_WARC_SKIP_COUNT] = {
     [DECANT_WARC_HTML] = "html",
@@ -223,29 +230,31 @@ static void shrink(decant_warc_reader *r, size_t need)
     }
 }
 
-/* ----------------------------------------------------------- records */
+/* ------------------------------------------------------------ framing */
 
-/* "\nWARC/" in s[0..n), or NULL; memmem is a GNU extension. */
-static const char *find_record_start(const char *s, size_t n)
+/* "\nWARC/" (an ARC's "\nhttp") in s[0..n), or NULL; memmem is a GNU
+ * extension. */
+static const char *find_record_start(const char *s, size_t n, const char *mark)
 {
     const char *end = s + n;
     for (const char *p = s; end - p >= 6; p++) {
         p = memchr(p, '\n', (size_t)(end - p) - 5);
         if (!p)
             return NULL;
-        if (memcmp(p + 1, "WARC/", 5) == 0)
+        if (memcmp(p + 1, mark, 5) == 0)
             return p;
     }
     return NULL;
 }
 
-/* Passes over whatever follows bad framing, up to the next "\nWARC/". */
+/* Passes over whatever follows bad framing, up to the next record's start. */
 static void seek_next_record(decant_warc_reader *r)
 {
+    const char *mark = r->format == FORMAT_ARC ? "http:" : "WARC/";
     for (;;) {
         size_t have = dc_stream_avail(&r->s, 6);
         const char *s = (const char *)r->s.out + r->s.out_pos;
-        const char *p = find_record_start(s, have);
+        const char *p = find_record_start(s, have, mark);
         if (p) {
             r->s.out_pos += (size_t)(p - s) + 1;
             return;
@@ -370,6 +379,112 @@ static decant_status read_block(decant_warc_reader *r, const dc_warc_header *h,
     return DECANT_OK;
 }
 
+/* ------------------------------------------------------------- ARC */
+
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return n > 0;
+}
+
+/*
+ * Parses an ARC header line (version 1: "URL IP-address Archive-date
+ * Content-type Archive-length"; version 2 adds Result-code, Checksum,
+ * Location, Offset and Filename before the length) into h, in place
+ * (NUL-terminating the URL).  The date (YYYYMMDDhhmmss) goes to `date` as
+ * WARC-Date writes it.  A URL with spaces in it, which some writers let
+ * through, runs up to the field before the date.  Returns 0, or -1 when the
+ * line is no ARC header.
+ */
+static int parse_arc_line(char *line, size_t n, dc_warc_header *h, char date[24])
+{
+    memset(h, 0, sizeof *h);
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        n--;
+    line[n] = '\0';
+    size_t start[16], len[16], k = 0;
+    for (size_t i = 0; i < n && k < 16;) {
+        while (i < n && line[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        start[k] = i;
+        while (i < n && line[i] != ' ')
+            i++;
+        len[k] = i - start[k];
+        k++;
+    }
+    if (k < 5)
+        return -1;
+    /* The date is the first field of 12 or 14 digits after the address. */
+    size_t d = 2;
+    while (d + 2 < k && !((len[d] == 14 || len[d] == 12) && all_digits(line + start[d], len[d])))
+        d++;
+    if (d + 2 >= k || !all_digits(line + start[k - 1], len[k - 1]))
+        return -1;
+    const char *t = line + start[d];
+    snprintf(date, 24, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", t, t + 4, t + 6, t + 8, t + 10,
+             len[d] == 14 ? t + 12 : "00");
+    uint64_t v = 0;
+    for (size_t i = 0; i < len[k - 1]; i++) {
+        if (v > (UINT64_MAX - 9) / 10)
+            return -1;
+        v = v * 10 + (uint64_t)(line[start[k - 1] + i] - '0');
+    }
+    h->content_length = v;
+    h->has_length = 1;
+    line[start[d - 2] + len[d - 2]] = '\0'; /* the URL ends before the address */
+    dc_field_sanitize(line);
+    h->target_uri = line;
+    h->date = date;
+    h->type = !strncmp(line, "filedesc:", 9) ? "warcinfo"
+              : !strncmp(line, "http:", 5) || !strncmp(line, "https:", 6) ? "response"
+                                                                          : "resource";
+    return 0;
+}
+
+/* An ARC record: a header line, then Archive-length bytes (for an HTTP URL,
+ * the response as received), then a line end. */
+static decant_status next_arc_record(decant_warc_reader *r, decant_warc_record *rec,
+                                     uint64_t start, decant_error *err)
+{
+    size_t end;
+    for (;;) {
+        size_t have = r->s.out_len - r->s.out_pos;
+        const char *s = (const char *)r->s.out + r->s.out_pos;
+        const char *nl = memchr(s, '\n', have < ARC_MAX_LINE ? have : ARC_MAX_LINE);
+        if (nl) {
+            end = (size_t)(nl - s) + 1;
+            break;
+        }
+        if (have >= ARC_MAX_LINE) {
+            r->s.out_pos++;
+            r->resync = 1;
+            return dc_warc_fail(err, DECANT_ERR_PARSE, start, "bad ARC header at offset %llu",
+                                (unsigned long long)start);
+        }
+        if (!dc_stream_fill(&r->s))
+            return truncated(r, start, "the archive ends in a header line", err);
+    }
+    dc_warc_header h;
+    if (!dc_grow(r->alloc, (void **)&r->hdr, &r->hdr_cap, end + 1, 65536))
+        return dc_warc_fail(err, DECANT_ERR_NOMEM, start, "out of memory");
+    memcpy(r->hdr, r->s.out + r->s.out_pos, end);
+    if (parse_arc_line(r->hdr, end, &h, r->arc_date) != 0) {
+        r->s.out_pos += 1;
+        r->resync = 1;
+        return dc_warc_fail(err, DECANT_ERR_PARSE, start, "bad ARC header at offset %llu",
+                            (unsigned long long)start);
+    }
+    r->s.out_pos += end;
+    fill_record(&h, start, end, rec);
+    return read_block(r, &h, rec, err);
+}
+
+/* ----------------------------------------------------------- records */
+
 static decant_status next_record(decant_warc_reader *r, decant_warc_record *rec,
                                  decant_error *err)
 {
@@ -378,10 +493,17 @@ static decant_status next_record(decant_warc_reader *r, decant_warc_record *rec,
         seek_next_record(r);
     }
     skip_line_ends(r);
-    size_t have = dc_stream_avail(&r->s, 5);
+    size_t have = dc_stream_avail(&r->s, 11);
     uint64_t start = dc_stream_file_offset(&r->s, dc_stream_here(&r->s));
     if (have == 0)
         return r->s.brk ? truncated(r, start, "", err) : at_end(r, err);
+    /* An ARC file (the Internet Archive's format, Common Crawl's before
+     * 2013) starts with its "filedesc://" record. */
+    if (r->format == FORMAT_UNKNOWN)
+        r->format = have >= 11 && !memcmp(r->s.out + r->s.out_pos, "filedesc://", 11) ? FORMAT_ARC
+                                                                                    : FORMAT_WARC;
+    if (r->format == FORMAT_ARC)
+        return next_arc_record(r, rec, start, err);
     if (have < 5 || memcmp(r->s.out + r->s.out_pos, "WARC/", 5) != 0) {
         if (have < 5 && (r->s.src_done || r->s.brk))
             return truncated(r, start, "the archive ends in a header", err);

@@ -311,17 +311,57 @@ static infl_result inflate_body(dc_http_body *r, const unsigned char *in, size_t
     }
 }
 
-/* Undoes Content-Encoding; returns a skip reason or DECANT_WARC_HTML. */
+/* How a body is compressed, by its first bytes: gzip's magic, or a zlib
+ * header (a compression method of 8, a window of 32 KiB at most, the check
+ * bits right). */
+static int gzip_magic(const unsigned char *s, size_t n)
+{
+    return n >= 2 && s[0] == 0x1f && s[1] == 0x8b;
+}
+
+static int zlib_header(const unsigned char *s, size_t n)
+{
+    return n >= 2 && (s[0] & 0x0F) == 8 && (s[0] >> 4) <= 7 && ((unsigned)s[0] << 8 | s[1]) % 31 == 0;
+}
+
+/* Does the body start like text a page begins with: markup, or letters
+ * after optional blanks and a byte-order mark?  Compressed data does not. */
+static int plain_text_start(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        i = 3;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+        i++;
+    if (i >= n)
+        return 0;
+    return s[i] == '<' || dc_is_alpha(s[i]);
+}
+
+/*
+ * Undoes Content-Encoding; returns a skip reason or DECANT_WARC_HTML.  The
+ * header is believed only as far as the bytes agree: archives converted
+ * from older crawls (ClueWeb09's) keep "Content-Encoding: gzip" over a body
+ * stored plain, and some servers send gzip under "deflate" or under no
+ * header at all.  So gzip's magic means gzip, a zlib header under
+ * "deflate" means zlib, and a body that starts as plain markup under a
+ * compressing header is taken as it is.
+ */
 static decant_warc_skip decode_body(dc_http_body *r, const char *ce,
                                     const unsigned char **body, size_t *len,
                                     decant_status *nomem)
 {
     int wbits;
-    if (dc_has_token(ce, "gzip") || dc_has_token(ce, "x-gzip"))
+    int gz = gzip_magic(*body, *len);
+    int declared_gzip = dc_has_token(ce, "gzip") || dc_has_token(ce, "x-gzip");
+    int declared_deflate = dc_has_token(ce, "deflate");
+    if (gz)
         wbits = 16 + MAX_WBITS;
-    else if (dc_has_token(ce, "deflate"))
+    else if ((declared_gzip || declared_deflate) && zlib_header(*body, *len))
         wbits = MAX_WBITS;
-    else if (dc_mime_is_blank(ce) || dc_has_token(ce, "identity"))
+    else if (declared_deflate && !plain_text_start(*body, *len))
+        wbits = MAX_WBITS; /* raw deflate, tried below */
+    else if (dc_mime_is_blank(ce) || dc_has_token(ce, "identity") || plain_text_start(*body, *len))
         return DECANT_WARC_HTML;
     else
         return DECANT_WARC_SKIP_ENCODING;

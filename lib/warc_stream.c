@@ -532,20 +532,27 @@ uint64_t dc_stream_tell(const dc_stream *s)
 
 /* ------------------------------------------------------------ detect */
 
+/* Do the first bytes of an archive's content start a WARC record, or an
+ * ARC file's "filedesc://" record? */
+static int starts_archive(const unsigned char *first, size_t n)
+{
+    return (n >= 5 && !memcmp(first, "WARC/", 5)) || (n >= 11 && !memcmp(first, "filedesc://", 11));
+}
+
 static int gzip_starts_warc(const unsigned char *p, size_t n)
 {
-    unsigned char first[5];
+    unsigned char first[11];
     dc_inflate_job j = {.alloc = &dc_default_allocator, .wbits = 16 + MAX_WBITS,
                         .limit = sizeof first, .buf = first, .cap = sizeof first};
-    /* Whatever comes after the first five bytes (more, the end of the head
+    /* Whatever comes after the first bytes (more, the end of the head
      * given, corrupt data) does not matter. */
     dc_inflate(&j, p, n);
-    return j.len == sizeof first && memcmp(first, "WARC/", 5) == 0;
+    return starts_archive(first, j.len);
 }
 
 static int zstd_starts_warc(const unsigned char *p, size_t n)
 {
-    unsigned char first[5];
+    unsigned char first[11];
     ZSTD_DCtx *d = ZSTD_createDCtx();
     if (!d)
         return 0;
@@ -558,7 +565,7 @@ static int zstd_starts_warc(const unsigned char *p, size_t n)
             break;
     }
     ZSTD_freeDCtx(d);
-    return o.pos == sizeof first && memcmp(first, "WARC/", 5) == 0;
+    return starts_archive(first, o.pos);
 }
 
 int decant_warc_detect(const void *head, size_t len)
@@ -566,7 +573,7 @@ int decant_warc_detect(const void *head, size_t len)
     const unsigned char *p = head;
     if (!p)
         return 0;
-    if (len >= 5 && memcmp(p, "WARC/", 5) == 0)
+    if (starts_archive(p, len))
         return 1;
     if (len >= 2 && p[0] == 0x1f && p[1] == 0x8b)
         return gzip_starts_warc(p, len);

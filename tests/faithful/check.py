@@ -15,7 +15,10 @@ the failures of issue 13, one or more checks each:
   language   (see lang-*)
 Prints one line per check and "faithful: N passed, N failed".
 """
+import bz2
+import gzip
 import json
+import lzma
 import os
 import subprocess
 import sys
@@ -346,7 +349,98 @@ def language_cases(tmp):
         result("language: declared %s is reported %s" % (declared, want), got == want, repr(got))
 
 
-CASES = [mojibake_cases, charset_cases, repeats_cases, language_cases]
+# ---------------------------------------------------------------- archives
+
+def story(n):
+    return page("Story %d" % n, [
+        "The zeppelin number%d drifted over the harbour early on Tuesday morning, and hundreds "
+        "of residents stopped on the quay to watch it pass.  Officials said the flight had been "
+        "planned for months and posed no danger to anyone below." % n,
+        "Local shops reported a busy morning as visitors arrived to see the zeppelin number%d.  "
+        "The organisers plan a second flight next week if the weather holds." % n]).encode()
+
+
+def http_response(body, ctype=b"text/html; charset=utf-8", headers=()):
+    head = [b"HTTP/1.1 200 OK", b"Content-Type: " + ctype] + list(headers)
+    head.append(b"Content-Length: %d" % len(body))
+    return b"\r\n".join(head) + b"\r\n\r\n" + body
+
+
+def arc_file(pages):
+    """An ARC v1 file: its filedesc record, then one record per page, an
+    image and a DNS lookup (which are no pages)."""
+    version = b"1 0 InternetArchive\nURL IP-address Archive-date Content-type Archive-length\n"
+    recs = [b"filedesc://crawl-2011.arc 0.0.0.0 20111128093000 text/plain %d\n" % len(version)
+            + version + b"\n"]
+    for n in pages:
+        blk = http_response(story(n))
+        recs.append(b"http://news.example/%d.html 192.0.2.7 201111280930%02d text/html %d\n"
+                    % (n, n, len(blk)) + blk + b"\n")
+    blk = http_response(b"\x89PNG\r\n\x1a\n", b"image/png")
+    recs.append(b"http://news.example/logo.png 192.0.2.7 20111128093059 image/png %d\n"
+                % len(blk) + blk + b"\n")
+    recs.append(b"dns:news.example 192.0.2.1 20111128093000 text/dns 10\n192.0.2.7\n\n")
+    return recs
+
+
+def stories_in(recs, pages):
+    """Each page of `pages` is exactly one record, with its own text."""
+    texts = [r.get("text") or "" for r in recs]
+    return len(recs) == len(pages) and all(
+        "zeppelin number%d drifted" % n in t for n, t in zip(pages, texts))
+
+
+def archive_cases(tmp):
+    pages = list(range(1, 8))
+    recs_arc = arc_file(pages)
+    for name, data in [("crawl.arc", b"".join(recs_arc)),
+                       ("crawl.arc.gz", b"".join(gzip.compress(r) for r in recs_arc))]:
+        recs = run(tmp, name, data)
+        result("archives: %s gives one record per HTML response with its text" % name,
+               stories_in(recs, pages), "%d records: %r" % (len(recs), [
+                   (r.get("id"), (r.get("text") or "")[:40]) for r in recs[:4]]))
+        ok = recs and recs[0].get("url") == "http://news.example/1.html" and \
+            recs[0].get("warc", {}).get("date") == "2011-11-28T09:30:01Z" and \
+            len({r.get("id") for r in recs}) == len(recs)
+        result("archives: %s records carry their URL, date and distinct ids" % name, bool(ok),
+               repr([(r.get("id"), r.get("url"), r.get("warc", {}).get("date")) for r in recs[:2]]))
+    # ClueWeb09's converted WARCs keep "Content-Encoding: gzip" over plain
+    # bodies; mixed here with bodies that are compressed as declared, and
+    # with gzip under a "deflate" label.
+    recs = []
+    for n in range(1, 30):
+        body, ce = story(n), b"gzip"
+        if n % 10 == 0:
+            body = gzip.compress(body)
+        elif n % 10 == 5:
+            body, ce = gzip.compress(body), b"deflate"
+        recs.append(warc_record(b"http://news.example/%d.html" % n, body,
+                                headers=(b"Content-Encoding: " + ce,), rid=b"clueweb-%d" % n))
+    warc = b"".join(r.replace(b"WARC/1.0", b"WARC/0.18", 1) for r in recs)
+    out = run(tmp, "clueweb.warc.gz", b"".join(gzip.compress(r) for r in [warc]))
+    result("archives: a WARC whose 'Content-Encoding: gzip' lies gives all 29 pages",
+           stories_in(out, list(range(1, 30))), "%d records, errors %r" % (
+               len(out), sorted({(r.get("error") or {}).get("code") for r in out}, key=str)))
+    # Compressions decant does not read are named.
+    warc = warc_record(b"http://news.example/1.html", story(1))
+    for suffix, data, want in [
+            ("lz4", b"\x04\x22\x4d\x18\x64\x40\xa7" + warc[:64] + b"\0\0\0\0", "lz4"),
+            ("bz2", bz2.compress(warc), "bzip2"),
+            ("xz", lzma.compress(warc), "xz")]:
+        recs = run(tmp, "crawl.warc." + suffix, data)
+        err = (recs[0].get("error") or {}) if len(recs) == 1 else {}
+        result("archives: a .warc.%s says it is %s, not 'binary'" % (suffix, want),
+               err.get("code") == "compression" and want in (err.get("message") or ""), repr(err))
+    # A page cut short keeps its text up to the cut.
+    z = gzip.compress(page("Le marché couvert rouvre", FRENCH * 3, "fr").encode())
+    recs = run(tmp, "cut.html.gz", z[:len(z) * 2 // 3])
+    r = recs[0] if recs else {}
+    result("gzip: a truncated .html.gz gives its text up to the cut, error 'truncated'",
+           (r.get("error") or {}).get("code") == "truncated" and "liberté" in (r.get("text") or "")
+           and r.get("title") == "Le marché couvert rouvre", repr((r.get("error"), (r.get("text") or "")[:60])))
+
+
+CASES = [mojibake_cases, charset_cases, repeats_cases, language_cases, archive_cases]
 
 
 def main():

@@ -3,6 +3,7 @@
  * through the public API, checking what the body keeps and what it drops.
  */
 #include <stdlib.h>
+#include <zlib.h>
 
 #include "decant.h"
 #include "extract.h"
@@ -374,6 +375,38 @@ TEST(extract_html_structure)
     /* Markdown was not asked for; the text is there whatever was. */
     CHECK(a && decant_article_body(a, DECANT_BODY_MARKDOWN, NULL) == NULL);
     CHECK_HAS(body(a), "Costs\n\nSteel");
+    decant_article_free(a);
+}
+
+/* A gzip page cut short: the text up to the cut, and the error says so. */
+TEST(extract_truncated_gzip_keeps_its_text)
+{
+    const char *html = "<html><head><title>Cut</title></head><body><article>" PARA("First.")
+                       PARA("Second.") PARA("Third.") PARA("Fourth.") "</article></body></html>";
+    unsigned char z[4096];
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    deflateInit2(&zs, 9, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+    zs.next_in = (unsigned char *)(uintptr_t)html;
+    zs.avail_in = (uInt)strlen(html);
+    zs.next_out = z;
+    zs.avail_out = sizeof z;
+    deflate(&zs, Z_FINISH);
+    size_t n = sizeof z - zs.avail_out;
+    deflateEnd(&zs);
+    decant_input in = {z, n * 3 / 4, NULL, NULL};
+    decant_article *a = NULL;
+    decant_error err;
+    CHECK(decant_extract_once(NULL, &in, &a, &err) == DECANT_ERR_TRUNCATED);
+    CHECK(err.code == DECANT_ERR_TRUNCATED);
+    CHECK_STR(decant_status_name(err.code), "truncated");
+    CHECK(a != NULL);
+    CHECK_HAS(body(a), "First.");
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Cut");
+    decant_article_free(a);
+    in.size = n;
+    CHECK(decant_extract_once(NULL, &in, &a, &err) == DECANT_OK);
+    CHECK_HAS(body(a), "Fourth.");
     decant_article_free(a);
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "arena.h"
 #include "decant.h"
 #include "test.h"
 #include "warc.h"
@@ -330,6 +331,123 @@ TEST(reader_gzip_offsets_and_truncation)
     CHECK(decant_warc_next(r, &rec, &err) == DECANT_ERR_EMPTY);
     decant_warc_close(r);
     close(fd);
+}
+
+/* An ARC record around an HTTP message. */
+static size_t arc_record(char *out, size_t cap, const char *url, const char *date,
+                         const char *http_head, const char *body)
+{
+    char block[4096];
+    size_t h = (size_t)snprintf(block, sizeof block, "%s\r\n\r\n%s", http_head, body);
+    size_t n = (size_t)snprintf(out, cap, "%s 192.0.2.1 %s text/html %zu\n", url, date, h);
+    memcpy(out + n, block, h);
+    out[n + h] = '\n';
+    return n + h + 1;
+}
+
+TEST(reader_arc_records)
+{
+    static char arc[16384];
+    static const char version[] = "1 0 InternetArchive\nURL IP-address Archive-date "
+                                  "Content-type Archive-length\n";
+    size_t n = (size_t)snprintf(arc, sizeof arc, "filedesc://x.arc 0.0.0.0 20111128093000 "
+                                "text/plain %zu\n%s\n", sizeof version - 1, version);
+    CHECK(decant_warc_detect(arc, n));
+    size_t second = 0;
+    n += arc_record(arc + n, sizeof arc - n, "http://e.com/a", "20111128093001",
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html", PAGE);
+    second = n;
+    /* version 2's longer line, a URL with a space, a 404 and a DNS record */
+    n += (size_t)snprintf(arc + n, sizeof arc - n,
+                          "http://e.com/b c 192.0.2.1 20111128093002 text/html 200 - - 0 x.arc 60\n"
+                          "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>two pages</p>\n");
+    n += arc_record(arc + n, sizeof arc - n, "http://e.com/c", "201111280930",
+                    "HTTP/1.1 404 Not Found\r\nContent-Type: text/html", PAGE);
+    n += (size_t)snprintf(arc + n, sizeof arc - n, "dns:e.com 192.0.2.1 20111128093004 text/dns 10\n"
+                                                   "192.0.2.1\n\n");
+    decant_warc_reader *r;
+    int fd = open_mem(arc, n, &r);
+    CHECK(fd >= 0);
+    if (fd < 0)
+        return;
+    decant_warc_record rec;
+    decant_error err;
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_OK);
+    CHECK(rec.skip == DECANT_WARC_SKIP_NOT_RESPONSE && rec.offset == 0);
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_OK);
+    CHECK(rec.skip == DECANT_WARC_HTML && rec.record_id == NULL);
+    CHECK_STR(rec.target_uri, "http://e.com/a");
+    CHECK_STR(rec.date, "2011-11-28T09:30:01Z");
+    CHECK(rec.payload_size == strlen(PAGE) && !memcmp(rec.payload, PAGE, strlen(PAGE)));
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_OK);
+    CHECK(rec.offset == second && rec.skip == DECANT_WARC_HTML);
+    CHECK_STR(rec.target_uri, "http://e.com/b c");
+    CHECK(rec.payload_size == 16 && !memcmp(rec.payload, "<p>two pages</p>", 16));
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_OK);
+    CHECK(rec.skip == DECANT_WARC_SKIP_STATUS && rec.http_status == 404);
+    CHECK_STR(rec.date, "2011-11-28T09:30:00Z");
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_OK);
+    CHECK(rec.skip == DECANT_WARC_SKIP_NOT_RESPONSE);
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_ERR_EMPTY);
+    decant_warc_close(r);
+    close(fd);
+    /* a bad header line is reported, and reading goes on at the next record */
+    static char bad[8192];
+    size_t m = (size_t)snprintf(bad, sizeof bad, "filedesc://x.arc 0.0.0.0 20111128093000 "
+                                "text/plain 0\n\nnot an arc line\n");
+    m += arc_record(bad + m, sizeof bad - m, "http://e.com/a", "20111128093001",
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html", PAGE);
+    fd = open_mem(bad, m, &r);
+    CHECK(fd >= 0);
+    if (fd < 0)
+        return;
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_OK);
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_ERR_PARSE);
+    CHECK_HAS(err.message, "ARC");
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_OK);
+    CHECK_STR(rec.target_uri, "http://e.com/a");
+    CHECK(decant_warc_next(r, &rec, &err) == DECANT_ERR_EMPTY);
+    decant_warc_close(r);
+    close(fd);
+}
+
+/* Content-Encoding is believed as far as the bytes agree. */
+TEST(http_content_encoding_by_the_bytes)
+{
+    static unsigned char gz[4096];
+    size_t g = gzip_member(PAGE, strlen(PAGE), gz, sizeof gz);
+    static const struct {
+        const char *ce;
+        int compressed; /* the body is gzip */
+        decant_warc_skip want;
+    } cases[] = {
+        {"gzip", 0, DECANT_WARC_HTML},     /* ClueWeb09's: plain under gzip */
+        {"gzip", 1, DECANT_WARC_HTML},
+        {"deflate", 1, DECANT_WARC_HTML},  /* gzip under deflate */
+        {"", 1, DECANT_WARC_HTML},         /* gzip under no header */
+        {"br", 0, DECANT_WARC_HTML},       /* plain under br */
+        {"br", 2, DECANT_WARC_SKIP_ENCODING}, /* bytes that are no markup */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        static char block[8192];
+        const char *body = cases[i].compressed == 1 ? (const char *)gz
+                           : cases[i].compressed == 2 ? "\x8b\x0b\x80\xfe\x01\x02\x03\x04"
+                                                      : PAGE;
+        size_t blen = cases[i].compressed == 1 ? g : cases[i].compressed == 2 ? 8 : strlen(PAGE);
+        size_t h = (size_t)snprintf(block, sizeof block,
+                                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n%s%s%s\r\n",
+                                    *cases[i].ce ? "Content-Encoding: " : "", cases[i].ce,
+                                    *cases[i].ce ? "\r\n" : "");
+        memcpy(block + h, body, blen);
+        dc_http_body hb = {&dc_default_allocator, 1 << 20, NULL, 0};
+        decant_warc_record rec;
+        memset(&rec, 0, sizeof rec);
+        CHECK(dc_http_payload(&hb, block, h + blen, 0, &rec) == DECANT_OK);
+        CHECK(rec.skip == cases[i].want);
+        if (cases[i].want == DECANT_WARC_HTML)
+            CHECK(rec.payload_size == strlen(PAGE) && !memcmp(rec.payload, PAGE, strlen(PAGE)));
+        dc_free(hb.alloc, hb.buf, hb.cap);
+    }
 }
 
 TEST(reader_garbage_never_loops)
