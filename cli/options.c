@@ -553,8 +553,6 @@ int cli_parse_args(int argc, char **argv, cli_config *cfg)
     }
     if (cfg->jobs == 0)
         cfg->jobs = online_cores();
-    cfg->opts.want_markdown = cfg->format == CLI_FORMAT_MARKDOWN || cfg->body == CLI_FORMAT_MARKDOWN;
-    cfg->opts.want_html = cfg->format == CLI_FORMAT_HTML || cfg->body == CLI_FORMAT_HTML;
     cfg->fetch.max_bytes = cfg->opts.max_input_bytes;
     cfg->fetch.allow_hosts = cfg->allow_hosts;
     return CLI_PARSE_RUN;

@@ -10,9 +10,11 @@
  *   2. reusable:   decant_extractor_new() once per thread, then
  *                  decant_extract() per page; free each article with
  *                  decant_article_free();
- *   3. rendering:  decant_article_body() gives the body as plain text or
- *                  Markdown; decant_record_json() writes the JSON record the
- *                  CLI prints.
+ *   3. rendering:  an article keeps its body as blocks (paragraphs, headings,
+ *                  list items, quotes, code, table rows, captions);
+ *                  decant_article_body() gives it as plain text, Markdown
+ *                  or HTML, rendered on request; decant_record_json()
+ *                  writes the JSON record the CLI prints.
  * Web archives:    decant_warc_open() and decant_warc_next() stream the pages
  *                  out of a WARC file (plain, gzip or zstd) for tier 2.
  * Fetching:        decant_fetcher_add() and decant_fetcher_next() fetch pages,
@@ -21,7 +23,8 @@
  *
  * Threads: an extractor is not thread-safe; use one per thread.  Articles are
  * independent of the extractor that made them and may be passed between
- * threads.  The library has no mutable global state: its only globals are
+ * threads, but not used by two at once: decant_article_body() renders
+ * Markdown and HTML into the article the first time they are asked for.  The library has no mutable global state: its only globals are
  * lookup tables (tag names, the class/id vocabulary's index, byte classes)
  * built once, on first use under pthread_once, and only read after that.
  *
@@ -137,12 +140,13 @@ typedef struct decant_options {
     /* Wall-clock budget per page in milliseconds, checked between phases;
      * 0 means none.  Default 0.                                              */
     unsigned time_limit_ms;
-    /* Also render Markdown (decant_article_body(.., DECANT_BODY_MARKDOWN)).  */
+    /* Ignored: every body format is rendered on request.  It was "also
+     * render Markdown" (the field keeps its place in the struct).          */
     int want_markdown;
     /* Optional allocator; NULL means the C library's.                       */
     const decant_allocator *allocator;
-    /* Also render HTML (decant_article_body(.., DECANT_BODY_HTML)).  Since
-     * version 2; options of version 1 are still accepted, without it.       */
+    /* Ignored, as want_markdown (since version 2; options of version 1 are
+     * still accepted).                                                      */
     int want_html;
     /* Undo UTF-8 that was once read as Latin-1 or windows-1252 and encoded
      * again ("cafÃ©" for "café", "â€™" for "’"), stretch by stretch, where
@@ -150,7 +154,7 @@ typedef struct decant_options {
      * already right is never changed.  Default 1; 0 keeps the bytes' text
      * as decoded.  Since version 3 (older options get the default).        */
     int repair_mojibake;
-    /* The Markdown body (want_markdown) keeps the body's links as
+    /* The Markdown body keeps the body's links as
      * [text](url) and its images as ![alt](src), resolved against the
      * page's URL; by default both are left out, their text kept.  The text
      * and HTML bodies do not change.  Since version 4.                       */
@@ -293,11 +297,11 @@ size_t decant_article_tag_count(const decant_article *a);
 const char *decant_article_tag(const decant_article *a, size_t i);
 
 /*
- * The body as NUL-terminated UTF-8.  Markdown and HTML are available only
- * when the extractor's options had want_markdown / want_html set; otherwise
- * NULL is returned for them.  The HTML is a fragment of block elements (h1-h6,
- * p, ul/ol/li, blockquote, pre, table, figure), without attributes.
- * `len` may be NULL.
+ * The body as NUL-terminated UTF-8, in any format: the text is made at
+ * extraction, Markdown and HTML from the article's blocks the first time
+ * they are asked for, and kept (NULL only when that runs out of memory).
+ * The HTML is a fragment of block elements (h1-h6, p, ul/ol/li, blockquote,
+ * pre, table, figure), without attributes.  `len` may be NULL.
  */
 const char *decant_article_body(const decant_article *a,
                                 decant_body_format fmt, size_t *len);

@@ -317,7 +317,7 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
     dc_prune_stats ps;
     size_t pruned_len = dc_prune_ex(dec.text, dec.len, pruned, &ps,
-                                    o->want_markdown && o->markdown_images ? DC_PRUNE_KEEP_IMAGES : 0);
+                                    o->markdown_images ? DC_PRUNE_KEEP_IMAGES : 0);
 
     const char *html = pruned;
     size_t html_len = pruned_len;
@@ -357,8 +357,8 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
                          .authors = a->authors,
                          .author_count = a->author_count,
                          .dated = a->field[DECANT_FIELD_DATE_PUBLISHED] != NULL,
-                         .links = o->want_markdown && o->markdown_links,
-                         .images = o->want_markdown && o->markdown_images,
+                         .links = o->markdown_links,
+                         .images = o->markdown_images,
                          .base = a->field[DECANT_FIELD_URL] ? a->field[DECANT_FIELD_URL] : in->url,
                          .template_drop = template_drop};
     dc_selection sel;
@@ -382,24 +382,16 @@ static decant_status run(decant_extractor *ex, const decant_input *in, decant_ar
         st = DECANT_ERR_NOMEM;
         goto fail;
     }
+    /* The article keeps its blocks: Markdown and HTML are made from them
+     * when asked for (decant_article_body). */
+    if (!dc_blocks_adopt(blocks, a->text, &a->arena, &a->body)) {
+        st = DECANT_ERR_NOMEM;
+        goto fail;
+    }
     /* The body's own language beats the template's lang attribute. */
     st = dc_meta_language(a, a->text, a->text_len);
     if (st != DECANT_OK)
         goto fail;
-    if (o->want_markdown) {
-        a->markdown = dc_blocks_markdown(blocks, &a->arena, &a->markdown_len);
-        if (!a->markdown) {
-            st = DECANT_ERR_NOMEM;
-            goto fail;
-        }
-    }
-    if (o->want_html) {
-        a->html = dc_blocks_html(blocks, &a->arena, &a->html_len);
-        if (!a->html) {
-            st = DECANT_ERR_NOMEM;
-            goto fail;
-        }
-    }
     /* What kind of page: from what the phases above found, so it costs
      * little; a failure here is only ever out of memory. */
     dc_pt_page pt = {&cx, blocks, a, in->url};
@@ -549,16 +541,28 @@ const char *decant_article_tag(const decant_article *a, size_t i)
     return a && i < a->tag_count ? a->tags[i] : NULL;
 }
 
+/*
+ * Markdown and HTML are rendered from the article's blocks the first time
+ * they are asked for, into the article's arena, and kept: the article is
+ * logically const (the body is the same whenever it is rendered), hence
+ * the cast.
+ */
 const char *decant_article_body(const decant_article *a, decant_body_format fmt, size_t *len)
 {
     if (!a)
         return NULL;
+    decant_article *m = (decant_article *)(uintptr_t)a;
     const char *s = a->text;
     size_t n = a->text_len;
-    if (fmt == DECANT_BODY_MARKDOWN)
+    if (fmt == DECANT_BODY_MARKDOWN) {
+        if (!a->markdown)
+            m->markdown = dc_blocks_markdown(&a->body, &m->arena, &m->markdown_len);
         s = a->markdown, n = a->markdown_len;
-    else if (fmt == DECANT_BODY_HTML)
+    } else if (fmt == DECANT_BODY_HTML) {
+        if (!a->html)
+            m->html = dc_blocks_html(&a->body, &m->arena, &m->html_len);
         s = a->html, n = a->html_len;
+    }
     if (len)
         *len = s ? n : 0;
     return s;

@@ -171,6 +171,9 @@ int dc_select(const dc_extract_ctx *cx, dc_selection *out);
 int dc_skip_conditional(const dc_extract_ctx *cx, uint32_t i);
 /* render.c: the selected containers' kept subtrees as blocks; 0 on OOM. */
 int dc_render(const dc_extract_ctx *cx, dc_rendered *out);
+/* The blocks of `src` for an article: their texts views into `text`, which
+ * dc_blocks_text() made of them, their spans copied into `ar`; 0 on OOM. */
+int dc_blocks_adopt(const dc_blocks *src, const char *text, dc_arena *ar, dc_blocks *out);
 /* Joins blocks as text / Markdown into the arena; NULL on OOM. */
 char *dc_blocks_text(const dc_blocks *b, dc_arena *ar, size_t *len);
 char *dc_blocks_markdown(const dc_blocks *b, dc_arena *ar, size_t *len);

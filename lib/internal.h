@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "decant.h"
 #include "dom.h"
+#include "extract.h"
 
 #define DC_MAX_AUTHORS 16
 #define DC_MAX_TAGS 32
@@ -21,7 +22,9 @@ struct decant_article {
     size_t author_count;
     const char *tags[DC_MAX_TAGS];
     size_t tag_count;
-    const char *text, *markdown, *html;
+    dc_blocks body;             /* the body's blocks, their texts in `text` */
+    const char *text;           /* rendered at extraction (language, status) */
+    const char *markdown, *html; /* rendered on the first request          */
     size_t text_len, markdown_len, html_len;
     decant_link *related;
     size_t related_count;

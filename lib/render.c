@@ -680,6 +680,46 @@ char *dc_blocks_text(const dc_blocks *bl, dc_arena *ar, size_t *len)
     return s;
 }
 
+/* A copy of span list s[0..n) in `ar`, its strings too; NULL on OOM. */
+static const dc_span *adopt_spans(const dc_span *s, uint32_t n, dc_arena *ar)
+{
+    dc_span *out = dc_arena_alloc(ar, n * sizeof *out);
+    for (uint32_t k = 0; out && k < n; k++) {
+        out[k] = s[k];
+        out[k].url = s[k].url ? dc_arena_strndup(ar, s[k].url, strlen(s[k].url)) : NULL;
+        out[k].alt = s[k].alt ? dc_arena_strndup(ar, s[k].alt, strlen(s[k].alt)) : NULL;
+        if ((s[k].url && !out[k].url) || (s[k].alt && !out[k].alt))
+            return NULL;
+    }
+    return out;
+}
+
+int dc_blocks_adopt(const dc_blocks *src, const char *text, dc_arena *ar, dc_blocks *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!src->count)
+        return 1;
+    out->items = dc_arena_alloc(ar, src->count * sizeof *out->items);
+    if (!out->items)
+        return 0;
+    size_t at = 0;
+    for (size_t i = 0; i < src->count; i++) {
+        const dc_block *b = &src->items[i];
+        if (i)
+            at += joins_tight(&src->items[i - 1], b) ? 1 : 2;
+        dc_block *k = &out->items[i];
+        *k = *b;
+        k->node = DC_NONE; /* the page's tree is gone with the scratch arena */
+        k->text = text + at;
+        k->spans = b->nspans ? adopt_spans(b->spans, b->nspans, ar) : NULL;
+        if (b->nspans && !k->spans)
+            return 0;
+        at += b->len;
+    }
+    out->count = out->cap = src->count;
+    return 1;
+}
+
 /* Writes text, prefixing every line after a newline with `prefix`. */
 static void put_lines(dc_sbuf *b, const char *s, size_t n, const char *prefix)
 {

@@ -63,14 +63,15 @@ class SiteModel(_SiteModel):
         _os.replace(tmp, path)
 
 # An extractor is not thread-safe and is costly to make (an HTML parser and
-# its buffers), so each thread keeps its own, one per set of options.
+# its buffers), so each thread keeps its own, one per set of limits; any
+# body format comes from any extractor.
 _local = _threading.local()
-# Bounds the extractors a thread keeps when callers vary the options a lot.
+# Bounds the extractors a thread keeps when callers vary the limits a lot.
 _MAX_CACHED = 8
 
 
-def _extractor(body, max_bytes, max_depth, max_nodes, timeout_ms):
-    key = (body, max_bytes, max_depth, max_nodes, timeout_ms)
+def _extractor(max_bytes, max_depth, max_nodes, timeout_ms):
+    key = (max_bytes, max_depth, max_nodes, timeout_ms)
     try:
         cache = _local.cache
     except AttributeError:
@@ -79,8 +80,8 @@ def _extractor(body, max_bytes, max_depth, max_nodes, timeout_ms):
     if ex is None:
         if len(cache) >= _MAX_CACHED:
             cache.clear()
-        ex = Extractor(markdown=body == "markdown", html=body == "html", max_bytes=max_bytes,
-                       max_depth=max_depth, max_nodes=max_nodes, timeout_ms=timeout_ms)
+        ex = Extractor(max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes,
+                       timeout_ms=timeout_ms)
         cache[key] = ex
     return ex
 
@@ -111,7 +112,7 @@ def extract(html, url=None, content_type=None, body="text", errors="raise", *,
     """
     if body not in ("text", "markdown", "html"):
         raise ValueError('body must be "text", "markdown" or "html"')
-    ex = _extractor(body, max_bytes, max_depth, max_nodes, timeout_ms)
+    ex = _extractor(max_bytes, max_depth, max_nodes, timeout_ms)
     return ex.extract(html, url, content_type, body, errors, id=id, source=source,
                       site_model=site_model)
 

@@ -126,11 +126,9 @@ static int as_unsigned(PyObject *o, const char *name, unsigned *out)
     return 0;
 }
 
-static int fill_options(const py_options *p, int markdown, int html, decant_options *o)
+static int fill_options(const py_options *p, decant_options *o)
 {
     decant_options_init(o);
-    o->want_markdown = markdown;
-    o->want_html = html;
     if (as_size(p->max_bytes, "max_bytes", &o->max_input_bytes) < 0 ||
         as_unsigned(p->max_depth, "max_depth", &o->max_depth) < 0 ||
         as_size(p->max_nodes, "max_nodes", &o->max_nodes) < 0 ||
@@ -200,12 +198,13 @@ typedef struct extractor_object {
     decant_extractor *ex;
     PyThread_type_lock lock;
     decant_buffer buf;      /* reused, so records rarely allocate          */
-    int markdown, html;
 } extractor_object;
 
 static int extractor_init(PyObject *self_, PyObject *args, PyObject *kw)
 {
     extractor_object *self = (extractor_object *)self_;
+    /* markdown= and html= are accepted as they were; every body format now
+     * comes from any extractor, rendered on request. */
     static char *names[] = {"markdown", "html", "max_bytes", "max_depth", "max_nodes", "timeout_ms", NULL};
     int markdown = 0, html = 0;
     py_options p = {0};
@@ -213,7 +212,7 @@ static int extractor_init(PyObject *self_, PyObject *args, PyObject *kw)
                                      &p.max_bytes, &p.max_depth, &p.max_nodes, &p.timeout_ms))
         return -1;
     decant_options o;
-    if (fill_options(&p, markdown, html, &o) < 0)
+    if (fill_options(&p, &o) < 0)
         return -1;
     if (self->ex) {
         PyErr_SetString(PyExc_RuntimeError, "Extractor is already initialised");
@@ -230,8 +229,6 @@ static int extractor_init(PyObject *self_, PyObject *args, PyObject *kw)
         raise_error(state_from_type(Py_TYPE(self)), &err, st);
         return -1;
     }
-    self->markdown = markdown;
-    self->html = html;
     return 0;
 }
 
@@ -312,7 +309,7 @@ PyDoc_STRVAR(extractor_extract_doc,
 "html is the page as bytes (any charset, maybe gzip-compressed) or as str.\n"
 "url and content_type are where the page came from and its HTTP\n"
 "Content-Type header, if known.  body is \"text\", \"markdown\" or \"html\"\n"
-"(the latter two need Extractor(markdown=True) / Extractor(html=True)).\n"
+"(a fragment of h1-h6, p, ul/ol/li, blockquote, pre, table, figure).\n"
 "A page that gives no article raises\n"
 "decant.Error, or with errors=\"record\" returns the record with \"error\" set.\n"
 "id and source are copied into the record.  site_model, a SiteModel, drops\n"
@@ -351,15 +348,6 @@ static PyObject *extractor_extract(PyObject *self_, PyObject *args, PyObject *kw
         PyErr_SetString(PyExc_ValueError, "errors must be \"raise\" or \"record\"");
         return NULL;
     }
-    if (body == DECANT_BODY_MARKDOWN && !self->markdown) {
-        PyErr_SetString(PyExc_ValueError,
-                        "body=\"markdown\" needs an Extractor made with markdown=True");
-        return NULL;
-    }
-    if (body == DECANT_BODY_HTML && !self->html) {
-        PyErr_SetString(PyExc_ValueError, "body=\"html\" needs an Extractor made with html=True");
-        return NULL;
-    }
     page_bytes pb;
     if (get_page(html, &pb) < 0)
         return NULL;
@@ -394,16 +382,19 @@ static PyObject *extractor_extract(PyObject *self_, PyObject *args, PyObject *kw
     return result;
 }
 
+/* Every extractor gives Markdown and HTML bodies (rendered on request). */
 static PyObject *extractor_get_markdown(PyObject *self, void *closure)
 {
+    (void)self;
     (void)closure;
-    return PyBool_FromLong(((extractor_object *)self)->markdown);
+    Py_RETURN_TRUE;
 }
 
 static PyObject *extractor_get_html(PyObject *self, void *closure)
 {
+    (void)self;
     (void)closure;
-    return PyBool_FromLong(((extractor_object *)self)->html);
+    Py_RETURN_TRUE;
 }
 
 static PyMethodDef extractor_methods[] = {
@@ -425,8 +416,8 @@ PyDoc_STRVAR(extractor_doc,
 "\n"
 "A reusable extractor: an HTML parser plus scratch memory, for many pages.\n"
 "\n"
-"markdown=True also renders Markdown bodies, html=True HTML fragments (h1-h6,\n"
-"p, ul/ol/li, blockquote, pre, table, figure).  max_bytes (default 64 MiB,\n"
+"Every extractor gives any body (extract's body=); markdown= and html= are\n"
+"still accepted, and no longer needed.  max_bytes (default 64 MiB,\n"
 "after gzip decompression), max_depth (512), max_nodes (2,000,000) and\n"
 "timeout_ms (none) are the library's limits; None keeps the default.\n"
 "An Extractor may be shared by threads, but they then take turns; give\n"
@@ -714,7 +705,7 @@ static int reader_init(PyObject *self_, PyObject *args, PyObject *kw)
         goto out;
     }
     if (parse_body(body_o, &self->body) < 0 || opt_str(source_o, "source", &source) < 0 ||
-        fill_options(&p, self->body == DECANT_BODY_MARKDOWN, self->body == DECANT_BODY_HTML, &o) < 0)
+        fill_options(&p, &o) < 0)
         goto out;
     const char *path = PyBytes_AS_STRING(path_b);
     if (strlen(path) != (size_t)PyBytes_GET_SIZE(path_b)) {
@@ -1272,7 +1263,7 @@ static PyObject *mod_extract_url(PyObject *m, PyObject *args, PyObject *kw)
     const char *url = PyUnicode_AsUTF8(url_o);
     if (!url || parse_body(body_o, &body) < 0 || parse_errors(errors_o, &record) < 0 ||
         fill_fetch(&p, &o, &hosts) < 0 ||
-        fill_options(&po, body == DECANT_BODY_MARKDOWN, body == DECANT_BODY_HTML, &eo) < 0) {
+        fill_options(&po, &eo) < 0) {
         PyMem_Free(hosts);
         return NULL;
     }

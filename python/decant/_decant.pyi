@@ -15,7 +15,8 @@ class Error(Exception):
     """A byte offset in the input where known, else 0."""
 
 class Extractor:
-    """A reusable extractor; threads sharing one take turns."""
+    """A reusable extractor; threads sharing one take turns.  It gives any
+    body format; markdown= and html= are accepted and always true."""
     markdown: bool
     html: bool
     def __init__(self, *, markdown: bool = ..., html: bool = ..., max_bytes: int | None = ...,

@@ -140,8 +140,11 @@ class Extract(unittest.TestCase):
         self.assertEqual(md["text"].rstrip("\n"), proc.stdout.decode("utf-8").rstrip("\n"))
         self.assertNotEqual(md["text"], text["text"])
         self.assertEqual(without(md, "text"), without(text, "text"))
-        ex = decant.Extractor(markdown=True)
+        # any extractor gives any body; markdown= is still accepted
+        ex = decant.Extractor()
         self.assertEqual(ex.extract(read(path), body="markdown"), md)
+        self.assertEqual(ex.extract(read(path)), text)
+        self.assertEqual(decant.Extractor(markdown=True).extract(read(path), body="markdown"), md)
 
     def test_html(self):
         path = os.path.join(GOLDEN, "structure-lists-table-code.html")
@@ -153,9 +156,10 @@ class Extract(unittest.TestCase):
         self.assertIn("<table>", h["text"])
         self.assertEqual(without(h, "text"), without(decant.extract(read(path)), "text"))
         ex = decant.Extractor(html=True)
-        self.assertTrue(ex.html)
-        self.assertFalse(ex.markdown)
+        self.assertTrue(ex.html and ex.markdown)
         self.assertEqual(ex.extract(read(path), body="html"), h)
+        self.assertEqual(ex.extract(read(path), body="markdown")["text"],
+                         decant.extract(read(path), body="markdown")["text"])
 
     def test_str_input(self):
         """A str is taken as already decoded, whatever its <meta charset>."""
@@ -230,9 +234,10 @@ class Extract(unittest.TestCase):
         with self.assertRaises(ValueError):
             decant.extract(b"<p>x</p>", max_bytes=-1)
         with self.assertRaises(ValueError):
-            decant.Extractor().extract(b"<p>x</p>", body="markdown")
-        with self.assertRaises(ValueError):
-            decant.Extractor(markdown=True).extract(b"<p>x</p>", body="html")
+            decant.Extractor().extract(b"<p>x</p>", body="pdf")
+        # any extractor renders any body: no mismatch to refuse
+        rec = decant.Extractor(markdown=True).extract(b"<p>x</p>", body="html", errors="record")
+        self.assertIn("<p>x</p>", rec["text"])
 
     def test_hostile_never_crash(self):
         inputs = [b"<div>" * 20000, b"<b><i>" * 5000 + b"text", b"\xff\xfe" + b"\x00<" * 500,
