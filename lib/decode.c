@@ -1,590 +1,27 @@
 /*
  * decode.c — raw page bytes to valid, NUL-free UTF-8.  See decode.h for the
- * order of evidence.
- *
- * Every converter runs twice, once to count and once to write, so the output
- * is one exact arena allocation: pages can be tens of megabytes and a 3x
- * worst-case buffer would be mostly waste.  Nothing is cached between calls,
- * so the decoder is safe to run on many threads at once.
+ * order of evidence: here the sniffing (binary, UTF-16, compressions), gzip,
+ * and the choice of a charset and whether it fits the bytes; charset.c
+ * knows the charsets' names and finds a page's own, transcode.c converts.
+ * Nothing is cached between calls, so the decoder is safe to run on many
+ * threads at once.
  */
 #include "decode.h"
 
-#include <errno.h>
 #include <iconv.h>
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <uchardet/uchardet.h>
 #include <zlib.h>
 
+#include "charset.h"
 #include "internal.h"
 #include "lang.h"
 #include "mojibake.h"
 #include "text.h"
 
 #define SNIFF_WINDOW 1024      /* binary / UTF-16 heuristics look this far   */
-#define PRESCAN_WINDOW 4096    /* <meta charset> is sought this far           */
 #define DETECT_WINDOW 65536    /* uchardet sees at most this much             */
-
-static const char REPLACEMENT[3] = {'\xEF', '\xBF', '\xBD'}; /* U+FFFD */
-
-/* ------------------------------------------------------------- UTF-8 */
-
-/*
- * Bytes covered by one U+FFFD at an ill-formed s[0..n): the "maximal
- * subpart" (Unicode ch. 3, also WHATWG), so that a truncated character costs
- * one replacement and the byte after it is not swallowed.
- */
-static size_t utf8_bad_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0], lo = 0x80, hi = 0xBF;
-    size_t need;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else {
-        return 1;
-    }
-    size_t i = 1;
-    if (i < n && s[1] >= lo && s[1] <= hi)
-        for (i = 2; i < need && i < n && (s[i] & 0xC0) == 0x80; i++)
-            ;
-    return i;
-}
-
-/* UTF-8 with every ill-formed subpart and every NUL made U+FFFD. */
-static size_t utf8_clean(const unsigned char *s, size_t n, char *d)
-{
-    size_t i = 0, o = 0;
-    while (i < n) {
-        size_t start = i;
-        while (i < n) {
-            if (s[i] >= 0x80) {
-                size_t k = dc_utf8_seq(s + i, n - i);
-                if (!k)
-                    break;
-                i += k;
-            } else if (s[i]) {
-                i++;
-            } else {
-                break;
-            }
-        }
-        if (d)
-            memcpy(d + o, s + start, i - start);
-        o += i - start;
-        if (i < n) {
-            i += s[i] ? utf8_bad_len(s + i, n - i) : 1;
-            if (d)
-                memcpy(d + o, REPLACEMENT, 3);
-            o += 3;
-        }
-    }
-    return o;
-}
-
-/* ------------------------------------------------- UTF-16, windows-1252 */
-
-/* Done by hand: trivial, and UTF-16 is not ASCII-compatible, so the NUL
- * handling of the iconv path would not apply. */
-static size_t utf16_conv(const unsigned char *s, size_t n, int be, char *d)
-{
-    size_t i = 0, o = 0;
-    while (i + 1 < n) {
-        uint32_t u = be ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
-        i += 2;
-        uint32_t cp = u;
-        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n) {
-            uint32_t u2 = be ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
-            if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
-                cp = 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00);
-                i += 2;
-            } else {
-                cp = 0xFFFD; /* lone high surrogate; u2 is decoded next round */
-            }
-        } else if (u >= 0xD800 && u <= 0xDFFF) {
-            cp = 0xFFFD;
-        }
-        if (cp == 0)
-            cp = 0xFFFD;
-        o += dc_utf8_encode(cp, d ? d + o : NULL);
-    }
-    if (i < n) /* odd trailing byte */
-        o += dc_utf8_encode(0xFFFD, d ? d + o : NULL);
-    return o;
-}
-
-/* The last resort must not depend on iconv having its gconv modules (static
- * builds often lack them), so windows-1252 is built in. */
-static size_t w1252_conv(const unsigned char *s, size_t n, char *d)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = s[i];
-        if (c && c < 0x80) {
-            if (d)
-                d[o] = (char)c;
-            o++;
-            continue;
-        }
-        uint32_t cp = c == 0 ? 0xFFFD : c < 0xA0 ? dc_windows1252_c1[c - 0x80] : c;
-        o += dc_utf8_encode(cp, d ? d + o : NULL);
-    }
-    return o;
-}
-
-/* ----------------------------------------------------------------- iconv */
-
-/*
- * Output of one iconv pass.  Counting writes into a small scratch buffer that
- * is recycled; writing goes straight to the exact-size destination.
- */
-typedef struct {
-    char *base, *op;
-    size_t left, flushed;
-    int counting;
-} ostream;
-
-static int os_room(ostream *os, size_t need, size_t scratch_size)
-{
-    if (os->left >= need)
-        return 1;
-    if (!os->counting)
-        return 0;
-    os->flushed += (size_t)(os->op - os->base);
-    os->op = os->base;
-    os->left = scratch_size;
-    return 1;
-}
-
-static int os_fffd(ostream *os, size_t scratch_size)
-{
-    if (!os_room(os, 3, scratch_size))
-        return 0;
-    memcpy(os->op, REPLACEMENT, 3);
-    os->op += 3;
-    os->left -= 3;
-    return 1;
-}
-
-/*
- * Converts s[0..n) with cd.  With d NULL only counts.  Returns the output
- * length, or (size_t)-1 if iconv misbehaved.  Invalid or truncated
- * sequences cost one U+FFFD per byte: a browser would do about as well, and
- * a page must never fail to decode.  Every encoding that reaches iconv is
- * ASCII-compatible, so a 0x00 byte is a NUL and becomes U+FFFD here.
- */
-static size_t iconv_conv(iconv_t cd, const unsigned char *s, size_t n, char *d, size_t cap)
-{
-    char scratch[8192];
-    ostream os = {d ? d : scratch, d ? d : scratch, d ? cap : sizeof scratch, 0, !d};
-    const size_t ss = sizeof scratch;
-    iconv(cd, NULL, NULL, NULL, NULL); /* fresh shift state for each pass */
-    const unsigned char *p = s, *end = s + n;
-    /* Cached so that a page with many bad bytes stays linear. */
-    const unsigned char *nul = memchr(p, 0, n);
-    if (!nul)
-        nul = end;
-    while (p < end) {
-        if (p == nul) {
-            if (!os_fffd(&os, ss))
-                return (size_t)-1;
-            p++;
-            nul = memchr(p, 0, (size_t)(end - p));
-            if (!nul)
-                nul = end;
-            continue;
-        }
-        char *ip = (char *)p;
-        size_t ileft = (size_t)(nul - p);
-        char *before = os.op;
-        size_t r = iconv(cd, &ip, &ileft, &os.op, &os.left);
-        p = (const unsigned char *)ip;
-        if (r != (size_t)-1)
-            continue;
-        if (errno == E2BIG) {
-            /* Nothing produced into an empty buffer: iconv is stuck. */
-            if (os.op == before && os.op == os.base)
-                return (size_t)-1;
-            if (!os_room(&os, os.left + 1, ss))
-                return (size_t)-1;
-        } else if (errno == EILSEQ || errno == EINVAL) {
-            if (!os_fffd(&os, ss))
-                return (size_t)-1;
-            p++;
-        } else {
-            return (size_t)-1;
-        }
-    }
-    /* Stateful encodings (ISO-2022-JP) may owe a final shift sequence. */
-    if (os.counting && !os_room(&os, ss, ss))
-        return (size_t)-1;
-    if (iconv(cd, NULL, NULL, &os.op, &os.left) == (size_t)-1)
-        return (size_t)-1;
-    return os.flushed + (size_t)(os.op - os.base);
-}
-
-/* --------------------------------------------------------------- labels */
-
-typedef enum { K_UTF8, K_UTF16LE, K_UTF16BE, K_1252, K_ICONV } enc_kind;
-
-typedef struct {
-    const char *name;  /* WHATWG's name, reported in dc_decoded.charset */
-    const char *iconv; /* what glibc calls the same thing (a superset)  */
-    enc_kind kind;
-} encoding;
-
-/* The first four are fixed: the code below refers to them by index. */
-static const encoding encodings[] = {
-    {"utf-8", "UTF-8", K_UTF8},
-    {"utf-16le", "UTF-16LE", K_UTF16LE},
-    {"utf-16be", "UTF-16BE", K_UTF16BE},
-    {"windows-1252", "CP1252", K_1252},
-    {"iso-8859-2", "ISO-8859-2", K_ICONV},
-    {"iso-8859-3", "ISO-8859-3", K_ICONV},
-    {"iso-8859-4", "ISO-8859-4", K_ICONV},
-    {"iso-8859-5", "ISO-8859-5", K_ICONV},
-    {"iso-8859-6", "ISO-8859-6", K_ICONV},
-    {"iso-8859-7", "ISO-8859-7", K_ICONV},
-    {"iso-8859-8", "ISO-8859-8", K_ICONV},
-    {"iso-8859-10", "ISO-8859-10", K_ICONV},
-    {"iso-8859-13", "ISO-8859-13", K_ICONV},
-    {"iso-8859-14", "ISO-8859-14", K_ICONV},
-    {"iso-8859-15", "ISO-8859-15", K_ICONV},
-    {"iso-8859-16", "ISO-8859-16", K_ICONV},
-    {"windows-1250", "CP1250", K_ICONV},
-    {"windows-1251", "CP1251", K_ICONV},
-    {"windows-1253", "CP1253", K_ICONV},
-    {"windows-1254", "CP1254", K_ICONV},
-    {"windows-1255", "CP1255", K_ICONV},
-    {"windows-1256", "CP1256", K_ICONV},
-    {"windows-1257", "CP1257", K_ICONV},
-    {"windows-1258", "CP1258", K_ICONV},
-    {"windows-874", "CP874", K_ICONV},
-    {"koi8-r", "KOI8-R", K_ICONV},
-    {"koi8-u", "KOI8-U", K_ICONV},
-    {"ibm866", "CP866", K_ICONV},
-    {"x-mac-cyrillic", "MAC-CYRILLIC", K_ICONV},
-    {"macintosh", "MACINTOSH", K_ICONV},
-    /* WHATWG's CJK decoders are the vendor supersets; so are these. */
-    {"shift_jis", "CP932", K_ICONV},
-    {"euc-jp", "EUC-JP", K_ICONV},
-    {"iso-2022-jp", "ISO-2022-JP", K_ICONV},
-    {"gbk", "GB18030", K_ICONV},
-    {"gb18030", "GB18030", K_ICONV},
-    {"big5", "BIG5-HKSCS", K_ICONV},
-    {"euc-kr", "CP949", K_ICONV},
-};
-#define ENC_UTF8 (&encodings[0])
-#define ENC_UTF16LE (&encodings[1])
-#define ENC_UTF16BE (&encodings[2])
-#define ENC_1252 (&encodings[3])
-
-/* Common labels that are not names above (after lower-casing). */
-static const struct {
-    const char *label, *name;
-} aliases[] = {
-    {"utf8", "utf-8"}, {"unicode-1-1-utf-8", "utf-8"}, {"unicode11utf8", "utf-8"},
-    {"unicode20utf8", "utf-8"}, {"x-unicode20utf8", "utf-8"},
-    {"utf-16", "utf-16le"}, {"ucs-2", "utf-16le"}, {"unicode", "utf-16le"},
-    {"csunicode", "utf-16le"}, {"iso-10646-ucs-2", "utf-16le"}, {"unicodefeff", "utf-16le"},
-    {"unicodefffe", "utf-16be"},
-    /* Browsers decode all of these as windows-1252, and pages rely on it. */
-    {"ascii", "windows-1252"}, {"us-ascii", "windows-1252"}, {"ansi_x3.4-1968", "windows-1252"},
-    {"latin1", "windows-1252"}, {"l1", "windows-1252"}, {"cp819", "windows-1252"},
-    {"ibm819", "windows-1252"}, {"csisolatin1", "windows-1252"}, {"iso-ir-100", "windows-1252"},
-    {"iso88591", "windows-1252"}, {"x-user-defined", "windows-1252"},
-    {"latin2", "iso-8859-2"}, {"l2", "iso-8859-2"}, {"csisolatin2", "iso-8859-2"},
-    {"latin3", "iso-8859-3"}, {"l3", "iso-8859-3"}, {"latin4", "iso-8859-4"}, {"l4", "iso-8859-4"},
-    {"cyrillic", "iso-8859-5"}, {"csisolatincyrillic", "iso-8859-5"},
-    {"arabic", "iso-8859-6"}, {"asmo-708", "iso-8859-6"}, {"ecma-114", "iso-8859-6"},
-    {"iso-8859-6-i", "iso-8859-6"}, {"iso-8859-6-e", "iso-8859-6"},
-    {"greek", "iso-8859-7"}, {"greek8", "iso-8859-7"}, {"elot_928", "iso-8859-7"},
-    {"ecma-118", "iso-8859-7"}, {"sun_eu_greek", "iso-8859-7"},
-    {"hebrew", "iso-8859-8"}, {"visual", "iso-8859-8"}, {"logical", "iso-8859-8"},
-    {"iso-8859-8-i", "iso-8859-8"}, {"iso-8859-8-e", "iso-8859-8"},
-    {"latin6", "iso-8859-10"}, {"l6", "iso-8859-10"}, {"latin9", "iso-8859-15"},
-    {"l9", "iso-8859-15"}, {"csisolatin9", "iso-8859-15"},
-    {"latin5", "windows-1254"}, {"l5", "windows-1254"},
-    {"tis-620", "windows-874"}, {"dos-874", "windows-874"},
-    {"koi", "koi8-r"}, {"koi8", "koi8-r"}, {"koi8_r", "koi8-r"}, {"cskoi8r", "koi8-r"},
-    {"koi8-ru", "koi8-u"},
-    {"866", "ibm866"}, {"cp866", "ibm866"}, {"csibm866", "ibm866"},
-    {"x-mac-ukrainian", "x-mac-cyrillic"}, {"mac-cyrillic", "x-mac-cyrillic"},
-    {"mac", "macintosh"}, {"x-mac-roman", "macintosh"}, {"csmacintosh", "macintosh"},
-    {"shift-jis", "shift_jis"}, {"sjis", "shift_jis"}, {"x-sjis", "shift_jis"},
-    {"ms_kanji", "shift_jis"}, {"ms932", "shift_jis"}, {"cp932", "shift_jis"},
-    {"windows-31j", "shift_jis"}, {"csshiftjis", "shift_jis"},
-    {"x-euc-jp", "euc-jp"}, {"cseucpkdfmtjapanese", "euc-jp"}, {"csiso2022jp", "iso-2022-jp"},
-    {"gb2312", "gbk"}, {"gb_2312", "gbk"}, {"gb_2312-80", "gbk"}, {"chinese", "gbk"},
-    {"csgb2312", "gbk"}, {"csiso58gb231280", "gbk"}, {"iso-ir-58", "gbk"}, {"x-gbk", "gbk"},
-    {"cp936", "gbk"}, {"ms936", "gbk"}, {"windows-936", "gbk"},
-    {"big5-hkscs", "big5"}, {"cn-big5", "big5"}, {"csbig5", "big5"}, {"x-x-big5", "big5"},
-    {"cseuckr", "euc-kr"}, {"csksc56011987", "euc-kr"}, {"iso-ir-149", "euc-kr"},
-    {"korean", "euc-kr"}, {"ks_c_5601-1987", "euc-kr"}, {"ks_c_5601-1989", "euc-kr"},
-    {"ksc5601", "euc-kr"}, {"ksc_5601", "euc-kr"}, {"windows-949", "euc-kr"},
-    {"cp949", "euc-kr"}, {"uhc", "euc-kr"},
-};
-
-static const encoding *find_encoding(const char *name)
-{
-    for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
-        if (!strcmp(encodings[i].name, name))
-            return &encodings[i];
-    return NULL;
-}
-
-/* The encoding a label names, or NULL.  `lc` receives the lower-cased label. */
-static const encoding *lookup(const unsigned char *s, size_t n, char *lc, size_t lc_size)
-{
-    while (n && dc_is_space(s[0]))
-        s++, n--;
-    while (n && dc_is_space(s[n - 1]))
-        n--;
-    if (n == 0 || n >= lc_size)
-        return NULL;
-    for (size_t i = 0; i < n; i++)
-        lc[i] = (char)dc_lower(s[i]);
-    lc[n] = '\0';
-    const encoding *e = find_encoding(lc);
-    if (e)
-        return e;
-    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
-        if (!strcmp(aliases[i].label, lc))
-            return find_encoding(aliases[i].name);
-
-    /* Families spelt many ways: windows-125x / cp125x / x-cp125x, and
-     * iso-8859-N / iso8859-N / iso_8859-N[:1987] / iso8859N. */
-    const char *p = lc;
-    char name[24];
-    if (!strncmp(p, "x-", 2))
-        p += 2;
-    if ((!strncmp(p, "cp125", 5) && p[5] >= '0' && p[5] <= '8' && !p[6]) ||
-        (p == lc && !strncmp(p, "windows-125", 11) && p[11] >= '0' && p[11] <= '8' && !p[12])) {
-        snprintf(name, sizeof name, "windows-125%c", p[p[1] == 'p' ? 5 : 11]);
-        return find_encoding(name);
-    }
-    p = lc;
-    if (strncmp(p, "iso", 3))
-        return NULL;
-    p += 3;
-    if (*p == '-' || *p == '_')
-        p++;
-    if (strncmp(p, "8859", 4))
-        return NULL;
-    p += 4;
-    if (*p == '-' || *p == '_')
-        p++;
-    unsigned num = 0;
-    int digits = 0;
-    for (; *p >= '0' && *p <= '9' && digits < 3; p++, digits++)
-        num = num * 10 + (unsigned)(*p - '0');
-    if (!digits || (*p && *p != ':'))
-        return NULL;
-    if (num == 1)
-        return ENC_1252;
-    if (num == 9)
-        return find_encoding("windows-1254");
-    if (num == 11)
-        return find_encoding("windows-874");
-    snprintf(name, sizeof name, "iso-8859-%u", num);
-    return find_encoding(name);
-}
-
-/* Case-insensitive, against a lower-case literal. */
-static int ci_prefix(const unsigned char *s, size_t n, const char *lit)
-{
-    return dc_starts_ci((const char *)s, n, lit);
-}
-
-static int ci_equal(const unsigned char *s, size_t n, const char *lit)
-{
-    return dc_eq_ci((const char *)s, n, lit, strlen(lit));
-}
-
-/*
- * WHATWG's "extract a character encoding from a meta element", which is also
- * lenient enough for an HTTP Content-Type: finds charset=value, the value
- * quoted or ended by whitespace or ';'.
- */
-static int charset_param(const unsigned char *s, size_t n, const unsigned char **v, size_t *vn)
-{
-    size_t i = 0;
-    for (;;) {
-        while (i + 7 <= n && !ci_prefix(s + i, n - i, "charset"))
-            i++;
-        if (i + 7 > n)
-            return 0;
-        i += 7;
-        while (i < n && dc_is_space(s[i]))
-            i++;
-        if (i < n && s[i] == '=')
-            break;
-    }
-    i++;
-    while (i < n && dc_is_space(s[i]))
-        i++;
-    if (i >= n)
-        return 0;
-    size_t start;
-    if (s[i] == '"' || s[i] == '\'') {
-        unsigned char q = s[i++];
-        start = i;
-        while (i < n && s[i] != q)
-            i++;
-        if (i >= n)
-            return 0;
-    } else {
-        start = i;
-        while (i < n && !dc_is_space(s[i]) && s[i] != ';' && s[i] != '"' && s[i] != '\'')
-            i++;
-    }
-    *v = s + start;
-    *vn = i - start;
-    return *vn > 0;
-}
-
-/* ------------------------------------------------------- meta prescan */
-
-typedef struct {
-    const unsigned char *name, *value;
-    size_t name_len, value_len;
-} attr;
-
-/* WHATWG's "get an attribute"; 0 at '>' or at the end of the window. */
-static int get_attr(const unsigned char *s, size_t n, size_t *pos, attr *a)
-{
-    size_t i = *pos;
-    while (i < n && (dc_is_space(s[i]) || s[i] == '/'))
-        i++;
-    if (i >= n || s[i] == '>') {
-        *pos = i;
-        return 0;
-    }
-    size_t start = i;
-    if (s[i] == '=') /* an attribute may begin with '='; also ensures progress */
-        i++;
-    while (i < n && s[i] != '=' && s[i] != '>' && s[i] != '/' && !dc_is_space(s[i]))
-        i++;
-    a->name = s + start;
-    a->name_len = i - start;
-    a->value = s + i;
-    a->value_len = 0;
-    while (i < n && dc_is_space(s[i]))
-        i++;
-    if (i >= n || s[i] != '=') {
-        *pos = i;
-        return 1;
-    }
-    i++;
-    while (i < n && dc_is_space(s[i]))
-        i++;
-    if (i < n && (s[i] == '"' || s[i] == '\'')) {
-        unsigned char q = s[i++];
-        size_t vs = i;
-        while (i < n && s[i] != q)
-            i++;
-        if (i >= n) { /* unterminated: the window ends inside the value */
-            *pos = n;
-            return 0;
-        }
-        a->value = s + vs;
-        a->value_len = i - vs;
-        i++;
-    } else {
-        size_t vs = i;
-        while (i < n && !dc_is_space(s[i]) && s[i] != '>')
-            i++;
-        a->value = s + vs;
-        a->value_len = i - vs;
-    }
-    *pos = i;
-    return 1;
-}
-
-/*
- * WHATWG's prescan, simplified: the first <meta> naming a known encoding
- * wins; comments and other tags' attribute values (which may hold "<meta")
- * are skipped.  A meta can only name an ASCII-compatible encoding, so
- * UTF-16 there means UTF-8.
- */
-static const encoding *prescan(const unsigned char *s, size_t n)
-{
-    char lc[48];
-    if (n > PRESCAN_WINDOW)
-        n = PRESCAN_WINDOW;
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] != '<') {
-            const unsigned char *lt = memchr(s + i, '<', n - i);
-            if (!lt)
-                break;
-            i = (size_t)(lt - s);
-        }
-        if (ci_prefix(s + i, n - i, "<!--")) {
-            size_t j = i + 2; /* "<!-->" is a whole comment */
-            while (j + 3 <= n && memcmp(s + j, "-->", 3))
-                j++;
-            if (j + 3 > n)
-                break;
-            i = j + 3;
-        } else if (ci_prefix(s + i, n - i, "<meta") && i + 5 < n &&
-                   (dc_is_space(s[i + 5]) || s[i + 5] == '/')) {
-            i += 5;
-            attr a;
-            const unsigned char *cs = NULL, *content = NULL;
-            size_t cs_len = 0, content_len = 0;
-            int seen_equiv = 0, pragma = 0;
-            while (get_attr(s, n, &i, &a)) {
-                if (ci_equal(a.name, a.name_len, "http-equiv")) {
-                    if (!seen_equiv)
-                        pragma = ci_equal(a.value, a.value_len, "content-type");
-                    seen_equiv = 1;
-                } else if (ci_equal(a.name, a.name_len, "content") && !content) {
-                    content = a.value;
-                    content_len = a.value_len;
-                } else if (ci_equal(a.name, a.name_len, "charset") && !cs) {
-                    cs = a.value;
-                    cs_len = a.value_len;
-                }
-            }
-            const encoding *e = NULL;
-            if (cs)
-                e = lookup(cs, cs_len, lc, sizeof lc);
-            else if (pragma && content && charset_param(content, content_len, &cs, &cs_len))
-                e = lookup(cs, cs_len, lc, sizeof lc);
-            if (e)
-                return e->kind == K_UTF16LE || e->kind == K_UTF16BE ? ENC_UTF8 : e;
-        } else if (i + 1 < n &&
-                   (dc_is_alpha(s[i + 1]) || (s[i + 1] == '/' && i + 2 < n && dc_is_alpha(s[i + 2])))) {
-            i += s[i + 1] == '/' ? 2 : 1;
-            while (i < n && !dc_is_space(s[i]) && s[i] != '>')
-                i++;
-            attr a;
-            while (get_attr(s, n, &i, &a))
-                ;
-        } else if (i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '/' || s[i + 1] == '?')) {
-            const unsigned char *gt = memchr(s + i, '>', n - i);
-            if (!gt)
-                break;
-            i = (size_t)(gt - s) + 1;
-        } else {
-            i++;
-        }
-    }
-    return NULL;
-}
 
 /* ------------------------------------------------------------- sniffing */
 
@@ -810,41 +247,41 @@ static const char *detect(const unsigned char *s, size_t n, char *name, size_t s
 }
 
 /* Can `e` be used here?  For iconv encodings, opens *cd. */
-static int usable(const encoding *e, iconv_t *cd)
+static int usable(const dc_encoding *e, iconv_t *cd)
 {
     if (!e)
         return 0;
-    if (e->kind != K_ICONV)
+    if (e->kind != DC_K_ICONV)
         return 1;
     *cd = iconv_open("UTF-8", e->iconv);
     return *cd != (iconv_t)-1;
 }
 
-static int is_utf16(const encoding *e)
+static int is_utf16(const dc_encoding *e)
 {
-    return e && (e->kind == K_UTF16LE || e->kind == K_UTF16BE);
+    return e && (e->kind == DC_K_UTF16LE || e->kind == DC_K_UTF16BE);
 }
 
 /* Runs one converter; kind-specific arguments ride along in the job. */
 typedef struct {
     const unsigned char *s;
     size_t n;
-    const encoding *e;
+    const dc_encoding *e;
     iconv_t cd;
 } job;
 
 static size_t convert(const job *j, char *d, size_t cap)
 {
     switch (j->e->kind) {
-    case K_UTF8:
-        return utf8_clean(j->s, j->n, d);
-    case K_UTF16LE:
-    case K_UTF16BE:
-        return utf16_conv(j->s, j->n, j->e->kind == K_UTF16BE, d);
-    case K_1252:
-        return w1252_conv(j->s, j->n, d);
-    case K_ICONV:
-        return iconv_conv(j->cd, j->s, j->n, d, cap);
+    case DC_K_UTF8:
+        return dc_utf8_clean(j->s, j->n, d);
+    case DC_K_UTF16LE:
+    case DC_K_UTF16BE:
+        return dc_utf16_conv(j->s, j->n, j->e->kind == DC_K_UTF16BE, d);
+    case DC_K_1252:
+        return dc_w1252_conv(j->s, j->n, d);
+    case DC_K_ICONV:
+        return dc_iconv_conv(j->cd, j->s, j->n, d, cap);
     }
     return (size_t)-1;
 }
@@ -858,7 +295,7 @@ static size_t convert(const job *j, char *d, size_t cap)
 #define FIT_RATE 3
 
 /* Decodes s[0..n) with e into the arena, as UTF-8; NULL when it cannot. */
-static char *decode_with(const unsigned char *s, size_t n, const encoding *e, dc_arena *ar,
+static char *decode_with(const unsigned char *s, size_t n, const dc_encoding *e, dc_arena *ar,
                          size_t *len)
 {
     iconv_t cd = (iconv_t)-1;
@@ -898,11 +335,11 @@ static size_t text_sample(const char *d, size_t len, char *buf, size_t cap)
     size_t o = 0, i = 0;
     while (i < len && o < cap) {
         if (u[i] == '<') {
-            const char *close = ci_prefix(u + i, len - i, "<script") ? "</script"
-                                : ci_prefix(u + i, len - i, "<style") ? "</style"
+            const char *close = dc_starts_ci((const char *)u + i, len - i, "<script") ? "</script"
+                                : dc_starts_ci((const char *)u + i, len - i, "<style") ? "</style"
                                                                      : NULL;
             if (close)
-                while (i < len && !ci_prefix(u + i, len - i, close))
+                while (i < len && !dc_starts_ci((const char *)u + i, len - i, close))
                     i++;
             const char *gt = memchr(d + i, '>', len - i);
             i = gt ? (size_t)(gt - d) + 1 : len;
@@ -932,7 +369,7 @@ typedef struct {
     int sure; /* the language detector knows the text's language */
 } fit;
 
-static int judge(const unsigned char *s, size_t n, const encoding *e, dc_arena *ar, fit *f)
+static int judge(const unsigned char *s, size_t n, const dc_encoding *e, dc_arena *ar, fit *f)
 {
     size_t len;
     char *d = decode_with(s, n, e, ar, &len);
@@ -950,7 +387,7 @@ static int fits(const fit *f)
     return f->sure && f->odd * 100 <= f->letters * FIT_RATE;
 }
 
-static int same_charset(const encoding *a, const encoding *b)
+static int same_charset(const dc_encoding *a, const dc_encoding *b)
 {
     return a == b || !strcmp(a->iconv, b->iconv);
 }
@@ -966,7 +403,7 @@ static const char *const siblings[][3] = {
 
 /* Of e and its siblings, the one whose reading of s[0..n) is least odd
  * (e on a tie). */
-static const encoding *pick_sibling(const unsigned char *s, size_t n, const encoding *e,
+static const dc_encoding *pick_sibling(const unsigned char *s, size_t n, const dc_encoding *e,
                                     dc_arena *ar)
 {
     for (size_t g = 0; g < sizeof siblings / sizeof siblings[0]; g++) {
@@ -975,10 +412,10 @@ static const encoding *pick_sibling(const unsigned char *s, size_t n, const enco
             member |= !strcmp(siblings[g][k], e->name);
         if (!member)
             continue;
-        const encoding *best = e;
+        const dc_encoding *best = e;
         size_t best_odd = SIZE_MAX;
         for (size_t k = 0; k < 3; k++) {
-            const encoding *c = k == 0 ? e : siblings[g][k - 1] ? find_encoding(siblings[g][k - 1]) : NULL;
+            const dc_encoding *c = k == 0 ? e : siblings[g][k - 1] ? dc_charset_find(siblings[g][k - 1]) : NULL;
             size_t len, letters;
             char *d = c && (k == 0 || c != e) ? decode_with(s, n, c, ar, &len) : NULL;
             if (!d)
@@ -995,18 +432,18 @@ static const encoding *pick_sibling(const unsigned char *s, size_t n, const enco
 
 /* uchardet's guess for the page, refined among siblings; NULL if none.
  * `guessed` holds a charset missing from the tables, `lc` its name. */
-static const encoding *guess(const unsigned char *s, size_t n, dc_arena *ar, encoding *guessed,
+static const dc_encoding *guess(const unsigned char *s, size_t n, dc_arena *ar, dc_encoding *guessed,
                              char *lc, size_t lc_size)
 {
     char raw[48];
     const char *name = detect(s, n, raw, sizeof raw);
     if (!name)
         return NULL;
-    const encoding *c = lookup((const unsigned char *)name, strlen(name), lc, lc_size);
+    const dc_encoding *c = dc_charset_lookup((const unsigned char *)name, strlen(name), lc, lc_size);
     if (!c) {
         /* uchardet's names are iconv's (which takes them in any case), so
          * rarer charsets still work. */
-        *guessed = (encoding){lc, lc, K_ICONV};
+        *guessed = (dc_encoding){lc, lc, DC_K_ICONV};
         c = guessed;
     }
     if (is_utf16(c))
@@ -1024,8 +461,8 @@ static const encoding *guess(const unsigned char *s, size_t n, dc_arena *ar, enc
  * (windows-1251 text under iso-8859-1, GBK under big5).  Returns the
  * better charset, or NULL to keep the declared one.
  */
-static const encoding *better_than_declared(const unsigned char *s, size_t n, const encoding *e,
-                                            dc_arena *ar, encoding *guessed, char *lc,
+static const dc_encoding *better_than_declared(const unsigned char *s, size_t n, const dc_encoding *e,
+                                            dc_arena *ar, dc_encoding *guessed, char *lc,
                                             size_t lc_size)
 {
     size_t a, b;
@@ -1033,7 +470,7 @@ static const encoding *better_than_declared(const unsigned char *s, size_t n, co
     fit fd, fg;
     if (!judge(s + a, b - a, e, ar, &fd) || fits(&fd))
         return NULL;
-    const encoding *g = guess(s, n, ar, guessed, lc, lc_size);
+    const dc_encoding *g = guess(s, n, ar, guessed, lc, lc_size);
     if (!g || same_charset(g, e) || !judge(s + a, b - a, g, ar, &fg) || !fits(&fg))
         return NULL;
     /* Both read as a language: the guess must be clearly less odd. */
@@ -1072,24 +509,24 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
     if (binary_magic(s, n))
         return dc_fail(err, DECANT_ERR_BINARY, "file signature of a binary format");
 
-    const encoding *e = NULL;
+    const dc_encoding *e = NULL;
     const char *source = NULL;
     iconv_t cd = (iconv_t)-1;
-    encoding guessed; /* for a detector name missing from our tables */
+    dc_encoding guessed; /* for a detector name missing from our tables */
     char lc[48];
 
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        e = ENC_UTF8, s += 3, n -= 3;
+        e = DC_ENC_UTF8, s += 3, n -= 3;
     else if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE)
-        e = ENC_UTF16LE, s += 2, n -= 2;
+        e = DC_ENC_UTF16LE, s += 2, n -= 2;
     else if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF)
-        e = ENC_UTF16BE, s += 2, n -= 2;
+        e = DC_ENC_UTF16BE, s += 2, n -= 2;
     if (e) {
         source = "bom";
     } else {
         int u = sniff_utf16(s, n);
         if (u) {
-            e = u == 1 ? ENC_UTF16LE : ENC_UTF16BE;
+            e = u == 1 ? DC_ENC_UTF16LE : DC_ENC_UTF16BE;
             source = "detector";
         } else if (looks_binary(s, n)) {
             return dc_fail(err, DECANT_ERR_BINARY, "control bytes in the first kilobyte");
@@ -1103,14 +540,14 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
         const unsigned char *v;
         size_t vn;
         const unsigned char *ct = (const unsigned char *)content_type;
-        if (charset_param(ct, strlen(content_type), &v, &vn)) {
-            const encoding *c = lookup(v, vn, lc, sizeof lc);
+        if (dc_charset_param(ct, strlen(content_type), &v, &vn)) {
+            const dc_encoding *c = dc_charset_lookup(v, vn, lc, sizeof lc);
             if (!is_utf16(c) && usable(c, &cd))
                 e = c, source = "content-type";
         }
     }
     if (!e) {
-        const encoding *c = prescan(s, n);
+        const dc_encoding *c = dc_charset_prescan(s, n);
         if (usable(c, &cd))
             e = c, source = "meta";
     }
@@ -1120,14 +557,14 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
      * multi-byte sequences in them (a "gb2312" page saved as UTF-8 by its
      * CMS): the declaration is wrong, and trusting it would garble every
      * character.  Bytes that are all ASCII read the same either way. */
-    if (e && e->kind != K_UTF8 && high && valid) {
+    if (e && e->kind != DC_K_UTF8 && high && valid) {
         if (cd != (iconv_t)-1)
             iconv_close(cd), cd = (iconv_t)-1;
-        e = ENC_UTF8, source = "utf8-over-declared";
+        e = DC_ENC_UTF8, source = "utf8-over-declared";
     }
     /* Any other declaration is checked against the text it gives. */
     if (e && high && !valid && (!strcmp(source, "content-type") || !strcmp(source, "meta"))) {
-        const encoding *g = better_than_declared(s, n, e, ar, &guessed, lc, sizeof lc);
+        const dc_encoding *g = better_than_declared(s, n, e, ar, &guessed, lc, sizeof lc);
         iconv_t gcd = (iconv_t)-1;
         if (g && usable(g, &gcd)) {
             if (cd != (iconv_t)-1)
@@ -1137,20 +574,20 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
         }
     }
     if (!e && valid)
-        e = ENC_UTF8, source = "utf8-valid";
+        e = DC_ENC_UTF8, source = "utf8-valid";
     if (!e) {
-        const encoding *c = guess(s, n, ar, &guessed, lc, sizeof lc);
+        const dc_encoding *c = guess(s, n, ar, &guessed, lc, sizeof lc);
         if (usable(c, &cd))
             e = c, source = "detector";
     }
     if (!e)
-        e = ENC_1252, source = "default";
+        e = DC_ENC_1252, source = "default";
 
     decant_status st = DECANT_OK;
     const char *why = NULL;
     char *text = NULL;
     size_t len = 0;
-    if (e->kind == K_UTF8 && valid && !memchr(s, 0, n)) {
+    if (e->kind == DC_K_UTF8 && valid && !memchr(s, 0, n)) {
         /* The input is usable as is: the next phase (prune.c) copies it
          * anyway, so a second copy here would be pure cost.  An inflated
          * buffer is freed on return, so that one is copied. */
@@ -1171,15 +608,15 @@ static decant_status decode_text(const unsigned char *s, size_t n, const char *c
             text[len] = '\0';
         }
         /* iconv's output is trusted no further than the contract needs. */
-        if (st == DECANT_OK && e->kind == K_ICONV &&
+        if (st == DECANT_OK && e->kind == DC_K_ICONV &&
             (!dc_utf8_valid((const unsigned char *)text, len) || memchr(text, 0, len))) {
             const unsigned char *t = (const unsigned char *)text;
-            size_t clean_len = utf8_clean(t, len, NULL);
+            size_t clean_len = dc_utf8_clean(t, len, NULL);
             char *clean = dc_arena_alloc(ar, clean_len + 1);
             if (!clean) {
                 st = DECANT_ERR_NOMEM, why = "decoded text";
             } else {
-                utf8_clean(t, len, clean);
+                dc_utf8_clean(t, len, clean);
                 clean[clean_len] = '\0';
                 text = clean;
                 len = clean_len;
