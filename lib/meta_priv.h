@@ -106,7 +106,7 @@ void dc_author_add(dc_author_cands *l, const char *s, size_t n, int rank, int su
 /* Parses one ld+json block and offers what its article node holds. */
 void dc_jsonld_scan(dc_meta *m, const char *text, size_t len);
 
-/* ---- text helpers (meta_names.c) ---- */
+/* ---- text helpers (meta_text.c) ---- */
 
 /* The character reference at s (just after '&'): its length through ';' and *cp, or 0. */
 size_t dc_entity_at(const char *s, size_t n, unsigned long *cp);
@@ -116,16 +116,19 @@ size_t dc_entity_at(const char *s, size_t n, unsigned long *cp);
  * on OOM.
  */
 char *dc_unescape(dc_arena *tmp, const char *s, size_t n, size_t *out_n);
-
-/* How many bytes of s spell w, a word as dc_date_fold leaves it (case and
- * accents aside: "Автор:" for "автор:"), or 0. */
-size_t dc_folded_prefix(const char *s, size_t n, const char *w);
+/* The same for a name: any whitespace (vertical tab too) collapses, and a
+ * referenced space or NBSP; other references become their characters. */
+char *dc_collapse(dc_arena *tmp, const char *s, size_t n, size_t *out_n);
 
 /* Trims ASCII whitespace and NBSP from both ends. */
 void dc_trim(const char **s, size_t *n);
 /* Space-separated words in s[0..n). */
 int dc_word_count(const char *s, size_t n);
 int dc_looks_like_url(const char *s, size_t n);
+
+/* meta_names.c: how many bytes of s spell w, a word as dc_date_fold leaves
+ * it (case and accents aside: "Автор:" for "автор:"), or 0. */
+size_t dc_folded_prefix(const char *s, size_t n, const char *w);
 
 /*
  * Cleans a byline or author value into names: strips "By", "di", "Autor:",

@@ -3,7 +3,8 @@
 #
 #   sh tests/run.sh BUILD          the suites that take a build (unit, golden,
 #                                  faithful, encodings, cli, warc, fetch),
-#                                  then hostile, python and install, with
+#                                  then structure (tests/structure.py),
+#                                  hostile, python and install, with
 #                                  BUILD's binaries; the mojibake property
 #                                  on the benchmark sets when they are there;
 #                                  the first group again under ASan+UBSan (a
@@ -76,6 +77,9 @@ suites() {
 }
 
 suites "$build" ""
+
+# The library's shape: no include circle in lib/, no file there over 800 lines.
+suite "structure" python3 tests/structure.py
 
 # Hostile inputs under CPU and memory bounds (not under ASan, whose shadow
 # memory does not fit a virtual-memory limit).
