@@ -375,8 +375,11 @@ static int judge(const unsigned char *s, size_t n, const dc_encoding *e, dc_aren
     char *d = decode_with(s, n, e, ar, &len);
     if (!d)
         return 0;
-    char buf[SAMPLE_MAX], code[16];
-    size_t k = text_sample(d, len, buf, sizeof buf);
+    /* CLD2's script scanner looks a few bytes past what it is given: the
+     * sample ends in NULs, as a decoded page does. */
+    char buf[SAMPLE_MAX + 8], code[16];
+    size_t k = text_sample(d, len, buf, SAMPLE_MAX);
+    memset(buf + k, 0, 8);
     f->odd = dc_text_oddness(buf, k, &f->letters);
     f->sure = k >= DC_LANG_MIN_BYTES && dc_lang_detect(buf, k, code);
     return 1;
