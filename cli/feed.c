@@ -37,12 +37,8 @@ static int feed_page(cli_runner *r, cli_job *in, uint64_t base)
 
 static int feed_warc_error(cli_runner *r, cli_job *in, const decant_error *err, uint64_t read)
 {
-    cli_task t = {.kind = TASK_WARC_ERROR, .input = in, .id = in->id, .failed = 1};
-    t.err = *err;
-    if (!t.err.message)
-        t.err.message = decant_strerror(t.err.code);
-    else if (err->message == err->detail)
-        t.err.message = t.err.detail;
+    cli_task t = {.kind = TASK_WARC_ERROR, .input = in, .id = in->id};
+    cli_task_fail(&t, err);
     t.warc.file = in->path;
     t.warc.offset = err->position;
     return cli_emit(r, &t, read);

@@ -126,12 +126,8 @@ static int emit_result(cli_runner *r, cli_fetching *fx, cli_job *in, decant_fetc
 /* A record for an input the fetcher never took (it could not be made). */
 static int emit_failure(cli_runner *r, cli_job *in, const decant_error *err, uint64_t base)
 {
-    cli_task t = {.kind = TASK_FETCH, .input = in, .id = in->id, .failed = 1};
-    t.err = *err;
-    if (!t.err.message)
-        t.err.message = decant_strerror(t.err.code);
-    else if (err->message == err->detail)
-        t.err.message = t.err.detail;
+    cli_task t = {.kind = TASK_FETCH, .input = in, .id = in->id};
+    cli_task_fail(&t, err);
     r->fed.fetch_errors++;
     return cli_emit(r, &t, base);
 }

@@ -19,6 +19,16 @@ void cli_task_free(cli_task *t)
     memset(t, 0, sizeof *t);
 }
 
+void cli_task_fail(cli_task *t, const decant_error *err)
+{
+    t->failed = 1;
+    t->err = *err;
+    if (!t->err.message)
+        t->err.message = decant_strerror(t->err.code);
+    else if (err->message == err->detail)
+        t->err.message = t->err.detail;
+}
+
 void cli_set_read_error(decant_error *err, int errnum)
 {
     char text[128];

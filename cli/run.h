@@ -112,6 +112,9 @@ int cli_run_batches(cli_runner *r, decant_extractor **ex, unsigned n);
  * the output has failed, which makes further work pointless. */
 int cli_task_write(cli_runner *r, cli_task *t);
 void cli_task_free(cli_task *t);
+/* output.c: marks the task failed with a copy of `err` (its message kept
+ * pointing into the copy's own detail, or the status's text when absent). */
+void cli_task_fail(cli_task *t, const decant_error *err);
 /* output.c: a "cannot read" error for errno `errnum`. */
 void cli_set_read_error(decant_error *err, int errnum);
 

@@ -157,6 +157,24 @@ void *dc_arena_alloc_slow(dc_arena *ar, size_t n)
     return p;
 }
 
+int dc_arena_grow_array(dc_arena *ar, void **arr, size_t *cap, size_t count, size_t elem,
+                        size_t first)
+{
+    if (count < *cap)
+        return 1;
+    size_t n = *cap ? *cap * 2 : first;
+    if (n < *cap || n > SIZE_MAX / elem)
+        return 0;
+    void *p = dc_arena_alloc(ar, n * elem);
+    if (!p)
+        return 0;
+    if (count)
+        memcpy(p, *arr, count * elem);
+    *arr = p;
+    *cap = n;
+    return 1;
+}
+
 char *dc_arena_strndup(dc_arena *ar, const char *s, size_t n)
 {
     char *p = dc_arena_alloc(ar, n + 1);

@@ -59,6 +59,14 @@ static inline void *dc_arena_alloc(dc_arena *ar, size_t n)
     return dc_arena_alloc_slow(ar, n);
 }
 
+/*
+ * Room for one more element in an array of *cap elements of `elem` bytes
+ * holding `count`: when full, a copy twice as large (`first` elements the
+ * first time) in the arena; the old one is abandoned.  0 on OOM.
+ */
+int dc_arena_grow_array(dc_arena *ar, void **arr, size_t *cap, size_t count, size_t elem,
+                        size_t first);
+
 /* Copies s[0..n) and NUL-terminates it. */
 char *dc_arena_strndup(dc_arena *ar, const char *s, size_t n);
 

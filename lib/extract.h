@@ -95,7 +95,7 @@ typedef struct dc_selection {
 typedef struct dc_rendered {
     dc_blocks blocks;
     uint32_t *boxes;
-    uint32_t nboxes, boxes_cap;
+    size_t nboxes, boxes_cap;
 } dc_rendered;
 
 /*

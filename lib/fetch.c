@@ -45,15 +45,10 @@ int dc_fetch_own(result *r, void *p)
 {
     if (!p)
         return 0;
-    if (r->nowned == r->capowned) {
-        size_t cap = r->capowned ? r->capowned * 2 : 16;
-        char **q = realloc(r->owned, cap * sizeof *q);
-        if (!q) {
-            free(p);
-            return 0;
-        }
-        r->owned = q;
-        r->capowned = cap;
+    if (!dc_grow_array(&dc_default_allocator, (void **)&r->owned, &r->capowned, r->nowned,
+                       sizeof *r->owned, 16)) {
+        free(p);
+        return 0;
     }
     r->owned[r->nowned++] = p;
     return 1;

@@ -27,15 +27,10 @@ static int push(dc_feed_links *l, char *url, size_t max)
         l->dropped++;
         return 1;
     }
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        char **p = realloc(l->urls, cap * sizeof *p);
-        if (!p) {
-            free(url);
-            return 0;
-        }
-        l->urls = p;
-        l->cap = cap;
+    if (!dc_grow_array(&dc_default_allocator, (void **)&l->urls, &l->cap, l->count, sizeof *l->urls,
+                       32)) {
+        free(url);
+        return 0;
     }
     l->urls[l->count++] = url;
     return 1;

@@ -136,45 +136,40 @@ int dc_fetch_start_xfer(decant_fetcher *f, origin *o, slot *s, const char *url, 
     return 1;
 }
 
+/* Hands a message's buffer over to the result, with a new record id for it;
+ * 0 on OOM (the buffer is then the result's or freed). */
+static int take_message(result *r, xbuf *b, const char **id_out, const char **data, size_t *size)
+{
+    char id[48];
+    dc_new_uuid(id);
+    *id_out = dc_fetch_own_str(r, id);
+    int ok = dc_fetch_own(r, b->data);
+    if (ok) {
+        *data = b->data;
+        *size = b->len;
+    }
+    b->data = NULL;
+    return ok;
+}
+
 /* The exchange of a finished transfer, added to `r`: its request if one
  * was sent, and its response if one came.  Takes over x's buffers. */
 static decant_http_exchange *add_exchange(result *r, xfer *x, const char *ip, const char *truncated)
 {
     if (x->req.len == 0)
         return NULL; /* nothing went out: no DNS, no connection */
-    if (r->nx == r->capx) {
-        size_t cap = r->capx ? r->capx * 2 : 4;
-        decant_http_exchange *p = realloc(r->xs, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        r->xs = p;
-        r->capx = cap;
-    }
+    if (!dc_grow_array(&dc_default_allocator, (void **)&r->xs, &r->capx, r->nx, sizeof *r->xs, 4))
+        return NULL;
     decant_http_exchange e = {0};
-    char id[48];
     e.url = dc_fetch_own_str(r, x->url);
     e.date = dc_fetch_own_str(r, x->date);
     e.ip = ip && *ip ? dc_fetch_own_str(r, ip) : NULL;
-    dc_new_uuid(id);
-    e.request_id = dc_fetch_own_str(r, id);
-    if (!dc_fetch_own(r, x->req.data)) {
-        x->req.data = NULL;
+    if (!take_message(r, &x->req, &e.request_id, &e.request, &e.request_size))
         return NULL;
-    }
-    e.request = x->req.data;
-    e.request_size = x->req.len;
-    x->req.data = NULL;
     if (x->resp.len && x->head_len) {
-        dc_new_uuid(id);
-        e.response_id = dc_fetch_own_str(r, id);
-        if (!dc_fetch_own(r, x->resp.data)) {
-            x->resp.data = NULL;
+        if (!take_message(r, &x->resp, &e.response_id, &e.response, &e.response_size))
             return NULL;
-        }
-        e.response = x->resp.data;
-        e.response_size = x->resp.len;
         e.truncated = truncated;
-        x->resp.data = NULL;
     }
     r->xs[r->nx] = e;
     return &r->xs[r->nx++];
@@ -283,14 +278,11 @@ static const unsigned char *decoded_body(const decant_fetcher *f, result *r, con
         *why = "network";
         return NULL;
     }
-    const unsigned char *body = (unsigned char *)copy + h.body;
-    size_t blen = n - h.body;
-    if (dc_has_token(h.transfer_encoding, "chunked")) {
-        blen = dc_http_dechunk(copy + h.body, blen);
-        if (blen == SIZE_MAX) {
-            *why = "encoding";
-            return NULL;
-        }
+    const unsigned char *body;
+    size_t blen = dc_http_body_of(copy, n, &h, &body);
+    if (blen == SIZE_MAX) {
+        *why = "encoding";
+        return NULL;
     }
     dc_http_body b = {&dc_default_allocator, f->o.max_bytes, NULL, 0};
     decant_status nomem = DECANT_OK;

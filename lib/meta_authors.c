@@ -437,18 +437,26 @@ static size_t cjk_label_in(const char *t, size_t n)
     return n;
 }
 
+/* The main headline, and in [*from, *to) the nodes from 40 before it to
+ * `after` past it, where a byline without a class stands; 0 without one. */
+static uint32_t headline_window(const pass *p, uint32_t after, uint32_t *from, uint32_t *to)
+{
+    uint32_t h1 = dc_meta_main_h1(p);
+    if (h1)
+        dc_meta_around_h1(p->dom, h1, 40, after, from, to);
+    return h1;
+}
+
 /*
  * Bylines without a class: "By <a>Jane Doe</a>", "<p>Written by</p><p>Jane
  * Doe</p>", "by: Jane Doe" in the lines around the headline.
  */
 static int find_label_byline(pass *p, dc_author_cands *out)
 {
-    uint32_t h1 = dc_meta_main_h1(p);
+    uint32_t from, to, h1 = headline_window(p, 200, &from, &to);
     if (!h1)
         return 1;
     const dc_dom *d = p->dom;
-    uint32_t from, to;
-    dc_meta_around_h1(d, h1, 40, 200, &from, &to);
     long best = -1, best_len = 0;
     char best_buf[TEXT_CAP];
     for (uint32_t i = from; i < to; i++) {
@@ -517,12 +525,10 @@ static const char *const starter_labels[] = {"thread starter", "topic starter", 
 
 static int find_thread_starter(pass *p, dc_author_cands *out)
 {
-    uint32_t h1 = dc_meta_main_h1(p);
-    if (!h1)
+    uint32_t from, to;
+    if (!headline_window(p, 120, &from, &to))
         return 1;
     const dc_dom *d = p->dom;
-    uint32_t from, to;
-    dc_meta_around_h1(d, h1, 40, 120, &from, &to);
     for (uint32_t i = from; i < to; i++) {
         const dc_node *n = &d->nodes[i];
         if (n->tag != DC_TAG_TEXT || n->text_len > 120 || (p->cx[i] & DC_CX_BAD))

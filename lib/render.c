@@ -53,16 +53,8 @@ typedef struct render {
 static int push_block(render *r, const dc_block *b)
 {
     dc_blocks *o = r->out;
-    if (o->count == o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : 64;
-        dc_block *nb = dc_arena_alloc(r->cx->ar, cap * sizeof *nb);
-        if (!nb)
-            return 0;
-        if (o->count)
-            memcpy(nb, o->items, o->count * sizeof *nb);
-        o->items = nb;
-        o->cap = cap;
-    }
+    if (!dc_arena_grow_array(r->cx->ar, (void **)&o->items, &o->cap, o->count, sizeof *o->items, 64))
+        return 0;
     o->items[o->count++] = *b;
     return 1;
 }
@@ -390,16 +382,9 @@ static int in_related_box(const render *r, uint32_t i)
 static int note_box(render *r, uint32_t i)
 {
     dc_rendered *res = r->res;
-    if (res->nboxes == res->boxes_cap) {
-        uint32_t cap = res->boxes_cap ? res->boxes_cap * 2 : 16;
-        uint32_t *nb = dc_arena_alloc(r->cx->ar, cap * sizeof *nb);
-        if (!nb)
-            return 0;
-        if (res->nboxes)
-            memcpy(nb, res->boxes, res->nboxes * sizeof *nb);
-        res->boxes = nb;
-        res->boxes_cap = cap;
-    }
+    if (!dc_arena_grow_array(r->cx->ar, (void **)&res->boxes, &res->boxes_cap, res->nboxes,
+                             sizeof *res->boxes, 16))
+        return 0;
     res->boxes[res->nboxes++] = i;
     return 1;
 }

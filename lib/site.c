@@ -53,20 +53,16 @@ typedef dc_site_rec site;
 /* Elements that make a print: the blocks a template is built of. */
 static int print_block(dc_tag t)
 {
+    /* dom.c's block tags, but for the document's frame, breaks and rules,
+     * and the form controls and dialogs that templates do not repeat as
+     * blocks. */
     switch (t) {
-    case DC_TAG_ARTICLE: case DC_TAG_MAIN: case DC_TAG_SECTION: case DC_TAG_NAV:
-    case DC_TAG_ASIDE: case DC_TAG_HEADER: case DC_TAG_FOOTER: case DC_TAG_ADDRESS:
-    case DC_TAG_DIV: case DC_TAG_P: case DC_TAG_H1: case DC_TAG_H2: case DC_TAG_H3:
-    case DC_TAG_H4: case DC_TAG_H5: case DC_TAG_H6: case DC_TAG_HGROUP: case DC_TAG_UL:
-    case DC_TAG_OL: case DC_TAG_LI: case DC_TAG_DL: case DC_TAG_DT: case DC_TAG_DD:
-    case DC_TAG_MENU: case DC_TAG_BLOCKQUOTE: case DC_TAG_PRE: case DC_TAG_TABLE:
-    case DC_TAG_CAPTION: case DC_TAG_TBODY: case DC_TAG_THEAD: case DC_TAG_TFOOT:
-    case DC_TAG_TR: case DC_TAG_TD: case DC_TAG_TH: case DC_TAG_FIGURE:
-    case DC_TAG_FIGCAPTION: case DC_TAG_DETAILS: case DC_TAG_SUMMARY: case DC_TAG_FORM:
-    case DC_TAG_FIELDSET: case DC_TAG_CENTER:
-        return 1;
-    default:
+    case DC_TAG_HR: case DC_TAG_DIALOG: case DC_TAG_LEGEND: case DC_TAG_BODY: case DC_TAG_HTML:
+    case DC_TAG_DOCUMENT: case DC_TAG_BR: case DC_TAG_LABEL: case DC_TAG_OPTION:
+    case DC_TAG_SELECT: case DC_TAG_TEXTAREA: case DC_TAG_BUTTON:
         return 0;
+    default:
+        return dc_tag_is_block(t);
     }
 }
 

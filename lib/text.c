@@ -168,6 +168,22 @@ int dc_grow(const decant_allocator *a, void **buf, size_t *cap, size_t need, siz
     return 1;
 }
 
+int dc_grow_array(const decant_allocator *a, void **arr, size_t *cap, size_t count, size_t elem,
+                  size_t first)
+{
+    if (count < *cap)
+        return 1;
+    size_t n = *cap ? *cap * 2 : first;
+    if (n < *cap || n > SIZE_MAX / elem)
+        return 0;
+    void *p = dc_realloc(a, *arr, *cap * elem, n * elem);
+    if (!p)
+        return 0;
+    *arr = p;
+    *cap = n;
+    return 1;
+}
+
 /* ----------------------------------------------------------- inflate */
 
 /* zlib's state through the allocator hook. */

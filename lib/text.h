@@ -153,6 +153,14 @@ extern const uint16_t dc_windows1252_c1[32];
  */
 int dc_grow(const decant_allocator *a, void **buf, size_t *cap, size_t need, size_t first);
 
+/*
+ * Room for one more element in an array of *cap elements of `elem` bytes
+ * holding `count`, from allocator `a`: doubling, from `first` elements.
+ * Returns 1, or 0 when the allocation fails (the array is then untouched).
+ */
+int dc_grow_array(const decant_allocator *a, void **arr, size_t *cap, size_t count, size_t elem,
+                  size_t first);
+
 /* ----------------------------------------------------------- inflate */
 
 /* zlib's zalloc and zfree through the allocator hook: z_stream.opaque is

@@ -206,6 +206,13 @@ size_t dc_http_dechunk(char *b, size_t n)
     return out;
 }
 
+size_t dc_http_body_of(char *b, size_t n, const dc_http_head *h, const unsigned char **body)
+{
+    *body = (unsigned char *)b + h->body;
+    size_t len = n - h->body;
+    return dc_has_token(h->transfer_encoding, "chunked") ? dc_http_dechunk(b + h->body, len) : len;
+}
+
 /* Copies the lower-cased essence ("text/html") of a Content-Type. */
 static size_t essence(const char *ct, char *buf, size_t size)
 {
@@ -398,14 +405,11 @@ decant_status dc_http_payload(dc_http_body *r, char *b, size_t n, int cut,
         rec->skip = DECANT_WARC_SKIP_TOO_LARGE;
     if (rec->skip != DECANT_WARC_HTML)
         return DECANT_OK;
-    const unsigned char *body = (unsigned char *)b + h.body;
-    size_t len = n - h.body;
-    if (dc_has_token(h.transfer_encoding, "chunked")) {
-        len = dc_http_dechunk(b + h.body, len);
-        if (len == SIZE_MAX) {
-            rec->skip = DECANT_WARC_SKIP_ENCODING;
-            return DECANT_OK;
-        }
+    const unsigned char *body;
+    size_t len = dc_http_body_of(b, n, &h, &body);
+    if (len == SIZE_MAX) {
+        rec->skip = DECANT_WARC_SKIP_ENCODING;
+        return DECANT_OK;
     }
     decant_status st = DECANT_OK;
     rec->skip = decode_body(r, h.content_encoding, &body, &len, &st);

@@ -62,6 +62,13 @@ int dc_http_parse(char *b, size_t n, dc_http_head *out);
  */
 size_t dc_http_dechunk(char *b, size_t n);
 
+/*
+ * The body of a response b[0..n) that dc_http_parse read into *h: where it
+ * starts (*body) and its length, with Transfer-Encoding: chunked undone in
+ * place; SIZE_MAX when the chunking is malformed.
+ */
+size_t dc_http_body_of(char *b, size_t n, const dc_http_head *h, const unsigned char **body);
+
 /* Is the MIME type (a Content-Type value) HTML or XHTML? */
 int dc_mime_is_html(const char *content_type);
 

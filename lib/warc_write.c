@@ -191,18 +191,27 @@ static decant_status write_record(decant_warc_writer *w, const record *r, uint64
     return DECANT_OK;
 }
 
-decant_status decant_warc_write_info(decant_warc_writer *w, const char *filename, const char *fields,
-                                     decant_error *err)
+/* A record of warc-fields (warcinfo, metadata), its new id in id[]. */
+static decant_status write_fields(decant_warc_writer *w, const char *type, const char *filename,
+                                  const char *target, const char *fields, char id[48],
+                                  decant_error *err)
 {
     if (!w)
         return dc_fail(err, DECANT_ERR_INVALID, "no writer");
-    char id[48], date[32];
+    char date[32];
     dc_new_uuid(id);
     now_date(date, sizeof date);
-    record r = {.type = "warcinfo", .id = id, .date = date, .filename = filename,
+    record r = {.type = type, .id = id, .date = date, .filename = filename, .target = target,
                 .content_type = "application/warc-fields", .block = fields ? fields : "",
                 .block_size = fields ? strlen(fields) : 0};
-    decant_status st = write_record(w, &r, NULL, err);
+    return write_record(w, &r, NULL, err);
+}
+
+decant_status decant_warc_write_info(decant_warc_writer *w, const char *filename, const char *fields,
+                                     decant_error *err)
+{
+    char id[48];
+    decant_status st = write_fields(w, "warcinfo", filename, NULL, fields, id, err);
     if (st == DECANT_OK)
         memcpy(w->warcinfo_id, id, sizeof id);
     return st;
@@ -211,15 +220,8 @@ decant_status decant_warc_write_info(decant_warc_writer *w, const char *filename
 decant_status decant_warc_write_metadata(decant_warc_writer *w, const char *target_uri, const char *fields,
                                          decant_error *err)
 {
-    if (!w)
-        return dc_fail(err, DECANT_ERR_INVALID, "no writer");
-    char id[48], date[32];
-    dc_new_uuid(id);
-    now_date(date, sizeof date);
-    record r = {.type = "metadata", .id = id, .date = date, .target = target_uri,
-                .content_type = "application/warc-fields", .block = fields ? fields : "",
-                .block_size = fields ? strlen(fields) : 0};
-    return write_record(w, &r, NULL, err);
+    char id[48];
+    return write_fields(w, "metadata", NULL, target_uri, fields, id, err);
 }
 
 decant_status decant_warc_write_result(decant_warc_writer *w, const decant_fetch_result *res,
