@@ -566,10 +566,36 @@ static int find_time(const tok *t, int nt, int date_start, int date_end, dc_date
     return date_end + 1;
 }
 
+/*
+ * Could s[0..n) hold one of digit_value()'s digits?  Every date form needs a
+ * number (a day, a year), so text without one is no date.  Most strings the
+ * metadata phase asks about (text nodes near the headline, byline parts)
+ * have none, and tokenizing them costs a month lookup per word.  The
+ * multi-byte digits are matched by their UTF-8 bytes: a lead byte never
+ * stands inside another sequence, so the tokenizer would read them there.
+ */
+static int may_hold_digit(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if (c - '0' < 10)
+            return 1;
+        if (c < 0xD9)
+            continue;
+        if (c == 0xD9 && i + 1 < n && s[i + 1] >= 0xA0 && s[i + 1] <= 0xA9)
+            return 1; /* U+0660..U+0669 */
+        if (c == 0xDB && i + 1 < n && s[i + 1] >= 0xB0 && s[i + 1] <= 0xB9)
+            return 1; /* U+06F0..U+06F9 */
+        if (c == 0xEF && i + 2 < n && s[i + 1] == 0xBC && s[i + 2] >= 0x90 && s[i + 2] <= 0x99)
+            return 1; /* U+FF10..U+FF19 */
+    }
+    return 0;
+}
+
 int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date *out, size_t *at,
                  size_t *end_at)
 {
-    if (!s || n == 0)
+    if (!s || n == 0 || !may_hold_digit((const unsigned char *)s, n))
         return 0;
     tok t[MAX_TOKS];
     int nt = tokenize(s, n, t);
