@@ -11,9 +11,12 @@
  * checks that each entry is its own fold.  Chinese, Japanese and Korean
  * dates need no words: 年月日 and 년월일 follow the numbers (meta_date.c).
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "meta_date.h"
+#include "text.h"
 
 typedef struct lang_word {
     const char *name;
@@ -144,15 +147,67 @@ static size_t chars(const char *s, size_t n)
     return c;
 }
 
+/*
+ * Every word of every date candidate is looked up here, and nearly none is
+ * a month.  The names and all their prefixes (the abbreviations) are hashed
+ * once into one open-addressed table, so a lookup costs one hash of the word
+ * and a probe or two however many languages the table holds.  Each key
+ * keeps what the two rules below need: the first name it equals, and the
+ * month shared by every longer name it starts (-1 when they disagree).
+ */
+#define MONTH_SLOTS 4096 /* a power of two, over twice the keys */
+typedef struct month_key {
+    uint16_t name; /* months[] index of a name the key starts; MONTH_EMPTY: free */
+    uint8_t len;   /* the key's length in bytes */
+    uint8_t exact; /* the value of the first name equal to the key, else 0 */
+    int8_t abbrev; /* 1..12: the month of every longer name the key starts; 0 none, -1 several */
+} month_key;
+#define MONTH_EMPTY 0xFFFF
+
+static month_key month_keys[MONTH_SLOTS];
+static pthread_once_t month_once = PTHREAD_ONCE_INIT;
+
+/* The slot of key w[0..n), or the free slot where it goes. */
+static month_key *month_slot(const char *w, size_t n)
+{
+    for (uint32_t h = dc_fnv1a(w, n);; h++) {
+        month_key *k = &month_keys[h & (MONTH_SLOTS - 1)];
+        if (k->name == MONTH_EMPTY || (k->len == n && memcmp(months[k->name].name, w, n) == 0))
+            return k;
+    }
+}
+
+static void build_months(void)
+{
+    for (size_t i = 0; i < MONTH_SLOTS; i++)
+        month_keys[i].name = MONTH_EMPTY;
+    for (size_t m = 0; m < sizeof months / sizeof months[0]; m++) {
+        const char *name = months[m].name;
+        size_t len = strlen(name);
+        for (size_t n = 2; n <= len; n++) {
+            month_key *k = month_slot(name, n);
+            if (k->name == MONTH_EMPTY) {
+                k->name = (uint16_t)m;
+                k->len = (uint8_t)n;
+            }
+            if (n == len && !k->exact)
+                k->exact = (uint8_t)months[m].value;
+            if (n < len && months[m].value <= 12 && k->abbrev != months[m].value)
+                k->abbrev = (int8_t)(k->abbrev ? -1 : months[m].value);
+        }
+    }
+}
+
 int dc_lang_month(const char *w, size_t n)
 {
-    if (n < 2)
+    if (n < 2 || n > UINT8_MAX) /* no name is as long */
         return 0;
-    /* Every word of every date candidate comes here: the first byte rules
-     * out most of the table before any length or memcmp. */
-    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
-        if (same(months[k].name, w, n))
-            return months[k].value;
+    pthread_once(&month_once, build_months);
+    const month_key *k = month_slot(w, n);
+    if (k->name == MONTH_EMPTY)
+        return 0;
+    if (k->exact)
+        return k->exact;
     /*
      * An abbreviation ("Sept", "févr", "июн", "Ιαν") of three characters or
      * more matches when every name it starts agrees on the month, so "jui"
@@ -161,18 +216,7 @@ int dc_lang_month(const char *w, size_t n)
      */
     if ((unsigned char)w[0] >= 0xD8 || chars(w, n) < 3)
         return 0;
-    int found = 0;
-    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
-        const char *m = months[k].name;
-        if (m[0] != w[0] || months[k].value > 12)
-            continue;
-        if (strlen(m) > n && memcmp(m, w, n) == 0) {
-            if (found && found != months[k].value)
-                return 0;
-            found = months[k].value;
-        }
-    }
-    return found;
+    return k->abbrev > 0 ? k->abbrev : 0;
 }
 
 int dc_lang_month_pair(int first, const char *w, size_t n)
