@@ -7,6 +7,7 @@
  * look like a name is dropped and the caller falls through to the next
  * source.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "meta_date.h"
@@ -109,18 +110,52 @@ static const char *const labels[] = {
     "作者：", "作者:", "作者", "记者：", "记者", "記者：", "記者", "撰文：", "撰文", "執筆：", "文／", "文/", "文：",
     NULL};
 
+/* A literal and its length: the separator tables are scanned at every
+ * position of every byline candidate. */
+typedef struct lit {
+    const char *s;
+    size_t n;
+} lit;
+#define LIT(x) {x, sizeof x - 1}
+#define NLITS(a) (sizeof a / sizeof a[0])
+
 /* Between two names. */
-static const char *const joiners[] = {" and ", " & ", " e ", " und ", " et ", " y ", " och ",
-                                      " en ", " i ", " и ", " oraz ", " ve ", " και ", " та ",
-                                      " و ", NULL};
+static const lit joiners[] = {LIT(" and "), LIT(" & "), LIT(" e "), LIT(" und "), LIT(" et "),
+                              LIT(" y "), LIT(" och "), LIT(" en "), LIT(" i "), LIT(" и "),
+                              LIT(" oraz "), LIT(" ve "), LIT(" και "), LIT(" та "), LIT(" و ")};
 
 /* ------------------------------------------------------------ cleaning */
+
+/*
+ * The first i in [from, to - m] where s[i..i+m) is w[0..m) (in any ASCII
+ * case when ci), or SIZE_MAX.  Candidates come from memchr on w's first
+ * byte when it has no case, as every separator here starts with a space, a
+ * sign or a CJK character.
+ */
+static size_t find_at(const char *s, size_t from, size_t to, const char *w, size_t m, int ci)
+{
+    if (m == 0 || to < m || from > to - m)
+        return SIZE_MAX;
+    const char *p = s + from, *last = s + (to - m);
+    if (ci && dc_is_alpha((unsigned char)w[0])) {
+        for (; p <= last; p++)
+            if (dc_eq_ci(p, m, w, m))
+                return (size_t)(p - s);
+        return SIZE_MAX;
+    }
+    for (; (p = memchr(p, w[0], (size_t)(last + 1 - p))) != NULL; p++)
+        if (ci ? dc_eq_ci(p, m, w, m) : !memcmp(p, w, m))
+            return (size_t)(p - s);
+    return SIZE_MAX;
+}
 
 /* Strips punctuation, quotes and dashes from both ends of a name. */
 static void trim_punct(const char **s, size_t *n)
 {
-    static const char *const multi[] = {"“", "”", "«", "»", "–", "—", "·", "•", "‘", "’", "|", "【", "】",
-                                        "「", "」", "（", "）", NULL};
+    /* all but "|" (taken above) start and end with a byte past ASCII */
+    static const lit multi[] = {LIT("“"), LIT("”"), LIT("«"), LIT("»"), LIT("–"), LIT("—"),
+                                LIT("·"), LIT("•"), LIT("‘"), LIT("’"), LIT("|"), LIT("【"),
+                                LIT("】"), LIT("「"), LIT("」"), LIT("（"), LIT("）")};
     int changed = 1;
     while (changed && *n) {
         changed = 0;
@@ -136,13 +171,15 @@ static void trim_punct(const char **s, size_t *n)
             (*n)--, changed = 1;
             continue;
         }
-        for (int k = 0; multi[k]; k++) {
-            size_t m = strlen(multi[k]);
-            if (*n >= m && memcmp(*s, multi[k], m) == 0) {
+        if (c < 0x80 && e < 0x80)
+            break; /* no sign of the list at either end */
+        for (size_t k = 0; k < NLITS(multi); k++) {
+            size_t m = multi[k].n;
+            if (*n >= m && memcmp(*s, multi[k].s, m) == 0) {
                 *s += m, *n -= m, changed = 1;
                 break;
             }
-            if (*n >= m && memcmp(*s + *n - m, multi[k], m) == 0) {
+            if (*n >= m && memcmp(*s + *n - m, multi[k].s, m) == 0) {
                 *n -= m, changed = 1;
                 break;
             }
@@ -155,9 +192,9 @@ static void trim_punct(const char **s, size_t *n)
  * dc_date_fold compares them: "Автор:" for "автор:", "Γράφει" for
  * "γραφει"), or 0.
  */
-size_t dc_folded_prefix(const char *s, size_t n, const char *w)
+static size_t folded_prefix(const char *s, size_t n, const char *w, size_t wn)
 {
-    size_t i = 0, o = 0, wn = strlen(w);
+    size_t i = 0, o = 0;
     while (o < wn) {
         if (i >= n)
             return 0;
@@ -180,15 +217,44 @@ size_t dc_folded_prefix(const char *s, size_t n, const char *w)
     return i;
 }
 
+size_t dc_folded_prefix(const char *s, size_t n, const char *w)
+{
+    return folded_prefix(s, n, w, strlen(w));
+}
+
+/*
+ * The first byte of s's first character as folded_prefix() compares it,
+ * which a label must start with to match there; -1 when any may (the
+ * character folds to nothing, a combining mark), -2 when none can.
+ */
+static int folded_first(const char *s, size_t n)
+{
+    if (n == 0)
+        return -2;
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80)
+        return dc_lower(c);
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    char f[16];
+    if (len > n)
+        return -2;
+    return dc_date_fold(s, len, f, sizeof f) ? (unsigned char)f[0] : -1;
+}
+
 /* Removes a leading label ("By", "di", "Autor:"), repeatedly. */
 static void strip_labels(const char **s, size_t *n)
 {
     for (int again = 1; again;) {
         again = 0;
         trim_punct(s, n);
-        for (int k = 0; labels[k]; k++) {
+        /* Every byline candidate comes here, and most start with no
+         * label: the first character rules out nearly all of them. */
+        int first = folded_first(*s, *n);
+        for (int k = 0; labels[k] && first != -2; k++) {
+            if (first >= 0 && (unsigned char)labels[k][0] != first)
+                continue;
             size_t lm = strlen(labels[k]);
-            size_t m = dc_folded_prefix(*s, *n, labels[k]);
+            size_t m = folded_prefix(*s, *n, labels[k], lm);
             if (m == 0 || *n <= m)
                 continue;
             char next = (*s)[m];
@@ -448,26 +514,26 @@ static size_t next_split(const char *s, size_t n, size_t *skip)
             break;
         }
     }
-    for (int k = 0; joiners[k]; k++) {
-        size_t m = strlen(joiners[k]);
-        for (size_t i = 0; i + m <= n && i < best; i++) {
-            if (dc_eq_ci(s + i, m, joiners[k], m)) {
-                best = i, *skip = m;
-                break;
-            }
-        }
+    for (size_t k = 0; k < NLITS(joiners) && best > 0; k++) {
+        size_t m = joiners[k].n;
+        /* positions i < best with i + m <= n */
+        size_t i = find_at(s, 0, best - 1 + m < n ? best - 1 + m : n, joiners[k].s, m, 1);
+        if (i != SIZE_MAX)
+            best = i, *skip = m;
     }
     return best;
 }
 
 /* Hard separators end the name part of a byline ("John Smith | June 19"). */
-static const char *const part_seps[] = {"|", "•", "·", "—", " – ", " - ", "\n", " updated", " published",
-                                        " posted", "(", "（", "\xE3\x80\x80", /* ideographic space */
-                                        "来源", "來源", "出处", "出處", "编辑", "編輯", "）", NULL};
+static const lit part_seps[] = {LIT("|"), LIT("•"), LIT("·"), LIT("—"), LIT(" – "), LIT(" - "),
+                                LIT("\n"), LIT(" updated"), LIT(" published"), LIT(" posted"),
+                                LIT("("), LIT("（"), LIT("\xE3\x80\x80"), /* ideographic space */
+                                LIT("来源"), LIT("來源"), LIT("出处"), LIT("出處"), LIT("编辑"),
+                                LIT("編輯"), LIT("）")};
 /* So do the words before a date ("John Smith on June 19", "Juan Pérez el
  * 17 de enero"), written in lower case: "Ediciones EL PAÍS" is a name. */
-static const char *const date_words[] = {" on ", " am ", " le ", " il ", " el ", " em ", " op ", " den ",
-                                         " le:", NULL};
+static const lit date_words[] = {LIT(" on "), LIT(" am "), LIT(" le "), LIT(" il "), LIT(" el "),
+                                 LIT(" em "), LIT(" op "), LIT(" den "), LIT(" le:")};
 
 /* Where the first part of a byline line ends ("Jane Roe | Staff"); *sep
  * gets the separator's length (0 at the end). */
@@ -475,23 +541,16 @@ static size_t part_end(const char *s, size_t n, size_t *sep)
 {
     size_t end = n;
     *sep = 0;
-    for (int k = 0; part_seps[k]; k++) {
-        size_t m = strlen(part_seps[k]);
-        for (size_t i = 1; i + m <= end; i++) {
-            if (dc_eq_ci(s + i, m, part_seps[k], m)) {
-                end = i, *sep = m;
-                break;
-            }
-        }
+    /* In table order, each separator searched before the end found so far. */
+    for (size_t k = 0; k < NLITS(part_seps); k++) {
+        size_t i = find_at(s, 1, end, part_seps[k].s, part_seps[k].n, 1);
+        if (i != SIZE_MAX)
+            end = i, *sep = part_seps[k].n;
     }
-    for (int k = 0; date_words[k]; k++) {
-        size_t m = strlen(date_words[k]);
-        for (size_t i = 1; i + m <= end; i++) {
-            if (!memcmp(s + i, date_words[k], m)) {
-                end = i, *sep = m;
-                break;
-            }
-        }
+    for (size_t k = 0; k < NLITS(date_words); k++) {
+        size_t i = find_at(s, 1, end, date_words[k].s, date_words[k].n, 0);
+        if (i != SIZE_MAX)
+            end = i, *sep = date_words[k].n;
     }
     return end;
 }
