@@ -153,6 +153,12 @@ static const word words[] = {
 #define BUCKETS (27 * 27)
 static uint16_t body_at[BUCKETS + 1], meta_at[BUCKETS + 1];
 static uint16_t body_words[NWORDS], meta_words[NWORDS];
+/* Which buckets hold a word, as bits: bit b of body_pairs[a] for bucket
+ * a * 27 + b.  Most positions of a class value start no word, and two
+ * table reads and a shift tell so. */
+static uint32_t body_pairs[27], meta_pairs[27];
+/* slot() of each byte, and of its lower-case form. */
+static uint8_t slot_of[256], slot_ci[256];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static int slot(unsigned char c)
@@ -186,6 +192,27 @@ static void build_index(void)
 {
     build_list(body_at, body_words, 0);
     build_list(meta_at, meta_words, 1);
+    for (int c = 0; c < 256; c++) {
+        slot_of[c] = (uint8_t)slot((unsigned char)c);
+        slot_ci[c] = (uint8_t)slot(dc_lower((unsigned char)c));
+    }
+    /* The body reads words from a letter on; metadata, from two letters. */
+    for (int b = 0; b < BUCKETS; b++) {
+        if (body_at[b] != body_at[b + 1] && b / 27 < 26)
+            body_pairs[b / 27] |= 1u << (b % 27);
+        if (meta_at[b] != meta_at[b + 1] && b / 27 < 26 && b % 27 < 26)
+            meta_pairs[b / 27] |= 1u << (b % 27);
+    }
+}
+
+/* Are a[from..n) and b[from..n) the same bytes?  Words are a few bytes
+ * long, and their first bytes are known to agree by their bucket. */
+static int same_from(const char *a, const char *b, size_t from, size_t n)
+{
+    for (size_t k = from; k < n; k++)
+        if (a[k] != b[k])
+            return 0;
+    return 1;
 }
 
 static int is_alnum(unsigned char c)
@@ -214,18 +241,17 @@ unsigned dc_vocab_token(const char *s, size_t n)
     pthread_once(&index_once, build_index);
     unsigned seen = 0; /* bit per kind */
     for (size_t i = 0; i + 1 < len; i++) {
-        unsigned char c = (unsigned char)buf[i];
-        if (c < 'a' || c > 'z')
+        unsigned c = slot_of[(unsigned char)buf[i]], c1 = slot_of[(unsigned char)buf[i + 1]];
+        if (!(body_pairs[c] >> c1 & 1)) /* no word starts here (body_pairs[26] is 0) */
             continue;
-        int b = bucket(buf + i);
-        if (body_at[b] == body_at[b + 1])
-            continue;
+        int b = (int)(c * 27 + c1);
         int left_ok = i == 0 || !is_alnum((unsigned char)buf[i - 1]);
         for (int k = body_at[b]; k < body_at[b + 1]; k++) {
             const word *p = &words[body_words[k]];
             if ((p->bounds & L) && !left_ok)
                 continue;
-            if (i + p->len > len || memcmp(buf + i, p->s, p->len) != 0)
+            /* the first byte is the bucket's letter; the second may be any "other" */
+            if (i + p->len > len || !same_from(buf + i, p->s, 1, p->len))
                 continue;
             if ((p->bounds & R) && i + p->len < len && is_alnum((unsigned char)buf[i + p->len]))
                 continue;
@@ -240,10 +266,16 @@ unsigned dc_vocab_token(const char *s, size_t n)
     return seen;
 }
 
-/* Does s[i..n) start with w (lower-case), in any case? */
-static int at_ci(const char *s, size_t n, size_t i, const char *w, size_t wn)
+/* Does s[i..n) start with w (lower-case, wn bytes), in any case?  The
+ * metadata reading's inner loop: no strlen, no call. */
+static int word_at_ci(const char *s, size_t n, size_t i, const char *w, size_t wn)
 {
-    return i + wn <= n && dc_starts_ci(s + i, wn, w);
+    if (i + wn > n)
+        return 0;
+    for (size_t k = 0; k < wn; k++)
+        if (dc_lower((unsigned char)s[i + k]) != (unsigned char)w[k])
+            return 0;
+    return 1;
 }
 
 /* Is one of the '|'-separated alternatives of `list` at s[i..n)? */
@@ -252,13 +284,8 @@ static int any_at(const char *s, size_t n, size_t i, const char *list)
     for (const char *p = list; p && *p;) {
         const char *bar = strchr(p, '|');
         size_t k = bar ? (size_t)(bar - p) : strlen(p);
-        char alt[32];
-        if (k < sizeof alt) {
-            memcpy(alt, p, k);
-            alt[k] = '\0';
-            if (at_ci(s, n, i, alt, k))
-                return 1;
-        }
+        if (k < 32 && word_at_ci(s, n, i, p, k)) /* alternatives are short */
+            return 1;
         p = bar ? bar + 1 : NULL;
     }
     return 0;
@@ -283,16 +310,18 @@ int dc_vocab_meta(const char *s, size_t n)
             tok += tok < 31;
             continue;
         }
-        unsigned char c = dc_lower((unsigned char)s[i]), c1 = dc_lower((unsigned char)s[i + 1]);
-        if (c < 'a' || c > 'z' || c1 < 'a' || c1 > 'z')
+        /* two letters, in any case, that start a word (bit 26, a byte that
+         * is no letter, is never set) */
+        unsigned c = slot_ci[(unsigned char)s[i]], c1 = slot_ci[(unsigned char)s[i + 1]];
+        if (!(meta_pairs[c] >> c1 & 1))
             continue;
-        int b = slot(c) * 27 + slot(c1);
+        int b = (int)(c * 27 + c1);
         int had_bad = f & DC_VM_BAD; /* which token holds each furniture word */
         f &= ~DC_VM_BAD;
         int start = i == 0 || s[i - 1] == ' ';
         for (int k = meta_at[b]; k < meta_at[b + 1]; k++) {
             const word *p = &words[meta_words[k]];
-            if (!at_ci(s, n, i, p->s, p->len) || any_at(s, n, i + p->len, p->meta_unless))
+            if (!word_at_ci(s, n, i, p->s, p->len) || any_at(s, n, i + p->len, p->meta_unless))
                 continue;
             if (p->meta == DC_VM_MAIN)
                 main_toks |= 1u << tok;
