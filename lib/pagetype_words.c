@@ -137,20 +137,23 @@ static const word schema_words[] = {
     {"contactpage", G_SERVICE},
 };
 
-/* One open-addressed table per list, built once.  `first` has a bit per
- * (length, first letter) that some word has: most tokens of a class
- * attribute ("mt-4", "flex") are turned away by it before any hashing. */
+/* One open-addressed table per list, built once.  `lens` has a bit per
+ * length of the words starting with each pair of bytes (by letter_slot(),
+ * the second 26 also for a one-byte word): most tokens of a class attribute
+ * ("mt-4", "flex", "col") are turned away by it before any hashing. */
 #define WORD_SLOTS 512
-#define WORD_MAX 24
+#define WORD_MAX 24 /* < 32, the bits of a lens entry */
 typedef struct word_table {
     int16_t slot[WORD_SLOTS];
     uint8_t len[WORD_SLOTS];
-    uint32_t first[WORD_MAX + 1];
+    uint32_t lens[27 * 27];
 } word_table;
 
 static word_table url_table, class_table, schema_table;
 /* ASCII letters and digits: the bytes of a class name's tokens. */
 static uint8_t alnum[256];
+/* Letters in either case as 0..25, any other byte as 26. */
+static uint8_t letter_slot[256];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static uint32_t hash_lower(const char *s, size_t n)
@@ -161,12 +164,11 @@ static uint32_t hash_lower(const char *s, size_t n)
     return h;
 }
 
-/* The bit of a word's first byte in word_table.first: letters, then one
- * for anything else. */
-static uint32_t first_bit(unsigned char c)
+/* The entry of word_table.lens for s[0..n), n >= 1. */
+static unsigned pair_of(const char *s, size_t n)
 {
-    c = dc_lower(c);
-    return 1u << (c >= 'a' && c <= 'z' ? c - 'a' : 26);
+    unsigned second = n > 1 ? letter_slot[(unsigned char)s[1]] : 26;
+    return letter_slot[(unsigned char)s[0]] * 27u + second;
 }
 
 static void table_build(word_table *t, const word *w, size_t n)
@@ -180,24 +182,32 @@ static void table_build(word_table *t, const word *w, size_t n)
             h++;
         t->slot[h & (WORD_SLOTS - 1)] = (int16_t)k;
         t->len[h & (WORD_SLOTS - 1)] = (uint8_t)len;
-        if (len <= WORD_MAX)
-            t->first[len] |= first_bit((unsigned char)w[k].s[0]);
+        if (len >= 1 && len <= WORD_MAX)
+            t->lens[pair_of(w[k].s, len)] |= 1u << len;
     }
 }
 
 static void build_tables(void)
 {
-    for (int c = 0; c < 256; c++)
+    for (int c = 0; c < 256; c++) {
         alnum[c] = (uint8_t)(dc_is_alpha((unsigned char)c) || (c >= '0' && c <= '9'));
+        letter_slot[c] = (uint8_t)(dc_is_alpha((unsigned char)c) ? dc_lower((unsigned char)c) - 'a' : 26);
+    }
     table_build(&url_table, url_words, sizeof url_words / sizeof url_words[0]);
     table_build(&class_table, class_words, sizeof class_words / sizeof class_words[0]);
     table_build(&schema_table, schema_words, sizeof schema_words / sizeof schema_words[0]);
 }
 
+/* Can s[0..n) be a word of table t, by its length and first two bytes? */
+static inline int may_be_word(const word_table *t, const char *s, size_t n)
+{
+    return n > 0 && n <= WORD_MAX && (t->lens[pair_of(s, n)] >> n & 1);
+}
+
 /* The groups of the word s[0..n) (any case) in table t, 0 if unknown. */
 static unsigned lookup(const word_table *t, const word *w, const char *s, size_t n)
 {
-    if (n == 0 || n > WORD_MAX || !(t->first[n] & first_bit((unsigned char)s[0])))
+    if (!may_be_word(t, s, n))
         return 0;
     uint32_t h = hash_lower(s, n);
     for (int k; (k = t->slot[h & (WORD_SLOTS - 1)]) >= 0; h++)
@@ -235,7 +245,8 @@ unsigned dc_pt_class_words(const char *s, size_t n)
         size_t b = i;
         while (i < n && alnum[u[i]])
             i++;
-        if (i > b)
+        /* the filter inline: most tokens ("mt", "4", "flex") stop here */
+        if (may_be_word(&class_table, s + b, i - b))
             g |= LOOKUP(class_table, class_words, s + b, i - b);
     }
     return g;
