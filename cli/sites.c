@@ -13,7 +13,8 @@
  *   2. the model learns the batch's pages, in input order;
  *   3. the pages whose verdicts the new evidence changes are extracted
  *      again (in parallel) — in a long crawl, the pages of sites the model
- *      did not know yet; later batches are right the first time;
+ *      did not know yet; later batches are right the first time — and
+ *      every page's record is rendered;
  *   4. the batch is written in order.
  *
  * A page whose site has no other page in the input is never given a
@@ -34,7 +35,7 @@
 /* A batch: enough pages that a site's pages meet (a news crawl's sites
  * have dozens in a few hundred pages), few enough bytes to stay small. */
 #define BATCH_PAGES 512
-#define BATCH_BYTES ((size_t)32 << 20)
+#define BATCH_BYTES ((size_t)24 << 20)
 /* A model file larger than this is not one decant wrote. */
 #define MODEL_FILE_MAX ((size_t)256 << 20)
 
@@ -141,6 +142,8 @@ static void phase_one(phase *ph, decant_extractor *ex, cli_task *t)
     /* the new evidence would change the page's verdicts: extract it again */
     if (t->article && decant_site_model_would_change(ph->r->sites, t->article))
         cli_task_extract(ph->r, ex, t, 1);
+    /* the record, here rather than on the writing thread */
+    cli_task_render(ph->r, t);
 }
 
 static void *phase_main(void *arg)
@@ -219,7 +222,6 @@ static int flush(cli_runner *r)
     for (size_t i = 0; i < b->count; i++) {
         cli_task *t = &b->tasks[i];
         if (ok) {
-            cli_task_render(r, t);
             ok = cli_task_write(r, t);
             cli_progress_update(r->progress, r->stats->written, r->bytes_read);
         } else {

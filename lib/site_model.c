@@ -245,65 +245,71 @@ size_t decant_site_model_site_count(const decant_site_model *m)
     return n;
 }
 
-static int cmp_u32(const void *a, const void *b)
+/* A page's keys, each once: an open-addressed set (and, for shapes, the
+ * sum and count of the page's link shares), cheaper than sorting. */
+typedef struct seen_key {
+    uint32_t key, sum, count, done;
+} seen_key;
+
+static seen_key *seen_slot(seen_key *t, uint32_t cap, uint32_t key)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
+    uint32_t i = key & (cap - 1);
+    while (t[i].key && t[i].key != key)
+        i = (i + 1) & (cap - 1);
+    return &t[i];
 }
 
-typedef struct shape_obs {
-    uint32_t shape, link; /* link share in % */
-} shape_obs;
-
-static int cmp_shape(const void *a, const void *b)
-{
-    const shape_obs *x = a, *y = b;
-    if (x->shape != y->shape)
-        return x->shape < y->shape ? -1 : 1;
-    return x->link < y->link ? -1 : x->link > y->link;
-}
-
-/* Counts the page's distinct lines and shapes into site s. */
+/* Counts the page's distinct lines and shapes into site s, in the order
+ * the page has them (so that a full table keeps the same keys whatever
+ * the machine). */
 static int learn_page(decant_site_model *m, site *s, const dc_site_page *pg)
 {
-    uint32_t n = pg->count;
-    uint32_t *lines = dc_malloc(m->alloc, sizeof(uint32_t) * (n ? n : 1));
-    shape_obs *shapes = dc_malloc(m->alloc, sizeof(shape_obs) * (n ? n : 1));
+    uint32_t n = pg->count, cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    seen_key *lines = dc_malloc(m->alloc, sizeof(seen_key) * cap);
+    seen_key *shapes = dc_malloc(m->alloc, sizeof(seen_key) * cap);
     if (!lines || !shapes) {
-        dc_free(m->alloc, lines, sizeof(uint32_t) * (n ? n : 1));
-        dc_free(m->alloc, shapes, sizeof(shape_obs) * (n ? n : 1));
+        dc_free(m->alloc, lines, sizeof(seen_key) * cap);
+        dc_free(m->alloc, shapes, sizeof(seen_key) * cap);
         return 0;
     }
-    uint32_t nl = 0, ns = 0;
+    memset(lines, 0, sizeof(seen_key) * cap);
+    memset(shapes, 0, sizeof(seen_key) * cap);
     for (uint32_t k = 0; k < n; k++) {
         const dc_site_print *p = &pg->p[k];
-        if (p->line)
-            lines[nl++] = p->line;
-        if (p->chars)
-            shapes[ns++] = (shape_obs){p->shape, p->link * 100 / p->chars};
+        if (p->line) {
+            seen_key *l = seen_slot(lines, cap, p->line);
+            if (!l->key) {
+                l->key = p->line;
+                entry *e = table_add(m->alloc, &s->lines, p->line, SITE_LINES_MAX, &m->entries);
+                if (e)
+                    e->pages++;
+            }
+        }
+        if (p->chars) {
+            seen_key *h = seen_slot(shapes, cap, p->shape);
+            h->key = p->shape;
+            h->sum += (uint32_t)((uint64_t)p->link * 100 / p->chars);
+            h->count++;
+        }
     }
-    qsort(lines, nl, sizeof *lines, cmp_u32);
-    qsort(shapes, ns, sizeof *shapes, cmp_shape);
-    for (uint32_t k = 0; k < nl; k++) {
-        if (k && lines[k] == lines[k - 1])
+    for (uint32_t k = 0; k < n; k++) {
+        const dc_site_print *p = &pg->p[k];
+        if (!p->chars)
             continue;
-        entry *e = table_add(m->alloc, &s->lines, lines[k], SITE_LINES_MAX, &m->entries);
-        if (e)
-            e->pages++;
-    }
-    for (uint32_t k = 0; k < ns;) {
-        uint32_t j = k, sum = 0;
-        while (j < ns && shapes[j].shape == shapes[k].shape)
-            sum += shapes[j++].link;
-        entry *e = table_add(m->alloc, &s->shapes, shapes[k].shape, SITE_SHAPES_MAX, &m->entries);
+        seen_key *h = seen_slot(shapes, cap, p->shape);
+        if (h->done)
+            continue;
+        h->done = 1;
+        entry *e = table_add(m->alloc, &s->shapes, p->shape, SITE_SHAPES_MAX, &m->entries);
         if (e) {
             e->pages++;
-            e->link += sum / (j - k); /* the page's mean share for the shape */
+            e->link += h->sum / h->count; /* the page's mean share for the shape */
         }
-        k = j;
     }
-    dc_free(m->alloc, lines, sizeof(uint32_t) * (n ? n : 1));
-    dc_free(m->alloc, shapes, sizeof(shape_obs) * (n ? n : 1));
+    dc_free(m->alloc, lines, sizeof(seen_key) * cap);
+    dc_free(m->alloc, shapes, sizeof(seen_key) * cap);
     return 1;
 }
 
