@@ -66,7 +66,7 @@ typedef struct cli_runner {
     int stop;                  /* output failed: do nothing more        */
 
     decant_site_model *sites;  /* --learn-sites / --site-model, or NULL */
-    struct cli_batch *batch;   /* --learn-sites: tasks held for learning */
+    struct cli_pipeline *batch; /* --learn-sites: tasks held for learning */
 } cli_runner;
 
 /* feed.c: hands every input on to cli_emit, in order, until it refuses. */

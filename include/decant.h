@@ -486,8 +486,8 @@ decant_status decant_article_front_matter(const decant_article *a,
  * (an internal read-write lock), so they may run at any time, but for
  * output that does not depend on timing, learn in a fixed order.
  * Memory is bounded: per site, 16,384 lines and 4,096 shapes (entries seen
- * on one page only make room when full); over the model, about 2 million
- * entries (25 MB), beyond which the least recently taught sites go.
+ * on one page only make room when full); over the model, 2 million table
+ * slots (24 MiB), beyond which the least recently taught sites go.
  */
 typedef struct decant_site_model decant_site_model;
 

@@ -5,7 +5,7 @@
  * Each site has two open-addressing tables, lines and shapes, of distinct
  * pages' counts; a table that reaches its bound first forgets the keys seen
  * on one page only.  Sites live in an array with an index by key; past the
- * model's bound on entries, the sites taught longest ago go.  A read-write
+ * model's bound on slots, the sites taught longest ago go.  A read-write
  * lock lets extraction read the model from any number of threads while
  * learning and loading take it alone.
  */
@@ -23,10 +23,11 @@ typedef dc_site_entry entry;
 typedef dc_site_table table;
 typedef dc_site_rec site;
 
-/* The whole model: sites, and line and shape entries over all sites (about
- * 12 bytes each): past it, the least recently taught sites go. */
+/* The whole model: sites, and the slots of all sites' line and shape
+ * tables (12 bytes each, tables at most 3/4 full: 24 MiB in all); past it,
+ * the sites taught longest ago go. */
 #define MODEL_SITES_MAX 65536
-#define MODEL_ENTRIES_MAX ((size_t)1 << 21)
+#define MODEL_SLOTS_MAX ((size_t)1 << 21)
 
 #define MODEL_MAGIC "DCSITES\n"
 #define MODEL_VERSION 1
@@ -45,9 +46,10 @@ static void table_put_slot(table *t, entry e)
     t->count++;
 }
 
-/* Rehashes into `cap` slots, keeping entries with at least `min_pages`. */
+/* Rehashes into `cap` slots, keeping entries with at least `min_pages`;
+ * *slots counts the model's slots. */
 static int table_rebuild(const decant_allocator *al, table *t, uint32_t cap, uint32_t min_pages,
-                         size_t *entries)
+                         size_t *slots)
 {
     entry *e = dc_malloc(al, sizeof(entry) * cap);
     if (!e)
@@ -60,8 +62,8 @@ static int table_rebuild(const decant_allocator *al, table *t, uint32_t cap, uin
     for (uint32_t i = 0; i < old.cap; i++)
         if (old.e[i].key && old.e[i].pages >= min_pages)
             table_put_slot(t, old.e[i]);
-    *entries -= old.count;
-    *entries += t->count;
+    *slots -= old.cap;
+    *slots += cap;
     dc_free(al, old.e, sizeof(entry) * old.cap);
     return 1;
 }
@@ -69,23 +71,22 @@ static int table_rebuild(const decant_allocator *al, table *t, uint32_t cap, uin
 /* The entry for key, made if need be; NULL when the table is full of
  * evidence (or memory ran out): the key is then not counted. */
 static entry *table_add(const decant_allocator *al, table *t, uint32_t key, uint32_t max,
-                        size_t *entries)
+                        size_t *slots)
 {
     entry *e = table_find(t, key);
     if (e)
         return e;
-    if (t->count + 1 > t->cap / 2) {
+    if (t->count + 1 > t->cap / 4 * 3) {
         if (t->cap < 2 * max) {
-            if (!table_rebuild(al, t, t->cap ? t->cap * 2 : 64, 0, entries))
+            if (!table_rebuild(al, t, t->cap ? t->cap * 2 : 64, 0, slots))
                 return NULL;
-        } else if (!table_rebuild(al, t, t->cap, 2, entries) || t->count + 1 > t->cap / 2) {
+        } else if (!table_rebuild(al, t, t->cap, 2, slots) || t->count + 1 > t->cap / 4 * 3) {
             /* full: singletons went, and still no room */
             return NULL;
         }
     }
     entry ne = {key, 0, 0};
     table_put_slot(t, ne);
-    (*entries)++;
     return table_find(t, key);
 }
 
@@ -137,7 +138,7 @@ static int index_rebuild(decant_site_model *m, uint32_t cap)
 
 static void site_free(decant_site_model *m, site *s)
 {
-    m->entries -= s->lines.count + s->shapes.count;
+    m->slots -= s->lines.cap + s->shapes.cap;
     table_free(m->alloc, &s->lines);
     table_free(m->alloc, &s->shapes);
     dc_free(m->alloc, s, sizeof *s);
@@ -175,7 +176,7 @@ static site *site_add(decant_site_model *m, const char *key)
  * tables are within bounds. */
 static void evict(decant_site_model *m, const site *keep)
 {
-    while (m->entries > MODEL_ENTRIES_MAX && m->nsites > 1) {
+    while (m->slots > MODEL_SLOTS_MAX && m->nsites > 1) {
         uint32_t old = UINT32_MAX;
         for (uint32_t s = 0; s < m->nsites; s++)
             if (m->sites[s] != keep && (old == UINT32_MAX || m->sites[s]->used < m->sites[old]->used))
@@ -221,7 +222,7 @@ static void model_clear(decant_site_model *m)
     m->sites = NULL;
     m->index = NULL;
     m->nsites = m->cap = m->index_cap = 0;
-    m->entries = 0;
+    m->slots = 0;
     m->clock = 0;
 }
 
@@ -282,7 +283,7 @@ static int learn_page(decant_site_model *m, site *s, const dc_site_page *pg)
             seen_key *l = seen_slot(lines, cap, p->line);
             if (!l->key) {
                 l->key = p->line;
-                entry *e = table_add(m->alloc, &s->lines, p->line, SITE_LINES_MAX, &m->entries);
+                entry *e = table_add(m->alloc, &s->lines, p->line, SITE_LINES_MAX, &m->slots);
                 if (e)
                     e->pages++;
             }
@@ -302,7 +303,7 @@ static int learn_page(decant_site_model *m, site *s, const dc_site_page *pg)
         if (h->done)
             continue;
         h->done = 1;
-        entry *e = table_add(m->alloc, &s->shapes, p->shape, SITE_SHAPES_MAX, &m->entries);
+        entry *e = table_add(m->alloc, &s->shapes, p->shape, SITE_SHAPES_MAX, &m->slots);
         if (e) {
             e->pages++;
             e->link += h->sum / h->count; /* the page's mean share for the shape */
@@ -456,7 +457,7 @@ static int get_table(decant_site_model *m, reader *r, table *t, uint32_t max, ui
         if (r->bad || !key || key <= last || !pg || pg > pages || link > (uint64_t)100 * pg)
             return 0;
         last = key;
-        entry *e = table_add(m->alloc, t, key, max, &m->entries);
+        entry *e = table_add(m->alloc, t, key, max, &m->slots);
         if (!e || e->pages)
             return 0;
         e->pages = pg;
@@ -516,7 +517,7 @@ static const char *load_sites(decant_site_model *m, reader *r)
         if (r->bad || !get_table(m, r, &s->lines, SITE_LINES_MAX, s->pages, 0) ||
             !get_table(m, r, &s->shapes, SITE_SHAPES_MAX, s->pages, 1))
             return "bad table in the site model";
-        if (m->entries > MODEL_ENTRIES_MAX)
+        if (m->slots > MODEL_SLOTS_MAX)
             return "site model larger than its bounds";
     }
     if (r->bad || r->at != r->len)

@@ -45,7 +45,7 @@ struct decant_site_model {
     uint32_t *index;          /* open addressing over sites by key hash */
     uint32_t index_cap;
     uint64_t clock;
-    size_t entries;           /* over all sites' tables */
+    size_t slots;             /* over all sites' tables */
 };
 
 /* The entry for key in t, or NULL. */
