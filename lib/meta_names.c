@@ -678,7 +678,7 @@ static int extend_name(dc_arena *tmp, dc_name *out, const char *s, size_t n)
 int dc_names_from_text(dc_arena *tmp, const char *s, size_t n, int mode, dc_name *out, int max)
 {
     size_t len;
-    const char *t = dc_collapse(tmp, s, n, &len);
+    const char *t = dc_unescape(tmp, s, n, &len);
     if (!t)
         return -1;
     after_last_by(&t, &len);

@@ -112,13 +112,11 @@ void dc_jsonld_scan(dc_meta *m, const char *text, size_t len);
 size_t dc_entity_at(const char *s, size_t n, unsigned long *cp);
 /*
  * s with the character references that JSON-LD and double-escaped
- * attributes leave behind decoded and whitespace collapsed, in `tmp`; NULL
- * on OOM.
+ * attributes leave behind decoded, and whitespace collapsed to single
+ * spaces however it is written (raw, NBSP, or referenced: "&#10;",
+ * "&nbsp;"), in `tmp`; NULL on OOM.
  */
 char *dc_unescape(dc_arena *tmp, const char *s, size_t n, size_t *out_n);
-/* The same for a name: any whitespace (vertical tab too) collapses, and a
- * referenced space or NBSP; other references become their characters. */
-char *dc_collapse(dc_arena *tmp, const char *s, size_t n, size_t *out_n);
 
 /* Trims ASCII whitespace and NBSP from both ends. */
 void dc_trim(const char **s, size_t *n);

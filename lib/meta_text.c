@@ -86,7 +86,9 @@ size_t dc_entity_at(const char *s, size_t n, unsigned long *cp)
 
 char *dc_unescape(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
 {
-    char *o = dc_arena_alloc(tmp, n * 2 + 1);
+    /* A reference is never shorter than its character, nor a run of blanks
+     * than the one space it becomes. */
+    char *o = dc_arena_alloc(tmp, n + 1);
     if (!o)
         return NULL;
     size_t k = 0;
@@ -98,7 +100,7 @@ char *dc_unescape(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
         int nbsp = (used && cp == 0xA0) || (!used && cp == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0);
         if (nbsp && !used)
             i++;
-        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || nbsp) {
+        if (nbsp || (cp < 0x80 && is_ws((unsigned char)cp))) {
             sp = 1;
             continue;
         }
@@ -122,49 +124,4 @@ int dc_word_count(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
     return words;
-}
-
-/*
- * Copies s with runs of whitespace as single spaces and character references
- * decoded: JSON-LD names come as "Maria &amp; Katerina", whose ';' would
- * otherwise split them.
- */
-char *dc_collapse(dc_arena *tmp, const char *s, size_t n, size_t *out_n)
-{
-    char *b = dc_arena_alloc(tmp, n + 1);
-    if (!b)
-        return NULL;
-    size_t o = 0;
-    int sp = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned long cp;
-        size_t used = c == '&' ? dc_entity_at(s + i + 1, n - i - 1, &cp) : 0;
-        if (used && cp != 0xA0 && cp != ' ') {
-            if (sp && o)
-                b[o++] = ' ';
-            sp = 0;
-            o += dc_utf8_encode((uint32_t)cp, b + o); /* never longer than the reference it replaces */
-            i += used;
-            continue;
-        }
-        if (used) {
-            sp = 1;
-            i += used;
-            continue;
-        }
-        if (is_ws(c) || (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0)) {
-            if (c == 0xC2)
-                i++;
-            sp = 1;
-            continue;
-        }
-        if (sp && o)
-            b[o++] = ' ';
-        sp = 0;
-        b[o++] = (char)c;
-    }
-    b[o] = '\0';
-    *out_n = o;
-    return b;
 }

@@ -514,3 +514,20 @@ TEST(meta_nothing_known)
     CHECK(decant_article_author_count(a) == 0);
     decant_article_free(a);
 }
+
+/* Whitespace collapses to one space however the page writes it: raw (a form
+ * feed too), as NBSP, or as a character reference, in titles and in names
+ * alike. */
+TEST(meta_whitespace_written_any_way)
+{
+    const char *html =
+        "<html><head><meta property=\"og:title\" content=\"Bridge\freopens &#9;to&#10;lorries\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Jane&#9;Roe\"}}</script>"
+        "</head><body><article>" BODY "</article></body></html>";
+    decant_article *a = page_article(html, NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Bridge reopens to lorries");
+    CHECK(decant_article_author_count(a) == 1);
+    CHECK_STR(decant_article_author(a, 0), "Jane Roe");
+    decant_article_free(a);
+}
