@@ -1,10 +1,14 @@
 /*
- * decant.c — the public API: extractors, the pipeline, article accessors.
+ * decant.c — the public API: extractors, the one driver of the pipeline,
+ * article accessors.
  *
- * The pipeline per page: decode (decode.c) -> parse (parser.h) -> metadata
- * (meta.c) -> clean (clean.c) -> score (score.c) -> select (select.c) ->
- * render (render.c).  Scratch memory is one arena per extractor, reset per
- * page; the article has an arena of its own so it outlives the next page.
+ * The pipeline per page (run()): decode -> prune -> guard -> parse ->
+ * metadata -> site templates -> clean -> score -> select -> render
+ * (find_body(): each body phase handed a result of its own) -> related ->
+ * language -> page type.  The article keeps the body's blocks and renders
+ * Markdown and HTML from them on request.  Scratch memory is one arena per
+ * extractor, reset per page; the article has an arena of its own so it
+ * outlives the next page.
  */
 #include <stddef.h>
 #include <stdio.h>
