@@ -1,5 +1,6 @@
 /* arena.c — see arena.h. */
 #include "arena.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -157,22 +158,21 @@ void *dc_arena_alloc_slow(dc_arena *ar, size_t n)
     return p;
 }
 
+/* The arena as an allocator for dc_grow_array: growing copies into a new
+ * chunk, and the old one stays until the arena is reset. */
+static void *arena_regrow(void *ctx, void *old, size_t old_size, size_t new_size)
+{
+    void *p = dc_arena_alloc((dc_arena *)ctx, new_size);
+    if (p && old_size)
+        memcpy(p, old, old_size);
+    return p;
+}
+
 int dc_arena_grow_array(dc_arena *ar, void **arr, size_t *cap, size_t count, size_t elem,
                         size_t first)
 {
-    if (count < *cap)
-        return 1;
-    size_t n = *cap ? *cap * 2 : first;
-    if (n < *cap || n > SIZE_MAX / elem)
-        return 0;
-    void *p = dc_arena_alloc(ar, n * elem);
-    if (!p)
-        return 0;
-    if (count)
-        memcpy(p, *arr, count * elem);
-    *arr = p;
-    *cap = n;
-    return 1;
+    const decant_allocator view = {NULL, arena_regrow, NULL, ar};
+    return dc_grow_array(&view, arr, cap, count, elem, first);
 }
 
 char *dc_arena_strndup(dc_arena *ar, const char *s, size_t n)

@@ -250,6 +250,19 @@ static int in_teaser(const pass *p, uint32_t b, uint32_t h1, const char *title)
     return 0;
 }
 
+/* Hands on the best byline a finder kept (none if buf is NULL), copied out of
+ * its stack buffer; sub orders it among bylines.  0 only when out of memory. */
+static int byline_found(pass *p, dc_author_cands *out, const char *buf, long len, int sub)
+{
+    if (!buf)
+        return 1;
+    char *c = dc_arena_strndup(p->m.tmp, buf, (size_t)len);
+    if (!c)
+        return 0;
+    dc_author_add(out, c, (size_t)len, DC_RANK_BYLINE, sub, "byline", DC_AUTHOR_SPLIT);
+    return 1;
+}
+
 /* The visible byline nearest the headline that holds a name. */
 static int find_byline(pass *p, const char *title, dc_author_cands *out)
 {
@@ -307,13 +320,7 @@ static int find_byline(pass *p, const char *title, dc_author_cands *out)
         memcpy(best_buf, line, (size_t)line_len);
         best_buf[line_len] = '\0';
     }
-    if (best < 0)
-        return 1;
-    char *c = dc_arena_strndup(p->m.tmp, best_buf, (size_t)best_len);
-    if (!c)
-        return 0;
-    dc_author_add(out, c, (size_t)best_len, DC_RANK_BYLINE, 0, "byline", DC_AUTHOR_SPLIT);
-    return 1;
+    return byline_found(p, out, best < 0 ? NULL : best_buf, best_len, 0);
 }
 
 /* Byline labels, lower-case, longest first; a name follows in the text or the next element. */
@@ -505,13 +512,7 @@ static int find_label_byline(pass *p, dc_author_cands *out)
             memcpy(best_buf, buf, (size_t)len + 1);
         }
     }
-    if (best < 0)
-        return 1;
-    char *c = dc_arena_strndup(p->m.tmp, best_buf, (size_t)best_len);
-    if (!c)
-        return 0;
-    dc_author_add(out, c, (size_t)best_len, DC_RANK_BYLINE, 1, "byline", DC_AUTHOR_SPLIT);
-    return 1;
+    return byline_found(p, out, best < 0 ? NULL : best_buf, best_len, 1);
 }
 
 /*

@@ -173,8 +173,8 @@ int dc_grow_array(const decant_allocator *a, void **arr, size_t *cap, size_t cou
 {
     if (count < *cap)
         return 1;
-    size_t n = *cap ? *cap * 2 : first;
-    if (n < *cap || n > SIZE_MAX / elem)
+    size_t n = dc_next_cap(*cap, elem, first);
+    if (!n)
         return 0;
     void *p = dc_realloc(a, *arr, *cap * elem, n * elem);
     if (!p)

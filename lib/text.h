@@ -161,6 +161,17 @@ int dc_grow(const decant_allocator *a, void **buf, size_t *cap, size_t need, siz
 int dc_grow_array(const decant_allocator *a, void **arr, size_t *cap, size_t count, size_t elem,
                   size_t first);
 
+/*
+ * The capacity, in elements, an array of `cap` elements of `elem` bytes
+ * doubles to (`first` when empty); 0 when that would overflow.  The rule
+ * dc_grow_array and the arena's dc_arena_grow_array share.
+ */
+static inline size_t dc_next_cap(size_t cap, size_t elem, size_t first)
+{
+    size_t n = cap ? cap * 2 : first;
+    return n < cap || n > SIZE_MAX / elem ? 0 : n;
+}
+
 /* ----------------------------------------------------------- inflate */
 
 /* zlib's zalloc and zfree through the allocator hook: z_stream.opaque is
