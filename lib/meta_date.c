@@ -5,11 +5,12 @@
  * each format is a short pattern over tokens rather than a character-level
  * state machine per language.  Words we do not know (weekdays, "de", "Uhr",
  * "à") are ignored, which is what makes one parser serve many languages.
+ * Working with the dates it finds (zones, URL paths, the ISO form) is
+ * meta_date_calendar.c's; the languages' words are meta_date_lang.c's.
  */
 #include "meta_date.h"
 
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "text.h"
@@ -289,19 +290,6 @@ static int tokenize(const char *s, size_t n, tok *t)
 
 /* ------------------------------------------------------------ validation */
 
-static int days_in_month(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return d[m - 1];
-}
-
-static int valid_ymd(int y, int m, int d, int max_year)
-{
-    return y >= 1990 && y <= max_year && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
 /* Two-digit years only ever mean this century on news pages. */
 static int full_year(const tok *t)
 {
@@ -348,7 +336,7 @@ static int numeric_date(const tok *t, int nt, int i, int month_first, int max_ye
     } else {
         return -1;
     }
-    if (!valid_ymd(y, m, day, max_year))
+    if (!dc_date_valid_ymd(y, m, day, max_year))
         return -1;
     d->year = y, d->month = m, d->day = day;
     return i + 4;
@@ -400,7 +388,7 @@ static int month_name_date(const tok *t, int nt, int k, int max_year, dc_date *d
     int before = skip_fillers(t, nt, k, -1, m);
     int after = skip_fillers(t, nt, k, 1, m);
     if (before >= 0 && is_day(&t[before]) && after >= 0 && t[after].type == TK_NUM && t[after].digits == 4) {
-        if (valid_ymd((int)t[after].val, m, (int)t[before].val, max_year)) {
+        if (dc_date_valid_ymd((int)t[after].val, m, (int)t[before].val, max_year)) {
             d->year = (int)t[after].val, d->month = m, d->day = (int)t[before].val;
             *start = before;
             return after;
@@ -409,7 +397,7 @@ static int month_name_date(const tok *t, int nt, int k, int max_year, dc_date *d
     if (after >= 0 && is_day(&t[after])) {
         int y = skip_fillers(t, nt, after, 1, m);
         if (y >= 0 && t[y].type == TK_NUM && t[y].digits == 4 &&
-            valid_ymd((int)t[y].val, m, (int)t[after].val, max_year)) {
+            dc_date_valid_ymd((int)t[y].val, m, (int)t[after].val, max_year)) {
             d->year = (int)t[y].val, d->month = m, d->day = (int)t[after].val;
             *start = k;
             return y;
@@ -417,7 +405,7 @@ static int month_name_date(const tok *t, int nt, int k, int max_year, dc_date *d
     }
     /* "2024 June 19" and "2024. június 19." */
     if (before >= 0 && t[before].type == TK_NUM && t[before].digits == 4 && after >= 0 && is_day(&t[after]) &&
-        valid_ymd((int)t[before].val, m, (int)t[after].val, max_year)) {
+        dc_date_valid_ymd((int)t[before].val, m, (int)t[after].val, max_year)) {
         d->year = (int)t[before].val, d->month = m, d->day = (int)t[after].val;
         *start = before;
         return after;
@@ -433,7 +421,7 @@ static int cjk_date(const tok *t, int nt, int i, int max_year, dc_date *d)
         !is_punct(&t[i + 5], CJ_DAY))
         return -1;
     int y = full_year(&t[i]);
-    if (!valid_ymd(y, (int)t[i + 2].val, (int)t[i + 4].val, max_year))
+    if (!dc_date_valid_ymd(y, (int)t[i + 2].val, (int)t[i + 4].val, max_year))
         return -1;
     d->year = y, d->month = (int)t[i + 2].val, d->day = (int)t[i + 4].val;
     return i + 5;
@@ -610,7 +598,7 @@ int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date
         }
         if (end < 0 && t[i].type == TK_NUM && t[i].digits == 8 && nt <= 3) {
             int y = (int)(t[i].val / 10000), m = (int)(t[i].val / 100 % 100), dd = (int)(t[i].val % 100);
-            if (valid_ymd(y, m, dd, max_year))
+            if (dc_date_valid_ymd(y, m, dd, max_year))
                 d.year = y, d.month = m, d.day = dd, end = i;
         }
         if (end < 0 && t[i].type == TK_WORD && t[i].month)
@@ -631,147 +619,4 @@ int dc_date_find(const char *s, size_t n, int month_first, int max_year, dc_date
 int dc_date_parse(const char *s, size_t n, int month_first, int max_year, dc_date *out)
 {
     return dc_date_find(s, n, month_first, max_year, out, NULL, NULL);
-}
-
-/* ------------------------------------------------------------ zones */
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-long dc_date_minutes(const dc_date *d)
-{
-    long t = days_from_civil(d->year, d->month, d->day) * 1440;
-    if (d->has_time)
-        t += d->hour * 60 + d->minute;
-    if (d->has_zone)
-        t -= d->zone_min;
-    return t;
-}
-
-int dc_date_to_zone(const dc_date *d, int zone_min, dc_date *out)
-{
-    if (!d->has_time || !d->has_zone || zone_min < -24 * 60 || zone_min > 24 * 60)
-        return 0;
-    long t = dc_date_minutes(d) + zone_min;
-    long days = t >= 0 ? t / 1440 : -((-t + 1439) / 1440);
-    long rest = t - days * 1440;
-    *out = *d;
-    civil_from_days(days, &out->year, &out->month, &out->day);
-    out->hour = (int)(rest / 60), out->minute = (int)(rest % 60);
-    out->zone_min = zone_min;
-    return 1;
-}
-
-/* ------------------------------------------------------------ URL dates */
-
-static int digits_at(const char *s, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
-static int num_at(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++)
-        v = v * 10 + (s[i] - '0');
-    return v;
-}
-
-static int url_date_at(const char *p, int max_year, dc_date *out)
-{
-    int y = -1, m = -1, d = -1;
-    if (digits_at(p, 4) && (p[4] == '/' || p[4] == '-' || p[4] == '_') && digits_at(p + 5, 2) &&
-        p[7] == p[4] && digits_at(p + 8, 2) && !(p[10] >= '0' && p[10] <= '9')) {
-        y = num_at(p, 4), m = num_at(p + 5, 2), d = num_at(p + 8, 2);
-    } else if (digits_at(p, 8) && !(p[8] >= '0' && p[8] <= '9')) {
-        y = num_at(p, 4), m = num_at(p + 4, 2), d = num_at(p + 6, 2);
-    }
-    if (!valid_ymd(y, m, d, max_year))
-        return 0;
-    memset(out, 0, sizeof *out);
-    out->year = y, out->month = m, out->day = d;
-    return 1;
-}
-
-/*
- * A canonical URL sometimes comes percent-encoded whole
- * ("https://blog.example.fr%2Farticles%2F2025-12-15%2BRust"): its path's
- * slashes and dashes are read as such, into buf.
- */
-static const char *unescape_path(const char *url, char *buf, size_t cap)
-{
-    size_t o = 0;
-    for (const char *p = url; *p && o + 1 < cap; p++) {
-        char c = *p;
-        if (c == '%' && p[1] && p[2]) {
-            char hex[3] = {p[1], p[2], 0};
-            if (dc_eq_ci(hex, 2, "2f", 2))
-                c = '/', p += 2;
-            else if (dc_eq_ci(hex, 2, "2d", 2))
-                c = '-', p += 2;
-            else if (dc_eq_ci(hex, 2, "5f", 2))
-                c = '_', p += 2;
-        }
-        buf[o++] = c;
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
-int dc_date_from_url(const char *url, int max_year, dc_date *out)
-{
-    if (!url)
-        return 0;
-    char buf[1024];
-    if (strstr(url, "%2") || strstr(url, "%5"))
-        url = unescape_path(url, buf, sizeof buf);
-    const char *p = strstr(url, "://");
-    p = p ? strchr(p + 3, '/') : url;
-    for (; p && *p; p++) {
-        if (*p == '?' || *p == '#')
-            break;
-        if ((*p == '/' || *p == '-' || *p == '_') && url_date_at(p + 1, max_year, out))
-            return 1;
-    }
-    return 0;
-}
-
-size_t dc_date_format(const dc_date *d, char *buf, size_t cap)
-{
-    int n;
-    if (!d->has_time) {
-        n = snprintf(buf, cap, "%04d-%02d-%02d", d->year, d->month, d->day);
-    } else if (!d->has_zone) {
-        n = snprintf(buf, cap, "%04d-%02d-%02dT%02d:%02d:%02d", d->year, d->month, d->day, d->hour,
-                     d->minute, d->second);
-    } else {
-        int z = d->zone_min < 0 ? -d->zone_min : d->zone_min;
-        n = snprintf(buf, cap, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d->year, d->month, d->day,
-                     d->hour, d->minute, d->second, d->zone_min < 0 ? '-' : '+', z / 60, z % 60);
-    }
-    return n < 0 ? 0 : (size_t)n >= cap ? cap - 1 : (size_t)n;
 }

@@ -54,6 +54,23 @@ int dc_lang_ampm(const char *folded, size_t n);
 /* For the tests: the first table entry that is not in folded form, or NULL. */
 const char *dc_lang_unfolded(void);
 
+/* Days in month m (1..12) of year y, Gregorian. */
+static inline int dc_date_days_in_month(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+/* 1 when y-m-d is a real day in 1990..max_year: the parser's and the URL
+ * reader's test. */
+static inline int dc_date_valid_ymd(int y, int m, int d, int max_year)
+{
+    return y >= 1990 && y <= max_year && m >= 1 && m <= 12 && d >= 1 &&
+           d <= dc_date_days_in_month(y, m);
+}
+
 /* Minutes since 1970-01-01T00:00 UTC: the instant when d has a time and a
  * zone, else its wall-clock reading (midnight when it has no time). */
 long dc_date_minutes(const dc_date *d);
