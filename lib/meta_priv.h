@@ -6,8 +6,10 @@
  *   meta.c          the collecting pass over the tree (and meta_jsonld.c,
  *                   the JSON-LD blocks it finds)
  *   meta_title.c    the title, and the headline showing it
- *   meta_dates.c    the dates (meta_date.c parses each candidate)
- *   meta_authors.c  the authors (meta_names.c reads names out of bylines)
+ *   meta_dates.c    the dates (meta_date.c parses each candidate,
+ *                   meta_date_calendar.c works with what it finds)
+ *   meta_authors.c  the authors (meta_names.c reads names out of bylines,
+ *                   meta_name_shape.c says whether each reads as a name)
  *
  * Every source offers candidates with a rank; resolution keeps the best rank
  * per field.  Candidate strings point into the DOM's arena (or the scratch
@@ -127,6 +129,18 @@ int dc_looks_like_url(const char *s, size_t n);
 /* meta_names.c: how many bytes of s spell w, a word as dc_date_fold leaves
  * it (case and accents aside: "Автор:" for "автор:"), or 0. */
 size_t dc_folded_prefix(const char *s, size_t n, const char *w);
+
+/* ---- meta_name_shape.c: whether a piece of a byline reads as a name ---- */
+
+/* 1 when w[0..n) is, case aside, one of list's lower-case words (NULL-ended). */
+int dc_in_word_list(const char *w, size_t n, const char *const *list);
+/* Calls fn on each space-separated word of s[0..n); 0 as soon as fn says 0. */
+typedef int (*dc_word_fn)(const char *w, size_t n, void *ctx);
+int dc_each_word(const char *s, size_t n, dc_word_fn fn, void *ctx);
+/* A weekday's name in any language of the date tables ("Tuesday,", "вторник"). */
+int dc_weekday_word(const char *w, size_t n);
+/* The final test of one name, cleaned; mode as dc_names_from_text's. */
+int dc_name_acceptable(const char *s, size_t n, int mode);
 
 /*
  * Cleans a byline or author value into names: strips "By", "di", "Autor:",
