@@ -269,6 +269,12 @@ static void push_frame(render *r, uint8_t kind, uint8_t level, uint8_t ordered)
     r->depth++;
 }
 
+/* The bytes that may start what append_text() reads as a space: ASCII
+ * white space, and the leads of NBSP and of the ideographic space. */
+static const uint8_t may_start_space[256] = {
+    [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, [0xC2] = 1, [0xE3] = 1,
+};
+
 static void append_text(render *r, const dc_node *n)
 {
     const unsigned char *s = (const unsigned char *)n->text;
@@ -277,6 +283,21 @@ static void append_text(render *r, const dc_node *n)
         return;
     }
     for (uint32_t k = 0; k < n->text_len; k++) {
+        /* A run of bytes that cannot start a space goes in one copy: the
+         * body's every byte comes through here. */
+        uint32_t e = k;
+        while (e < n->text_len && !may_start_space[s[e]])
+            e++;
+        if (e > k) {
+            if (r->pending_space && r->buf.len && r->buf.data[r->buf.len - 1] != '\n')
+                dc_sbuf_putc(&r->buf, ' ');
+            r->pending_space = 0;
+            dc_sbuf_put(&r->buf, (const char *)s + k, e - k);
+            if (r->in_link > 0)
+                r->link_bytes += e - k;
+            k = e - 1;
+            continue;
+        }
         unsigned char c = s[k];
         if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
             r->pending_space = 1;
