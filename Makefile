@@ -27,8 +27,11 @@ CXXFLAGS ?= $(OPT) -g
 CXXFLAGS += -std=c++17 -Wall -Wextra $(WERROR) -Iinclude -Ilib $(SAN)
 LDFLAGS += $(SAN)
 # CLD2 (language detection) is C++: lib/*.cc shims it, hence -lstdc++.
-# libcurl fetches pages, feeds and sitemaps; libxml2 reads the feeds.
-LIBS     = -lmodest -lm -luchardet -lcjson -lz -lzstd -ldeflate -lcld2 -lcurl -lxml2 -lstdc++ -lpthread
+# libcurl (fetching pages, feeds and sitemaps) and libxml2 (reading the
+# feeds) are not linked: lib/fetch_libs.c opens them on first use, so that a
+# run that fetches nothing does not load them and the thirty libraries they
+# need (their headers are still needed to build).
+LIBS     = -lmodest -lm -luchardet -lcjson -lz -lzstd -ldeflate -lcld2 -lstdc++ -lpthread
 
 LIB_SRC  = $(sort $(wildcard lib/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o) $(patsubst %.cc,$(BUILD)/%.o,$(sort $(wildcard lib/*.cc)))

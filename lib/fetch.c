@@ -18,8 +18,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <curl/curl.h>
-
 #include "arena.h"
 #include "fetch.h"
 #include "fetch_state.h"
@@ -231,16 +229,21 @@ decant_status decant_fetcher_new(const decant_fetch_options *opts, decant_fetche
     int ok = f->user_agent != NULL;
     for (size_t i = 0; ok && opts && opts->allow_hosts && i < opts->allow_host_count; i++)
         ok = !opts->allow_hosts[i] || dc_fetch_allow_host(f, opts->allow_hosts[i]);
+    const dc_curl_api *curl = dc_curl();
+    if (!curl) {
+        decant_fetcher_free(f);
+        return dc_fail(err, DECANT_ERR_NOMEM, "cannot load libcurl (libcurl.so.4)");
+    }
     /* Thread-safe from libcurl 7.84 on, and reference-counted. */
-    if (ok && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+    if (ok && curl->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
         ok = 0;
-    f->multi = ok ? curl_multi_init() : NULL;
+    f->multi = ok ? curl->multi_init() : NULL;
     if (!f->multi) {
         decant_fetcher_free(f);
         return dc_fail(err, DECANT_ERR_NOMEM, "cannot start libcurl");
     }
-    curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)f->o.host_connections);
-    curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)f->o.connections);
+    curl->multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)f->o.host_connections);
+    curl->multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)f->o.connections);
     *out = f;
     return DECANT_OK;
 }
@@ -458,10 +461,10 @@ decant_status decant_fetcher_next(decant_fetcher *f, decant_fetch_result **out, 
         if (f->head->state == S_DONE)
             continue;
         int running = 0;
-        curl_multi_perform(f->multi, &running);
+        dc_curl()->multi_perform(f->multi, &running);
         int left, finished = 0;
         CURLMsg *m;
-        while ((m = curl_multi_info_read(f->multi, &left)) != NULL) {
+        while ((m = dc_curl()->multi_info_read(f->multi, &left)) != NULL) {
             if (m->msg != CURLMSG_DONE)
                 continue;
             dc_fetch_xfer_done(f, m->easy_handle, m->data.result);
@@ -475,7 +478,7 @@ decant_status decant_fetcher_next(decant_fetcher *f, decant_fetch_result **out, 
             wait = 0;
         if (wait > 1000)
             wait = 1000;
-        curl_multi_poll(f->multi, NULL, 0, (int)wait, NULL);
+        dc_curl()->multi_poll(f->multi, NULL, 0, (int)wait, NULL);
     }
 }
 
@@ -486,7 +489,7 @@ void decant_fetcher_free(decant_fetcher *f)
     while (f->xfers) {
         xfer *x = f->xfers;
         f->xfers = x->next;
-        curl_multi_remove_handle(f->multi, x->easy);
+        dc_curl()->multi_remove_handle(f->multi, x->easy);
         dc_fetch_xfer_free(x);
     }
     while (f->head) {
@@ -508,8 +511,8 @@ void decant_fetcher_free(decant_fetcher *f)
     free(f->allowed);
     free(f->user_agent);
     if (f->multi) {
-        curl_multi_cleanup(f->multi);
-        curl_global_cleanup();
+        dc_curl()->multi_cleanup(f->multi);
+        dc_curl()->global_cleanup();
     }
     free(f);
 }

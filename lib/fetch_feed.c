@@ -13,11 +13,11 @@
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
 #include <zlib.h>
 
 #include "arena.h"
 #include "fetch.h"
+#include "fetch_libs.h"
 #include "text.h"
 
 static int push(dc_feed_links *l, char *url, size_t max)
@@ -54,7 +54,7 @@ const char *dc_feed_kind_name(dc_feed_kind k)
 
 static int name_is(xmlTextReaderPtr rd, const char *want)
 {
-    const xmlChar *n = xmlTextReaderConstLocalName(rd);
+    const xmlChar *n = dc_xml()->const_local_name(rd);
     return n && strcmp((const char *)n, want) == 0;
 }
 
@@ -101,9 +101,9 @@ static char *trimmed(const xmlChar *s)
 
 static char *attr(xmlTextReaderPtr rd, const char *name)
 {
-    xmlChar *v = xmlTextReaderGetAttribute(rd, (const xmlChar *)name);
+    xmlChar *v = dc_xml()->get_attribute(rd, (const xmlChar *)name);
     char *out = trimmed(v);
-    xmlFree(v);
+    dc_xml_free(v);
     return out;
 }
 
@@ -150,16 +150,16 @@ static void link_candidate(xmlTextReaderPtr rd, dc_feed_kind kind, const char *l
         return;
     }
     if (name_is(rd, link)) {
-        xmlChar *text = xmlTextReaderReadString(rd);
+        xmlChar *text = dc_xml()->read_string(rd);
         take(it, trimmed(text), 3);
-        xmlFree(text);
+        dc_xml_free(text);
     } else if (kind == DC_FEED_RSS && name_is(rd, "guid")) {
         /* A guid is the permalink unless it says otherwise; <link> wins. */
         char *perma = attr(rd, "isPermaLink");
         if (!perma || strcmp(perma, "false") != 0) {
-            xmlChar *text = xmlTextReaderReadString(rd);
+            xmlChar *text = dc_xml()->read_string(rd);
             take(it, trimmed(text), 1);
-            xmlFree(text);
+            dc_xml_free(text);
         }
         free(perma);
     }
@@ -171,9 +171,10 @@ static decant_status walk(xmlTextReaderPtr rd, const char *base, size_t max, dc_
     item_state it = {NULL, 0, -1};
     decant_status st = DECANT_OK;
     int r;
-    while ((r = xmlTextReaderRead(rd)) == 1) {
-        int type = xmlTextReaderNodeType(rd);
-        int depth = xmlTextReaderDepth(rd);
+    const dc_xml_api *xml = dc_xml();
+    while ((r = xml->read(rd)) == 1) {
+        int type = xml->node_type(rd);
+        int depth = xml->depth(rd);
         if (type == XML_READER_TYPE_ELEMENT && out->kind == DC_FEED_NONE && depth == 0) {
             out->kind = kind_of_root(rd);
             if (out->kind == DC_FEED_NONE)
@@ -187,7 +188,7 @@ static decant_status walk(xmlTextReaderPtr rd, const char *base, size_t max, dc_
             it.depth = depth;
             if (out->kind == DC_FEED_RDF) /* rdf:about names the item's page */
                 take(&it, attr(rd, "about"), 1);
-            if (!xmlTextReaderIsEmptyElement(rd))
+            if (!xml->is_empty_element(rd))
                 continue;
         } else if (type == XML_READER_TYPE_ELEMENT && it.depth >= 0 && depth == it.depth + 1) {
             link_candidate(rd, out->kind, link, &it);
@@ -197,9 +198,9 @@ static decant_status walk(xmlTextReaderPtr rd, const char *base, size_t max, dc_
         }
         /* The item ends: its link, resolved, if it has one. */
         if (it.best) {
-            xmlChar *b = xmlTextReaderBaseUri(rd);
+            xmlChar *b = xml->base_uri(rd);
             char *abs = dc_url_resolve(b ? (const char *)b : base, it.best);
-            xmlFree(b);
+            dc_xml_free(b);
             if (abs && !push(out, abs, max)) {
                 st = DECANT_ERR_NOMEM;
                 break;
@@ -256,15 +257,20 @@ decant_status dc_feed_parse(const void *data, size_t n, const char *base, size_t
         dc_free(&dc_default_allocator, inflated, inflated_cap);
         return DECANT_ERR_TOO_LARGE;
     }
+    const dc_xml_api *xml = dc_xml();
+    if (!xml) { /* libxml2.so.2 cannot be loaded: the feed cannot be read */
+        dc_free(&dc_default_allocator, inflated, inflated_cap);
+        return DECANT_ERR_PARSE;
+    }
     /* Once per process; libxml2 makes repeated calls cheap no-ops. */
-    xmlInitParser();
-    xmlTextReaderPtr rd = xmlReaderForMemory((const char *)p, (int)n, base, NULL,
-                                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                                 XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+    xml->init_parser();
+    xmlTextReaderPtr rd = xml->reader_for_memory((const char *)p, (int)n, base, NULL,
+                                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                                     XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
     decant_status st = DECANT_ERR_NOMEM;
     if (rd) {
         st = walk(rd, base, max, out);
-        xmlFreeTextReader(rd);
+        xml->free_text_reader(rd);
     }
     dc_free(&dc_default_allocator, inflated, inflated_cap);
     if (st != DECANT_OK)

@@ -9,9 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <curl/curl.h>
-
 #include "fetch.h"
+#include "fetch_libs.h"
 
 #define ORIGIN_MAX 512
 #define PATH_MAX_ 8192

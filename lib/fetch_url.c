@@ -9,16 +9,15 @@
 #include <sys/random.h>
 #include <time.h>
 
-#include <curl/curl.h>
-
 #include "fetch.h"
+#include "fetch_libs.h"
 
 static int is_http(CURLU *u)
 {
     char *scheme = NULL;
-    int ok = curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK && scheme &&
+    int ok = dc_curl()->url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK && scheme &&
              (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0);
-    curl_free(scheme);
+    dc_curl()->free(scheme);
     return ok;
 }
 
@@ -26,58 +25,64 @@ static int is_http(CURLU *u)
  * (curl_free), or NULL. */
 static char *curl_resolve(const char *base, const char *ref)
 {
-    if (!ref)
+    const dc_curl_api *curl = dc_curl();
+    if (!ref || !curl)
         return NULL;
-    CURLU *u = curl_url();
+    CURLU *u = curl->url();
     if (!u)
         return NULL;
     char *out = NULL;
     int ok = 1;
     if (base)
-        ok = curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK;
+        ok = curl->url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK;
     /* A relative reference against the base; an absolute one replaces it.
      * Blanks and non-ASCII in a feed's links are escaped, as browsers do. */
-    ok = ok && curl_url_set(u, CURLUPART_URL, ref, CURLU_URLENCODE | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
+    ok = ok && curl->url_set(u, CURLUPART_URL, ref, CURLU_URLENCODE | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK;
     ok = ok && is_http(u);
-    if (ok && curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK && out) {
+    if (ok && curl->url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK && out) {
         /* The fragment is the browser's business, not the server's. */
         char *hash = strchr(out, '#');
         if (hash)
             *hash = '\0';
     }
-    curl_url_cleanup(u);
+    curl->url_cleanup(u);
     return out;
 }
 
 char *dc_url_resolve(const char *base, const char *ref)
 {
     char *s = curl_resolve(base, ref);
-    char *out = s ? strdup(s) : NULL;
-    curl_free(s);
+    if (!s)
+        return NULL;
+    char *out = strdup(s);
+    dc_curl()->free(s);
     return out;
 }
 
 char *dc_url_resolve_in(dc_arena *ar, const char *base, const char *ref)
 {
     char *s = curl_resolve(base, ref);
-    char *out = s ? dc_arena_strndup(ar, s, strlen(s)) : NULL;
-    curl_free(s);
+    if (!s)
+        return NULL;
+    char *out = dc_arena_strndup(ar, s, strlen(s));
+    dc_curl()->free(s);
     return out;
 }
 
 int dc_url_split(const char *url, char *origin, size_t origin_size, char *path, size_t path_size)
 {
-    CURLU *u = curl_url();
+    const dc_curl_api *curl = dc_curl();
+    CURLU *u = curl ? curl->url() : NULL;
     if (!u)
         return -1;
     char *scheme = NULL, *host = NULL, *port = NULL, *p = NULL, *query = NULL;
     int rc = -1;
-    if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK && is_http(u) &&
-        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_PATH, &p, 0) == CURLUE_OK) {
-        if (curl_url_get(u, CURLUPART_QUERY, &query, 0) != CURLUE_OK)
+    if (curl->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK && is_http(u) &&
+        curl->url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+        curl->url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+        curl->url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK &&
+        curl->url_get(u, CURLUPART_PATH, &p, 0) == CURLUE_OK) {
+        if (curl->url_get(u, CURLUPART_QUERY, &query, 0) != CURLUE_OK)
             query = NULL;
         for (char *c = host; *c; c++)
             if (*c >= 'A' && *c <= 'Z')
@@ -87,12 +92,12 @@ int dc_url_split(const char *url, char *origin, size_t origin_size, char *path, 
         if (a > 0 && (size_t)a < origin_size && b > 0 && (size_t)b < path_size)
             rc = 0;
     }
-    curl_free(scheme);
-    curl_free(host);
-    curl_free(port);
-    curl_free(p);
-    curl_free(query);
-    curl_url_cleanup(u);
+    curl->free(scheme);
+    curl->free(host);
+    curl->free(port);
+    curl->free(p);
+    curl->free(query);
+    curl->url_cleanup(u);
     return rc;
 }
 

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "arena.h"
 #include "fetch.h"
 #include "fetch_state.h"
@@ -69,8 +67,8 @@ void dc_fetch_xfer_free(xfer *x)
     if (!x)
         return;
     if (x->easy)
-        curl_easy_cleanup(x->easy);
-    curl_slist_free_all(x->headers);
+        dc_curl()->easy_cleanup(x->easy);
+    dc_curl()->slist_free_all(x->headers);
     free(x->url);
     free(x->req.data);
     free(x->resp.data);
@@ -79,6 +77,7 @@ void dc_fetch_xfer_free(xfer *x)
 
 int dc_fetch_start_xfer(decant_fetcher *f, origin *o, slot *s, const char *url, int64_t now)
 {
+    const dc_curl_api *curl = dc_curl();
     xfer *x = calloc(1, sizeof *x);
     if (!x)
         return 0;
@@ -86,42 +85,42 @@ int dc_fetch_start_xfer(decant_fetcher *f, origin *o, slot *s, const char *url, 
     x->org = o;
     x->url = strdup(url);
     x->cap = s ? f->o.max_bytes : DC_ROBOTS_MAX_BYTES;
-    x->easy = curl_easy_init();
+    x->easy = curl->easy_init();
     struct curl_slist *h = NULL;
     const char *accept = s && s->kind != DECANT_FETCH_PAGE
                              ? "Accept: application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8"
                              : "Accept: text/html, application/xhtml+xml, application/xml;q=0.9, */*;q=0.8";
-    h = curl_slist_append(h, accept);
+    h = curl->slist_append(h, accept);
     /* Asked for by hand: libcurl would decode what the archive must keep. */
-    struct curl_slist *h2 = h ? curl_slist_append(h, "Accept-Encoding: gzip, deflate") : NULL;
+    struct curl_slist *h2 = h ? curl->slist_append(h, "Accept-Encoding: gzip, deflate") : NULL;
     x->headers = h2 ? h2 : h;
     if (!x->url || !x->easy || !h2) {
         dc_fetch_xfer_free(x);
         return 0;
     }
     CURL *e = x->easy;
-    curl_easy_setopt(e, CURLOPT_URL, url);
-    curl_easy_setopt(e, CURLOPT_PRIVATE, x);
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
-    curl_easy_setopt(e, CURLOPT_HTTP_TRANSFER_DECODING, 0L);
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)f->o.timeout_ms);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)f->o.connect_timeout_ms);
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)(x->cap > (size_t)INT64_MAX ? INT64_MAX : x->cap));
-    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+    curl->easy_setopt(e, CURLOPT_URL, url);
+    curl->easy_setopt(e, CURLOPT_PRIVATE, x);
+    curl->easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl->easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    curl->easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
+    curl->easy_setopt(e, CURLOPT_HTTP_TRANSFER_DECODING, 0L);
+    curl->easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl->easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
+    curl->easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+    curl->easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)f->o.timeout_ms);
+    curl->easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)f->o.connect_timeout_ms);
+    curl->easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)(x->cap > (size_t)INT64_MAX ? INT64_MAX : x->cap));
+    curl->easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+    curl->easy_setopt(e, CURLOPT_HEADERDATA, x);
+    curl->easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+    curl->easy_setopt(e, CURLOPT_WRITEDATA, x);
     /* The request head exactly as sent, for the archive's request record. */
-    curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, on_debug);
-    curl_easy_setopt(e, CURLOPT_DEBUGDATA, x);
-    curl_easy_setopt(e, CURLOPT_VERBOSE, 1L);
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
-    if (curl_multi_add_handle(f->multi, e) != CURLM_OK) {
+    curl->easy_setopt(e, CURLOPT_DEBUGFUNCTION, on_debug);
+    curl->easy_setopt(e, CURLOPT_DEBUGDATA, x);
+    curl->easy_setopt(e, CURLOPT_VERBOSE, 1L);
+    curl->easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+    if (curl->multi_add_handle(f->multi, e) != CURLM_OK) {
         dc_fetch_xfer_free(x);
         return 0;
     }
@@ -313,7 +312,7 @@ static void robots_done(decant_fetcher *f, xfer *x, CURLcode rc, long status, co
         /* The host cannot be reached: its pages fail as the fetch did. */
         code = curl_token(rc, &retry);
         snprintf(why, sizeof why, "robots.txt could not be fetched: %s",
-                 x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+                 x->errbuf[0] ? x->errbuf : dc_curl()->easy_strerror(rc));
     } else if (status >= 500 || status == 429) {
         retry = 1;
         snprintf(why, sizeof why, "robots.txt could not be fetched: HTTP %ld", status);
@@ -363,7 +362,7 @@ static int is_redirect(long status)
 static void follow(decant_fetcher *f, slot *s, xfer *x)
 {
     char *loc = NULL;
-    curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc);
+    dc_curl()->easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc);
     char key[ORIGIN_MAX], path[PATH_MAX_];
     char *to = loc ? dc_url_resolve(x->url, loc) : NULL;
     if (s->hops >= f->o.max_redirects) {
@@ -509,7 +508,7 @@ static void page_done(decant_fetcher *f, xfer *x, CURLcode rc, long status, cons
             retry_later(f, s, 0);
             return;
         }
-        dc_fetch_set_error(s, tok, "%s", x->errbuf[0] ? x->errbuf : curl_easy_strerror(rc));
+        dc_fetch_set_error(s, tok, "%s", x->errbuf[0] ? x->errbuf : dc_curl()->easy_strerror(rc));
     } else if (is_redirect(status) && e && e->response) {
         follow(f, s, x);
         return;
@@ -546,17 +545,17 @@ static void page_done(decant_fetcher *f, xfer *x, CURLcode rc, long status, cons
 void dc_fetch_xfer_done(decant_fetcher *f, CURL *easy, CURLcode rc)
 {
     xfer *x = NULL;
-    curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&x);
+    dc_curl()->easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&x);
     if (!x)
         return;
     long status = 0;
     char *ip = NULL;
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &ip);
+    dc_curl()->easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    dc_curl()->easy_getinfo(easy, CURLINFO_PRIMARY_IP, &ip);
     char ipbuf[64] = "";
     if (ip)
         snprintf(ipbuf, sizeof ipbuf, "%s", ip);
-    curl_multi_remove_handle(f->multi, easy);
+    dc_curl()->multi_remove_handle(f->multi, easy);
     for (xfer **p = &f->xfers; *p; p = &(*p)->next)
         if (*p == x) {
             *p = x->next;

@@ -19,7 +19,7 @@ BUILD = os.environ.get("DECANT_BUILD", "build-py")
 BUILD_DIR = BUILD if os.path.isabs(BUILD) else os.path.join(ROOT, BUILD)
 LIBRARY = os.path.join(BUILD_DIR, "libdecant.a")
 # The Makefile's LIBS: what libdecant.a itself links against.
-LIBS = ["modest", "m", "uchardet", "cjson", "z", "zstd", "deflate", "cld2", "curl", "xml2", "stdc++", "pthread"]
+LIBS = ["modest", "m", "uchardet", "cjson", "z", "zstd", "deflate", "cld2", "stdc++", "pthread"]
 
 if not os.path.isfile(os.path.join(ROOT, "include", "decant.h")):
     raise SystemExit("setup.py: %s is not the decant repository (set DECANT_ROOT)" % ROOT)
