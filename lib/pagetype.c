@@ -341,6 +341,9 @@ enum { B_TIME = 1, B_HEADING = 2, B_LINK = 4, B_PARA = 8 };
 /* Does a short text hold a price: a currency sign or code beside a digit? */
 static int has_price(const char *s, size_t n)
 {
+    /* Every short text node comes here, and most hold no digit at all. */
+    if (!dc_has_digit(s, n))
+        return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         size_t w = 0;
