@@ -153,6 +153,13 @@ static const word words[] = {
 #define BUCKETS (27 * 27)
 static uint16_t body_at[BUCKETS + 1], meta_at[BUCKETS + 1];
 static uint16_t body_words[NWORDS], meta_words[NWORDS];
+/* The body's words again, in the same order, as what its inner loop tests
+ * first: the left bound and the third byte ('\0' for a two-byte word) turn
+ * away most candidates without reading the words[] entry. */
+typedef struct body_cand {
+    uint8_t bounds, len, third;
+} body_cand;
+static body_cand body_cands[NWORDS];
 /* Which buckets hold a word, as bits: bit b of body_pairs[a] for bucket
  * a * 27 + b.  Most positions of a class value start no word, and two
  * table reads and a shift tell so. */
@@ -192,6 +199,10 @@ static void build_index(void)
 {
     build_list(body_at, body_words, 0);
     build_list(meta_at, meta_words, 1);
+    for (int k = 0; k < body_at[BUCKETS]; k++) {
+        const word *p = &words[body_words[k]];
+        body_cands[k] = (body_cand){p->bounds, p->len, p->len > 2 ? (uint8_t)p->s[2] : 0};
+    }
     for (int c = 0; c < 256; c++) {
         slot_of[c] = (uint8_t)slot((unsigned char)c);
         slot_ci[c] = (uint8_t)slot(dc_lower((unsigned char)c));
@@ -247,11 +258,12 @@ unsigned dc_vocab_token(const char *s, size_t n)
         int b = (int)(c * 27 + c1);
         int left_ok = i == 0 || !is_alnum((unsigned char)buf[i - 1]);
         for (int k = body_at[b]; k < body_at[b + 1]; k++) {
-            const word *p = &words[body_words[k]];
-            if ((p->bounds & L) && !left_ok)
+            const body_cand *q = &body_cands[k];
+            if (((q->bounds & L) && !left_ok) || i + q->len > len || (q->len > 2 && (uint8_t)buf[i + 2] != q->third))
                 continue;
+            const word *p = &words[body_words[k]];
             /* the first byte is the bucket's letter; the second may be any "other" */
-            if (i + p->len > len || !same_from(buf + i, p->s, 1, p->len))
+            if (!same_from(buf + i, p->s, 1, p->len))
                 continue;
             if ((p->bounds & R) && i + p->len < len && is_alnum((unsigned char)buf[i + p->len]))
                 continue;
