@@ -302,34 +302,33 @@ static void og_type(const char *c, float *f)
         f[DC_PT_F_og_website] = 1;
 }
 
-/* <meta property="og:type">, JSON-LD blocks, microdata itemtype. */
-static void declared_types(const dc_dom *d, float *f)
+/* Node i's declared type: <meta property="og:type">, a JSON-LD block, a
+ * microdata itemtype. */
+static void declared_type(const dc_dom *d, uint32_t i, float *f)
 {
-    for (uint32_t i = 1; i < d->count; i++) {
-        const dc_node *n = &d->nodes[i];
-        if (!n->attr_count)
-            continue;
-        if (n->tag == DC_TAG_META) {
-            const char *prop = dc_attr_get(d, i, "property", NULL);
-            if (prop && dc_eq_ci(prop, strlen(prop), "og:type", 7))
-                og_type(dc_attr_get(d, i, "content", NULL), f);
-        } else if (n->tag == DC_TAG_SCRIPT) {
-            const char *type = dc_attr_get(d, i, "type", NULL);
-            uint32_t c = n->first_child;
-            if (type && c && d->nodes[c].tag == DC_TAG_TEXT &&
-                dc_contains_ci(type, strlen(type), "ld+json"))
-                jsonld_types(d->nodes[c].text, d->nodes[c].text_len, f);
-        } else {
-            size_t len;
-            const char *it = dc_attr_get(d, i, "itemtype", &len);
-            if (!it || !dc_contains_ci(it, len, "schema.org/"))
-                continue;
-            /* "http://schema.org/Product": the last path segment. */
-            const char *e = it + len, *b = e;
-            while (b > it && b[-1] != '/')
-                b--;
-            schema_type(b, (size_t)(e - b), f);
-        }
+    const dc_node *n = &d->nodes[i];
+    if (!n->attr_count)
+        return;
+    if (n->tag == DC_TAG_META) {
+        const char *prop = dc_attr_get(d, i, "property", NULL);
+        if (prop && dc_eq_ci(prop, strlen(prop), "og:type", 7))
+            og_type(dc_attr_get(d, i, "content", NULL), f);
+    } else if (n->tag == DC_TAG_SCRIPT) {
+        const char *type = dc_attr_get(d, i, "type", NULL);
+        uint32_t c = n->first_child;
+        if (type && c && d->nodes[c].tag == DC_TAG_TEXT &&
+            dc_contains_ci(type, strlen(type), "ld+json"))
+            jsonld_types(d->nodes[c].text, d->nodes[c].text_len, f);
+    } else {
+        size_t len;
+        const char *it = dc_attr_get(d, i, "itemtype", &len);
+        if (!it || !dc_contains_ci(it, len, "schema.org/"))
+            return;
+        /* "http://schema.org/Product": the last path segment. */
+        const char *e = it + len, *b = e;
+        while (b > it && b[-1] != '/')
+            b--;
+        schema_type(b, (size_t)(e - b), f);
     }
 }
 
@@ -462,52 +461,67 @@ static void count_node(const dc_extract_ctx *cx, uint32_t i, page_counts *pc)
     }
 }
 
-/* Repeated siblings: teaser cards (short, linked) and posts (dated prose). */
-static void count_runs(const dc_extract_ctx *cx, const uint8_t *bits, page_counts *pc)
+/* Repeated children of element p: teaser cards (short, linked) and posts
+ * (dated prose). */
+static void count_runs(const dc_extract_ctx *cx, const uint8_t *bits, uint32_t p, page_counts *pc)
 {
     const dc_dom *d = cx->dom;
-    for (uint32_t p = d->body; p && p < d->count; p++) {
-        const dc_node *pn = &d->nodes[p];
-        if (!dc_is_element(pn) || !pn->first_child || pn->first_child == pn->last_child)
+    const dc_node *pn = &d->nodes[p];
+    if (!dc_is_element(pn) || !pn->first_child || pn->first_child == pn->last_child)
+        return;
+    uint32_t prev_sig = 0, run = 0;
+    for (uint32_t c = pn->first_child; c; c = d->nodes[c].next) {
+        const dc_node *n = &d->nodes[c];
+        if (!dc_is_element(n))
             continue;
-        uint32_t prev_sig = 0, run = 0;
-        for (uint32_t c = pn->first_child; c; c = d->nodes[c].next) {
-            const dc_node *n = &d->nodes[c];
-            if (!dc_is_element(n))
-                continue;
-            const dc_stats *s = &cx->st[c];
-            int card = (bits[c] & B_LINK) && s->chars >= 10 && s->chars < 400;
-            uint32_t sig = card || (bits[c] & B_TIME) ? signature(d, c) : 0;
-            if (!sig) {
-                prev_sig = 0, run = 0;
-                continue;
-            }
-            run = sig == prev_sig ? run + 1 : 1;
-            prev_sig = sig;
-            if (run < 2)
-                continue;
-            if (card) {
-                pc->cards++;
-                if (run > pc->card_run)
-                    pc->card_run = run;
-            }
-            if ((bits[c] & B_TIME) && s->chars >= 150 && s->link * 3 < s->chars &&
-                n->tag != DC_TAG_P && n->tag != DC_TAG_LI)
-                pc->posts++;
+        const dc_stats *s = &cx->st[c];
+        int card = (bits[c] & B_LINK) && s->chars >= 10 && s->chars < 400;
+        uint32_t sig = card || (bits[c] & B_TIME) ? signature(d, c) : 0;
+        if (!sig) {
+            prev_sig = 0, run = 0;
+            continue;
         }
+        run = sig == prev_sig ? run + 1 : 1;
+        prev_sig = sig;
+        if (run < 2)
+            continue;
+        if (card) {
+            pc->cards++;
+            if (run > pc->card_run)
+                pc->card_run = run;
+        }
+        if ((bits[c] & B_TIME) && s->chars >= 150 && s->link * 3 < s->chars &&
+            n->tag != DC_TAG_P && n->tag != DC_TAG_LI)
+            pc->posts++;
     }
 }
 
-static int page_structure(const dc_extract_ctx *cx, page_counts *pc)
+/*
+ * One pass over the page, children before their parents: every node's
+ * declared type; for the body and what follows it, which subtrees hold a
+ * <time>, a heading, a link or a paragraph (folded into the parent), the
+ * counts of the body's subtree, and each parent's runs of repeated
+ * children (whose bits are complete by the time the parent comes).
+ */
+static int page_structure(const dc_extract_ctx *cx, page_counts *pc, float *f)
 {
     const dc_dom *d = cx->dom;
-    if (!d->body)
-        return 1;
-    uint8_t *bits = dc_arena_alloc(cx->ar, d->count);
-    if (!bits)
-        return 0;
-    memset(bits, 0, d->count);
-    for (uint32_t i = d->count; i-- > d->body;) {
+    uint32_t body = d->body ? d->body : d->count, end = body;
+    uint8_t *bits = NULL;
+    if (d->body) {
+        bits = dc_arena_alloc(cx->ar, d->count);
+        if (!bits)
+            return 0;
+        memset(bits, 0, d->count);
+        /* The body's subtree is the nodes after it up to where it ends. */
+        end = dc_skip_in(d, d->body, 0);
+        if (!end)
+            end = d->count;
+    }
+    for (uint32_t i = d->count; i-- > 1;) {
+        declared_type(d, i, f);
+        if (i < body)
+            continue;
         const dc_node *n = &d->nodes[i];
         uint8_t own = 0;
         switch (n->tag) {
@@ -519,16 +533,12 @@ static int page_structure(const dc_extract_ctx *cx, page_counts *pc)
         default: break;
         }
         bits[i] |= own;
-        if (n->parent >= d->body)
+        if (n->parent >= body)
             bits[n->parent] |= bits[i];
+        if (i < end)
+            count_node(cx, i, pc);
+        count_runs(cx, bits, i, pc);
     }
-    /* The body's subtree is the nodes after it up to where it ends. */
-    uint32_t end = dc_skip_in(d, d->body, 0);
-    if (!end)
-        end = d->count;
-    for (uint32_t i = d->body; i < end; i++)
-        count_node(cx, i, pc);
-    count_runs(cx, bits, pc);
     return 1;
 }
 
@@ -592,7 +602,6 @@ int dc_pagetype_features(const dc_pt_page *p, float *f)
     memset(f, 0, sizeof(float) * DC_PT_NFEAT);
     const decant_article *a = p->a;
     url_features(p->url ? p->url : a->field[DECANT_FIELD_URL], f);
-    declared_types(p->cx->dom, f);
     f[DC_PT_F_dated] = a->field[DECANT_FIELD_DATE_PUBLISHED] != NULL;
     f[DC_PT_F_author] = a->author_count > 0;
     f[DC_PT_F_modified] = a->field[DECANT_FIELD_DATE_MODIFIED] != NULL;
@@ -603,7 +612,7 @@ int dc_pagetype_features(const dc_pt_page *p, float *f)
 
     page_counts pc;
     memset(&pc, 0, sizeof pc);
-    if (!page_structure(p->cx, &pc))
+    if (!page_structure(p->cx, &pc, f))
         return 0;
     body_features(p, pc.chars, f);
     f[DC_PT_F_page_chars] = lg(pc.chars);
