@@ -161,7 +161,7 @@ static int class_verdict(vocab_entry *cache, token_entry *tokens, const char *s,
 {
     if (!cache)
         return verdict(string_seen(tokens, s, n), flags);
-    uint32_t h = dc_fnv1a(s, n);
+    uint32_t h = (uint32_t)dc_hash_bytes(s, n);
     vocab_entry *e = &cache[h & (VOCAB_CACHE - 1)];
     if (e->s && e->hash == h && e->len == n && memcmp(e->s, s, n) == 0) {
         *flags = e->flags;

@@ -412,7 +412,7 @@ static int class_flags(pass *p, const char *s, size_t n)
 {
     if (!p->memo)
         return dc_vocab_meta(s, n);
-    uint32_t h = dc_fnv1a(s, n);
+    uint32_t h = (uint32_t)dc_hash_bytes(s, n);
     dc_meta_class_memo *e = &p->memo[h & (CLASS_MEMO - 1)];
     if (e->s && e->hash == h && e->n == n && memcmp(e->s, s, n) == 0)
         return e->flags;

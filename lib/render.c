@@ -707,7 +707,7 @@ static int drop_cloned_runs(const dc_extract_ctx *cx, dc_blocks *out, size_t fro
     memset(table, 0xFF, slots * sizeof *table);
     memset(drop, 0, n);
     for (size_t j = 0; j < n; j++) {
-        size_t h = dc_fnv1a(b[j].text, b[j].len) & (slots - 1);
+        size_t h = (size_t)dc_hash_bytes(b[j].text, b[j].len) & (slots - 1);
         while (table[h] != SIZE_MAX && !same_block(&b[table[h]], &b[j]))
             h = (h + 1) & (slots - 1);
         last[j] = table[h];

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "decant.h"
 
@@ -91,6 +92,29 @@ static inline uint32_t dc_fnv1a(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         h = dc_fnv1a_step(h, (unsigned char)s[i]);
     return h;
+}
+
+/*
+ * A hash of s[0..n) eight bytes at a time, for tables that compare their
+ * keys in full on a match: byte-at-a-time FNV waits on a multiply per byte,
+ * which a paragraph-long key makes the table's whole cost.  Not stable
+ * across versions; never store it.
+ */
+static inline uint64_t dc_hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+    }
+    uint64_t t = 0;
+    for (size_t k = 0; i + k < n; k++)
+        t |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+    h = (h ^ t) * 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 32);
 }
 
 /* ------------------------------------------------------------- UTF-8 */
