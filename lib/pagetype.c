@@ -414,7 +414,8 @@ static uint32_t signature(const dc_dom *d, uint32_t i)
 
 typedef struct page_counts {
     uint32_t chars, link, h1, h2, h3, linked_h, articles, times, forms, buttons, tables,
-        code, prices, phones, cards, card_run, posts;
+        code, prices, phones, cards, card_run, posts, body_cards, body_posts;
+    uint32_t prose, body_prose; /* characters of prose, and of it in the body */
     uint32_t cls[7];
 } page_counts;
 
@@ -463,7 +464,8 @@ static void count_node(const dc_extract_ctx *cx, uint32_t i, page_counts *pc)
 
 /* Repeated children of element p: teaser cards (short, linked) and posts
  * (dated prose). */
-static void count_runs(const dc_extract_ctx *cx, const uint8_t *bits, uint32_t p, page_counts *pc)
+static void count_runs(const dc_extract_ctx *cx, const uint8_t *bits, const uint8_t *in_body,
+                       uint32_t p, page_counts *pc)
 {
     const dc_dom *d = cx->dom;
     const dc_node *pn = &d->nodes[p];
@@ -487,12 +489,26 @@ static void count_runs(const dc_extract_ctx *cx, const uint8_t *bits, uint32_t p
             continue;
         if (card) {
             pc->cards++;
+            pc->body_cards += in_body[c];
             if (run > pc->card_run)
                 pc->card_run = run;
         }
         if ((bits[c] & B_TIME) && s->chars >= 150 && s->link * 3 < s->chars &&
-            n->tag != DC_TAG_P && n->tag != DC_TAG_LI)
+            n->tag != DC_TAG_P && n->tag != DC_TAG_LI) {
             pc->posts++;
+            pc->body_posts += in_body[c];
+        }
+    }
+}
+
+/* Marks the nodes inside the chosen containers. */
+static void mark_body(const dc_extract_ctx *cx, uint8_t *in_body)
+{
+    const dc_dom *d = cx->dom;
+    for (uint32_t k = 0; k < cx->sel->nroots; k++) {
+        uint32_t r = cx->sel->roots[k];
+        uint32_t end = dc_skip_in(d, r, 0);
+        memset(in_body + r, 1, (end ? end : d->count) - r);
     }
 }
 
@@ -502,17 +518,29 @@ static void count_runs(const dc_extract_ctx *cx, const uint8_t *bits, uint32_t p
  * <time>, a heading, a link or a paragraph (folded into the parent), the
  * counts of the body's subtree, and each parent's runs of repeated
  * children (whose bits are complete by the time the parent comes).
+ *
+ * And the page's prose: text outside links, hidden parts and furniture,
+ * in pieces of 20 characters or more (a line of a menu or a footer is
+ * shorter, a sentence is not), summed up the tree; and how much of it
+ * the chosen body holds.  An article's body holds most of its page's
+ * prose; a listing's or a forum's chosen part holds one teaser or post of
+ * many.
  */
 static int page_structure(const dc_extract_ctx *cx, page_counts *pc, float *f)
 {
     const dc_dom *d = cx->dom;
     uint32_t body = d->body ? d->body : d->count, end = body;
-    uint8_t *bits = NULL;
+    uint8_t *bits = NULL, *in_body = NULL;
+    uint32_t *prose = NULL;
     if (d->body) {
-        bits = dc_arena_alloc(cx->ar, d->count);
-        if (!bits)
+        bits = dc_arena_alloc(cx->ar, 2 * (size_t)d->count);
+        prose = dc_arena_alloc(cx->ar, sizeof *prose * (size_t)d->count);
+        if (!bits || !prose)
             return 0;
-        memset(bits, 0, d->count);
+        memset(bits, 0, 2 * (size_t)d->count);
+        memset(prose, 0, sizeof *prose * (size_t)d->count);
+        in_body = bits + d->count;
+        mark_body(cx, in_body);
         /* The body's subtree is the nodes after it up to where it ends. */
         end = dc_skip_in(d, d->body, 0);
         if (!end)
@@ -533,11 +561,23 @@ static int page_structure(const dc_extract_ctx *cx, page_counts *pc, float *f)
         default: break;
         }
         bits[i] |= own;
-        if (n->parent >= body)
+        if (n->tag == DC_TAG_TEXT && cx->st[i].chars >= 20)
+            prose[i] = cx->st[i].chars;
+        if (n->parent >= body) {
             bits[n->parent] |= bits[i];
+            if (n->tag != DC_TAG_A && !(cx->mark[i].flags & DC_F_HARD) && !cx->st[i].dropped)
+                prose[n->parent] += prose[i];
+        }
         if (i < end)
             count_node(cx, i, pc);
-        count_runs(cx, bits, i, pc);
+        count_runs(cx, bits, in_body, i, pc);
+    }
+    if (d->body) {
+        pc->prose = prose[d->body];
+        for (uint32_t k = 0; k < cx->sel->nroots; k++)
+            pc->body_prose += prose[cx->sel->roots[k]];
+        if (pc->body_prose > pc->prose)
+            pc->body_prose = pc->prose;
     }
     return 1;
 }
@@ -552,6 +592,50 @@ static size_t utf8_chars(const char *s)
     return k;
 }
 
+/* What the body's blocks say, in words whatever the script (see
+ * pagetype_prose.c): a Chinese paragraph of 200 characters is as long as
+ * an English one of 130 words, and its UTF-8 is three times as many bytes
+ * as a Polish one of the same length. */
+typedef struct body_words {
+    float words, par_words, par_max, run, best;
+    uint32_t pars, long_pars, sentences;
+} body_words;
+
+/*
+ * One block into the counts.  Prose runs on for paragraphs in a story; a
+ * forum's posts and a listing's teasers are broken up by headings, lists
+ * and short lines (names, dates, "read more").  Captions and lines of a
+ * few words (a photo credit) neither add to a run nor break it.  A row of
+ * an old table layout may hold a whole story in its one cell: rows that
+ * read as sentences count as prose too.
+ */
+static void block_words(const dc_block *bl, body_words *bw)
+{
+    if (bl->kind == DC_BLOCK_CAPTION)
+        return;
+    dc_pt_prose pr = {0, 0, 0};
+    dc_pt_prose_scan(bl->text, bl->len, &pr);
+    bw->words += pr.units;
+    int textual = bl->kind == DC_BLOCK_PARAGRAPH || bl->kind == DC_BLOCK_QUOTE ||
+                  bl->kind == DC_BLOCK_TABLE_ROW;
+    uint32_t sent = pr.sentences + (pr.tail >= 8);
+    if (bl->kind == DC_BLOCK_PARAGRAPH || (textual && sent && pr.units >= 8)) {
+        bw->pars++;
+        bw->par_words += pr.units;
+        bw->long_pars += pr.units >= 40;
+        if (pr.units > bw->par_max)
+            bw->par_max = pr.units;
+    }
+    if (textual && sent && pr.units >= 8) {
+        bw->sentences += sent;
+        bw->run += pr.units;
+        if (bw->run > bw->best)
+            bw->best = bw->run;
+    } else if (bl->kind != DC_BLOCK_PARAGRAPH || pr.units >= 4) {
+        bw->run = 0;
+    }
+}
+
 static void body_features(const dc_pt_page *p, uint32_t page_chars, float *f)
 {
     const dc_extract_ctx *cx = p->cx;
@@ -561,18 +645,12 @@ static void body_features(const dc_pt_page *p, uint32_t page_chars, float *f)
         kept += cx->st[cx->sel->roots[k]].chars;
         links += cx->st[cx->sel->roots[k]].link;
     }
-    uint32_t pars = 0, long_pars = 0, items = 0, heads = 0, rows = 0, pre = 0;
-    size_t par_bytes = 0, par_max = 0;
+    uint32_t items = 0, heads = 0, rows = 0, pre = 0;
+    body_words bw = {0};
     for (size_t k = 0; k < b->count; k++) {
         const dc_block *bl = &b->items[k];
+        block_words(bl, &bw);
         switch (bl->kind) {
-        case DC_BLOCK_PARAGRAPH:
-            pars++;
-            par_bytes += bl->len;
-            long_pars += bl->len >= 250;
-            if (bl->len > par_max)
-                par_max = bl->len;
-            break;
         case DC_BLOCK_LIST_ITEM: items++; break;
         case DC_BLOCK_HEADING: heads++; break;
         case DC_BLOCK_TABLE_ROW: rows++; break;
@@ -581,20 +659,23 @@ static void body_features(const dc_pt_page *p, uint32_t page_chars, float *f)
         }
     }
     f[DC_PT_F_lenient] = (float)cx->sel->lenient;
-    f[DC_PT_F_body_chars] = lg(kept);
+    f[DC_PT_F_body_words] = lg(bw.words);
     f[DC_PT_F_body_share] = page_chars ? (float)kept / (float)page_chars : 0;
     if (f[DC_PT_F_body_share] > 1)
         f[DC_PT_F_body_share] = 1;
     f[DC_PT_F_body_links] = kept ? (float)links / (float)kept : 0;
-    f[DC_PT_F_paragraphs] = lg(pars);
-    f[DC_PT_F_par_max] = lg(par_max);
-    f[DC_PT_F_par_mean] = pars ? lg((double)par_bytes / pars) : 0;
-    f[DC_PT_F_long_pars] = lg(long_pars);
+    f[DC_PT_F_paragraphs] = lg(bw.pars);
+    f[DC_PT_F_par_max] = lg(bw.par_max);
+    f[DC_PT_F_par_mean] = bw.pars ? lg(bw.par_words / (float)bw.pars) : 0;
+    f[DC_PT_F_long_pars] = lg(bw.long_pars);
     f[DC_PT_F_list_share] = b->count ? (float)items / (float)b->count : 0;
     f[DC_PT_F_heading_blocks] = lg(heads);
     f[DC_PT_F_table_rows] = lg(rows);
     f[DC_PT_F_pre_blocks] = lg(pre);
     f[DC_PT_F_related] = lg(p->a->related_count);
+    f[DC_PT_F_sentences] = lg(bw.sentences);
+    f[DC_PT_F_sent_words] = bw.sentences ? lg(bw.words / (float)bw.sentences) : 0;
+    f[DC_PT_F_run_words] = lg(bw.best);
 }
 
 int dc_pagetype_features(const dc_pt_page *p, float *f)
@@ -607,6 +688,12 @@ int dc_pagetype_features(const dc_pt_page *p, float *f)
     f[DC_PT_F_modified] = a->field[DECANT_FIELD_DATE_MODIFIED] != NULL;
     f[DC_PT_F_tags] = lg(a->tag_count);
     f[DC_PT_F_description] = a->field[DECANT_FIELD_DESCRIPTION] != NULL;
+    /* A date or a byline the reader sees by the headline, however old
+     * the page's markup (meta_dates.c, meta_authors.c). */
+    const char *src = a->source[DECANT_FIELD_DATE_PUBLISHED];
+    f[DC_PT_F_dateline] = src && (strcmp(src, "dateline") == 0 || strcmp(src, "time-element") == 0);
+    src = a->source[DECANT_FIELD_AUTHORS];
+    f[DC_PT_F_byline] = src && strcmp(src, "byline") == 0;
     const char *title = a->field[DECANT_FIELD_TITLE];
     f[DC_PT_F_title_words] = title ? lg(utf8_chars(title) / 6.0) : 0;
 
@@ -634,6 +721,9 @@ int dc_pagetype_features(const dc_pt_page *p, float *f)
     f[DC_PT_F_cards] = lg(pc.cards);
     f[DC_PT_F_card_run] = lg(pc.card_run);
     f[DC_PT_F_posts] = lg(pc.posts);
+    f[DC_PT_F_body_cards] = lg(pc.body_cards);
+    f[DC_PT_F_body_posts] = lg(pc.body_posts);
+    f[DC_PT_F_prose_share] = pc.prose ? (float)pc.body_prose / (float)pc.prose : 0;
     static const int cls[7] = {DC_PT_F_cls_product, DC_PT_F_cls_post, DC_PT_F_cls_comment,
                                DC_PT_F_cls_doc, DC_PT_F_cls_card, DC_PT_F_cls_article,
                                DC_PT_F_cls_service};

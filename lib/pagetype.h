@@ -31,15 +31,18 @@
     X(ld_service) X(og_article) X(og_product) X(og_website)                     \
     /* metadata */                                                              \
     X(dated) X(author) X(modified) X(tags) X(description) X(title_words)        \
-    /* the body decant chose */                                                 \
-    X(lenient) X(body_chars) X(body_share) X(body_links) X(paragraphs)          \
+    X(dateline) X(byline)                                                       \
+    /* the body decant chose; lengths in words (pagetype_prose.c) */            \
+    X(lenient) X(body_words) X(body_share) X(body_links) X(paragraphs)          \
     X(par_mean) X(par_max) X(long_pars) X(list_share) X(heading_blocks)         \
     X(table_rows) X(pre_blocks) X(related)                                      \
+    /* its prose: sentences, longest run, share of the page's prose */          \
+    X(sentences) X(sent_words) X(run_words) X(prose_share)                      \
     /* the whole page */                                                        \
     X(page_chars) X(link_share) X(h1) X(h2) X(h3) X(linked_headings)            \
     X(articles) X(times) X(forms) X(buttons) X(tables) X(code) X(prices)        \
     X(phones)                                                                   \
-    X(cards) X(card_run) X(posts)                                               \
+    X(cards) X(card_run) X(posts) X(body_cards) X(body_posts)                   \
     /* class names: the template's own words for its parts */                   \
     X(cls_product) X(cls_post) X(cls_comment) X(cls_doc) X(cls_card)            \
     X(cls_article) X(cls_service)
@@ -74,6 +77,16 @@ enum {
 unsigned dc_pt_url_word(const char *s, size_t n);
 unsigned dc_pt_schema_word(const char *s, size_t n);
 unsigned dc_pt_class_words(const char *s, size_t n);
+
+/* How much a text says (pagetype_prose.c): words, counting the characters
+ * of scripts written without spaces as shares of a word; the sentences
+ * ended; the words after the last end. */
+typedef struct dc_pt_prose {
+    float units;
+    uint32_t sentences;
+    float tail;
+} dc_pt_prose;
+void dc_pt_prose_scan(const char *s, size_t n, dc_pt_prose *out);
 
 /* The feature names, in order (for the training script's dump). */
 extern const char *const dc_pt_feature_names[DC_PT_NFEAT];

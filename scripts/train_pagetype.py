@@ -56,6 +56,8 @@ def _stripped(names, prefixes, extra=()):
 AUGMENT = [
     ("undeclared", lambda names: _stripped(names, ("ld_", "og_", "url_"),
                                            ("modified", "tags", "description")), 1.0),
+    ("bare", lambda names: _stripped(names, ("cls_", "h1", "h2", "h3"),
+                                     ("heading_blocks", "linked_headings", "articles")), 1.0),
 ]
 
 
@@ -353,10 +355,13 @@ def main():
     ap.add_argument("--extra-weight", type=float, default=0.0,
                     help="weight of a scrapinghub / daniel-dev page (all articles) against "
                          "a wcxb-dev page; 0 leaves them out of training")
+    ap.add_argument("--extra-sets", default="scrapinghub,daniel-dev",
+                    help="which of the all-article sets --extra-weight trains on")
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--no-augment", dest="augment", action="store_false",
                     help="train on the pages as they are only")
     ap.add_argument("--grid", action="store_true", help="cross-validate a few l2 values first")
+    ap.add_argument("--drop", default="", help="features to leave out (comma-separated; experiments)")
     args = ap.parse_args()
     bench = Path(args.bench)
 
@@ -366,10 +371,15 @@ def main():
         if rows:
             data[name] = (names, rows)
     names = data["wcxb-dev"][0]
+    drop = [names.index(n) for n in args.drop.split(",") if n]
+    for _, rows in data.values():
+        for x, _, _ in rows:
+            for j in drop:
+                x[j] = 0.0
     X, Y, S, sites, origin = [], [], [], [], []
     copies = [(label, zero(names), weight) for label, zero, weight in AUGMENT] if args.augment else []
     for name, (_, rows) in data.items():
-        w = 1.0 if name == "wcxb-dev" else args.extra_weight
+        w = 1.0 if name == "wcxb-dev" else args.extra_weight if name in args.extra_sets.split(",") else 0.0
         for x, y, site in rows:
             X.append(x)
             Y.append(y)
