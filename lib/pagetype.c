@@ -77,18 +77,6 @@ static int segment_date(const char *s, size_t n)
     return 0;
 }
 
-/* The longest run of digits in s[0..n). */
-static size_t longest_digits(const char *s, size_t n)
-{
-    size_t best = 0, run = 0;
-    for (size_t i = 0; i < n; i++) {
-        run = is_digit(s[i]) ? run + 1 : 0;
-        if (run > best)
-            best = run;
-    }
-    return best;
-}
-
 /* Words of a slug: letter runs of two or more, in "big-news-today_2". */
 static int slug_words(const char *s, size_t n)
 {
@@ -105,40 +93,6 @@ static int slug_words(const char *s, size_t n)
         run = 0;
     }
     return words;
-}
-
-static int has_ext(const char *s, size_t n)
-{
-    static const char *const exts[] = {".html", ".htm", ".shtml", ".php", ".asp", ".aspx",
-                                       ".jsp", ".cms", ".cfm"};
-    for (size_t k = 0; k < sizeof exts / sizeof exts[0]; k++) {
-        size_t e = strlen(exts[k]);
-        if (n > e && dc_eq_ci(s + n - e, e, exts[k], e))
-            return 1;
-    }
-    return 0;
-}
-
-/* Does the query hold anything besides trackers (utm_*, srsltid, ...)? */
-static int real_query(const char *q, size_t n)
-{
-    static const char *const trackers[] = {"utm_", "srsltid", "fbclid", "gclid", "ref",
-                                           "mc_", "_ga", "cmp", "ocid"};
-    size_t i = 0;
-    while (i < n) {
-        size_t e = i;
-        while (e < n && q[e] != '&' && q[e] != ';')
-            e++;
-        int tracker = e == i;
-        for (size_t k = 0; !tracker && k < sizeof trackers / sizeof trackers[0]; k++) {
-            size_t tl = strlen(trackers[k]);
-            tracker = e - i >= tl && dc_eq_ci(q + i, tl, trackers[k], tl);
-        }
-        if (!tracker)
-            return 1;
-        i = e + 1;
-    }
-    return 0;
 }
 
 static void url_features(const char *url, float *f)
@@ -176,11 +130,8 @@ static void url_features(const char *url, float *f)
         }
     }
     int depth = 0, slug = 0, date = 0;
-    size_t id = 0;
     const char *seg[3] = {NULL, NULL, NULL}; /* the last three, for /yyyy/mm/ */
     size_t segn[3] = {0, 0, 0};
-    const char *last = NULL;
-    size_t last_n = 0;
     while (*s == '/') {
         const char *b = ++s;
         while (*s && *s != '/' && *s != '?' && *s != '#')
@@ -192,7 +143,6 @@ static void url_features(const char *url, float *f)
         seg[0] = seg[1], segn[0] = segn[1];
         seg[1] = seg[2], segn[1] = segn[2];
         seg[2] = b, segn[2] = n;
-        last = b, last_n = n;
         if (segment_date(b, n))
             date = 1;
         if (seg[1] && segn[1] == 4 && digits(seg[1], 4) && year_like(seg[1]) &&
@@ -201,9 +151,6 @@ static void url_features(const char *url, float *f)
         int w = slug_words(b, n);
         if (w > slug)
             slug = w;
-        size_t dl = longest_digits(b, n);
-        if (dl >= 5 && !(dl == 8 && segment_date(b, n)))
-            id = id > dl ? id : dl;
         unsigned g = dc_pt_url_word(b, n);
         if (g & G_LIST)
             f[DC_PT_F_url_list] = 1;
@@ -224,15 +171,7 @@ static void url_features(const char *url, float *f)
     f[DC_PT_F_url_root] = depth == 0;
     f[DC_PT_F_url_date] = (float)date;
     f[DC_PT_F_url_slug_words] = lg(slug);
-    f[DC_PT_F_url_id] = id >= 5;
-    f[DC_PT_F_url_ext] = last && has_ext(last, last_n);
     f[DC_PT_F_url_slash] = depth > 0 && s > url && s[-1] == '/';
-    if (*s == '?') {
-        const char *q = ++s;
-        while (*s && *s != '#')
-            s++;
-        f[DC_PT_F_url_query] = (float)real_query(q, (size_t)(s - q));
-    }
 }
 
 /* ------------------------------------------------- declared types */
@@ -413,8 +352,8 @@ static uint32_t signature(const dc_dom *d, uint32_t i)
 }
 
 typedef struct page_counts {
-    uint32_t chars, link, h1, h2, h3, linked_h, articles, times, forms, buttons, tables,
-        code, prices, phones, cards, card_run, posts, body_cards, body_posts;
+    uint32_t chars, h1, h2, h3, linked_h, articles, times, forms, buttons, code, prices, phones,
+        cards, card_run, posts, body_cards, body_posts;
     uint32_t prose, body_prose; /* characters of prose, and of it in the body */
     uint32_t cls[7];
 } page_counts;
@@ -432,7 +371,6 @@ static void count_node(const dc_extract_ctx *cx, uint32_t i, page_counts *pc)
         if (n->text_len <= 24 && n->text_len >= 9 && is_phone(n->text, n->text_len))
             pc->phones++;
         return;
-    case DC_TAG_A: pc->link += s->chars; break;
     case DC_TAG_H1: pc->h1++; break;
     case DC_TAG_H2: pc->h2++; break;
     case DC_TAG_H3: case DC_TAG_H4: case DC_TAG_H5: case DC_TAG_H6: pc->h3++; break;
@@ -440,7 +378,6 @@ static void count_node(const dc_extract_ctx *cx, uint32_t i, page_counts *pc)
     case DC_TAG_TIME: pc->times++; break;
     case DC_TAG_FORM: pc->forms++; break;
     case DC_TAG_BUTTON: pc->buttons++; break;
-    case DC_TAG_TABLE: pc->tables++; break;
     case DC_TAG_PRE: case DC_TAG_CODE: pc->code++; break;
     default: break;
     }
@@ -703,9 +640,6 @@ int dc_pagetype_features(const dc_pt_page *p, float *f)
         return 0;
     body_features(p, pc.chars, f);
     f[DC_PT_F_page_chars] = lg(pc.chars);
-    f[DC_PT_F_link_share] = pc.chars ? (float)pc.link / (float)pc.chars : 0;
-    if (f[DC_PT_F_link_share] > 1)
-        f[DC_PT_F_link_share] = 1;
     f[DC_PT_F_h1] = lg(pc.h1);
     f[DC_PT_F_h2] = lg(pc.h2);
     f[DC_PT_F_h3] = lg(pc.h3);
@@ -714,7 +648,6 @@ int dc_pagetype_features(const dc_pt_page *p, float *f)
     f[DC_PT_F_times] = lg(pc.times);
     f[DC_PT_F_forms] = lg(pc.forms);
     f[DC_PT_F_buttons] = lg(pc.buttons);
-    f[DC_PT_F_tables] = lg(pc.tables);
     f[DC_PT_F_code] = lg(pc.code);
     f[DC_PT_F_prices] = lg(pc.prices);
     f[DC_PT_F_phones] = lg(pc.phones);

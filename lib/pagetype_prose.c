@@ -17,6 +17,12 @@
 
 typedef enum { CP_OTHER, CP_LETTER, CP_CJK, CP_SEA, CP_END, CP_SPACE } cp_kind;
 
+/* Greek letters: Greek asks its questions with ';'. */
+static int greek(uint32_t c)
+{
+    return (c >= 0x0370 && c <= 0x03FF) || (c >= 0x1F00 && c <= 0x1FFF);
+}
+
 /* What code point c is to the counts: a letter of a spaced script, a
  * character of an unspaced one, a sentence end, a space or anything else. */
 static cp_kind kind_of(uint32_t c)
@@ -61,7 +67,7 @@ void dc_pt_prose_scan(const char *s, size_t n, dc_pt_prose *out)
     const unsigned char *u = (const unsigned char *)s;
     float units = 0, since_end = 0;
     uint32_t sentences = 0;
-    int in_word = 0;
+    int in_word = 0, greek_word = 0;
     cp_kind pending = CP_OTHER; /* a sentence mark waiting for what follows */
     for (size_t i = 0; i < n;) {
         uint32_t c = u[i];
@@ -72,6 +78,8 @@ void dc_pt_prose_scan(const char *s, size_t n, dc_pt_prose *out)
         }
         i += len;
         cp_kind k = kind_of(c);
+        if (c == ';' && greek_word)
+            k = CP_END;
         /* A mark ends a sentence when space, the end, or an unspaced
          * script's character follows: "3.5" and "e.g.x" do not. */
         if (pending == CP_END) {
@@ -85,6 +93,7 @@ void dc_pt_prose_scan(const char *s, size_t n, dc_pt_prose *out)
         }
         switch (k) {
         case CP_LETTER:
+            greek_word = greek(c);
             if (!in_word) {
                 units += 1;
                 since_end += 1;
@@ -107,7 +116,8 @@ void dc_pt_prose_scan(const char *s, size_t n, dc_pt_prose *out)
             } else if (c < 0x3000) {
                 pending = CP_END;
             }
-            break;
+            /* "3.5" and "e.g." stay one word */
+            continue;
         default:
             break;
         }
