@@ -20,7 +20,7 @@ static void robots(const char *s, size_t n)
         memcpy(path + 1, s, plen);
         path[plen + 1] = '\0';
     }
-    dc_robots *r = dc_robots_parse(s, n, "decant");
+    dc_robots *r = dc_robots_parse(NULL, s, n, "decant");
     if (!r)
         return;
     (void)dc_robots_allowed(r, path);
@@ -32,7 +32,7 @@ static void robots(const char *s, size_t n)
 static void feed(const uint8_t *d, size_t n, size_t max)
 {
     dc_feed_links l;
-    if (dc_feed_parse(d, n, "http://example.org/feed/", max, 1 << 20, &l) != DECANT_OK)
+    if (dc_feed_parse(NULL, d, n, "http://example.org/feed/", max, 1 << 20, &l) != DECANT_OK)
         return;
     if (l.count > max)
         abort();

@@ -100,14 +100,16 @@ const char *decant_status_name(decant_status code);
  *
  * The hook governs every allocation decant's own code makes: extractors,
  * arenas (and through them every DOM, scratch and article string), the WARC
- * reader and its buffers, zlib's and zstd's state, and a decant_buffer whose
- * `allocator` is set.  The libraries that allocate for themselves are the
- * HTML parser (myhtml), the charset detector (uchardet), iconv, cJSON (for
- * JSON-LD), CLD2 (language) and libdeflate (about 32 KiB per WARC reader of
- * a gzip archive), and decant_warc_detect(), which takes no options, uses
- * the C library's.  So do the fetcher and the WARC writer, which take no
- * decant_options (their results and buffers are the C library's, as are
- * libcurl's and libxml2's own).
+ * reader and its buffers, zlib's and zstd's state, a decant_buffer whose
+ * `allocator` is set, site models, the fetcher and every result it hands
+ * out (decant_fetch_options.allocator), the WARC writer
+ * (decant_warc_writer_open_with) and decant_warc_detect_with.  Where no
+ * allocator is given, the C library's is used.  The libraries that allocate
+ * for themselves are the HTML parser (myhtml), the charset detector
+ * (uchardet), iconv, cJSON (for JSON-LD), CLD2 (language), libdeflate
+ * (about 32 KiB per WARC reader of a gzip archive), libcurl (the fetcher's
+ * connections and URL parsing) and libxml2 (feeds and sitemaps); decant
+ * does not reroute them, since their hooks are process-wide.
  */
 typedef struct decant_allocator {
     void *(*malloc)(void *ctx, size_t size);
@@ -687,6 +689,10 @@ void decant_warc_close(decant_warc_reader *r);
  */
 int decant_warc_detect(const void *head, size_t len);
 
+/* The same, with the decompressors' memory from `alloc` (NULL: the C
+ * library's).  Out of memory may read as "not an archive". */
+int decant_warc_detect_with(const void *head, size_t len, const decant_allocator *alloc);
+
 /* ------------------------------------------------------------- fetching */
 
 /*
@@ -733,7 +739,7 @@ int decant_warc_detect(const void *head, size_t len);
 
 typedef struct decant_fetcher decant_fetcher;
 
-#define DECANT_FETCH_OPTIONS_VERSION 1
+#define DECANT_FETCH_OPTIONS_VERSION 2
 
 typedef struct decant_fetch_options {
     unsigned version;            /* set by decant_fetch_options_init         */
@@ -758,6 +764,11 @@ typedef struct decant_fetch_options {
     int ignore_robots;           /* default 0: obey robots.txt               */
     const char *const *allow_hosts; /* more hosts items may come from:       */
     size_t allow_host_count;        /* "host" or "host:port"                 */
+    /* Memory for the fetcher and the results it hands out; NULL means the
+     * C library's.  It must stay valid until the fetcher and every result
+     * are freed.  Since version 2 (options of version 1 are still accepted,
+     * with the default).                                                    */
+    const decant_allocator *allocator;
 } decant_fetch_options;
 
 void decant_fetch_options_init(decant_fetch_options *opts);
@@ -815,7 +826,8 @@ typedef struct decant_fetch_result {
     size_t exchange_count;
 } decant_fetch_result;
 
-/* `opts` may be NULL for the defaults; it is copied. */
+/* `opts` may be NULL for the defaults; it is copied.  DECANT_ERR_INVALID
+ * when opts->version is not one decant_fetch_options_init ever set. */
 decant_status decant_fetcher_new(const decant_fetch_options *opts,
                                  decant_fetcher **out, decant_error *err);
 
@@ -869,6 +881,12 @@ typedef struct decant_warc_writer decant_warc_writer;
 /* Creates (or truncates) `path`. */
 decant_status decant_warc_writer_open(const char *path, int gzip,
                                       decant_warc_writer **out, decant_error *err);
+
+/* The same, with the writer's memory (and zlib's) from `alloc`, which must
+ * stay valid until decant_warc_writer_close; NULL means the C library's. */
+decant_status decant_warc_writer_open_with(const char *path, int gzip,
+                                           const decant_allocator *alloc,
+                                           decant_warc_writer **out, decant_error *err);
 
 /*
  * A warcinfo record (WARC-Filename: `filename`), then every record refers

@@ -55,6 +55,23 @@ void dc_free(const decant_allocator *a, void *p, size_t n)
         a->free(a->ctx, p, n);
 }
 
+char *dc_strdup(const decant_allocator *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = dc_malloc(a, n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+void dc_free_str(const decant_allocator *a, char *s)
+{
+    if (s)
+        a->free(a->ctx, s, strlen(s) + 1);
+}
+
 /* The header in front of a sized block: its whole size, and room enough to
  * keep the block aligned for anything. */
 typedef union {

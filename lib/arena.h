@@ -34,6 +34,17 @@ void *dc_malloc(const decant_allocator *a, size_t n);
 void *dc_realloc(const decant_allocator *a, void *p, size_t old_n, size_t new_n);
 void dc_free(const decant_allocator *a, void *p, size_t n);
 
+/* `a`, or the C library's allocator when it is NULL. */
+static inline const decant_allocator *dc_allocator_or_default(const decant_allocator *a)
+{
+    return a ? a : &dc_default_allocator;
+}
+
+/* A copy of s (strlen(s) + 1 bytes from `a`), NULL for NULL or on OOM; and
+ * its release, which takes the size from the string. */
+char *dc_strdup(const decant_allocator *a, const char *s);
+void dc_free_str(const decant_allocator *a, char *s);
+
 /* For libraries that free without saying the size (zlib, zstd): the block
  * carries its size in front of it. */
 void *dc_malloc_sized(const decant_allocator *a, size_t n);

@@ -13,8 +13,8 @@
  * a request of its own, so every hop is polite, obeys its origin's robots,
  * and goes into the result's exchanges (and so into the WARC).
  */
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -26,10 +26,9 @@
 
 /* ------------------------------------------------------------ buffers */
 
-/* Its memory is the C library's (the default allocator), as results are. */
-int dc_fetch_xbuf_put(xbuf *b, const void *p, size_t n)
+int dc_fetch_xbuf_put(const decant_allocator *a, xbuf *b, const void *p, size_t n)
 {
-    if (!dc_grow(&dc_default_allocator, (void **)&b->data, &b->cap, b->len + n + 1, 4096))
+    if (!dc_grow(a, (void **)&b->data, &b->cap, b->len + n + 1, 4096))
         return 0;
     memcpy(b->data + b->len, p, n);
     b->len += n;
@@ -39,16 +38,16 @@ int dc_fetch_xbuf_put(xbuf *b, const void *p, size_t n)
 
 /* ------------------------------------------------------------ results */
 
-int dc_fetch_own(result *r, void *p)
+int dc_fetch_own(result *r, void *p, size_t size)
 {
     if (!p)
         return 0;
-    if (!dc_grow_array(&dc_default_allocator, (void **)&r->owned, &r->capowned, r->nowned,
-                       sizeof *r->owned, 16)) {
-        free(p);
+    if (!dc_grow_array(&r->alloc, (void **)&r->owned, &r->capowned, r->nowned, sizeof *r->owned, 16)) {
+        dc_free(&r->alloc, p, size);
+        r->nomem = 1;
         return 0;
     }
-    r->owned[r->nowned++] = p;
+    r->owned[r->nowned++] = (owned_block){p, size};
     return 1;
 }
 
@@ -56,8 +55,21 @@ const char *dc_fetch_own_str(result *r, const char *s)
 {
     if (!s)
         return NULL;
-    char *d = strdup(s);
-    return dc_fetch_own(r, d) ? d : NULL;
+    char *d = dc_strdup(&r->alloc, s);
+    if (!d)
+        r->nomem = 1;
+    return d && dc_fetch_own(r, d, strlen(d) + 1) ? d : NULL;
+}
+
+void dc_fetch_result_release(result *r)
+{
+    for (size_t i = 0; i < r->nowned; i++)
+        dc_free(&r->alloc, r->owned[i].p, r->owned[i].size);
+    dc_free(&r->alloc, r->owned, r->capowned * sizeof *r->owned);
+    dc_free(&r->alloc, r->xs, r->capx * sizeof *r->xs);
+    r->owned = NULL;
+    r->xs = NULL;
+    r->nowned = r->capowned = r->nx = r->capx = 0;
 }
 
 void decant_fetch_result_free(decant_fetch_result *pub)
@@ -65,34 +77,39 @@ void decant_fetch_result_free(decant_fetch_result *pub)
     if (!pub)
         return;
     result *r = (result *)pub;
-    for (size_t i = 0; i < r->nowned; i++)
-        free(r->owned[i]);
-    free(r->owned);
-    free(r->xs);
-    free(r);
+    decant_allocator a = r->alloc;
+    dc_fetch_result_release(r);
+    dc_free(&a, r, sizeof *r);
 }
 
 /* Moves the exchanges of `from` to the front of `to` (robots.txt's, which
  * came first), with the memory they point into. */
 static int prepend_exchanges(result *to, result *from)
 {
-    if (!from || from->nx == 0)
+    if (!from)
         return 1;
+    to->nomem |= from->nomem;
+    from->nomem = 0;
+    if (from->nx == 0)
+        return 1;
+    /* Room first for all that moves, so that running out of memory leaves
+     * both as they were. */
+    while (to->capowned < to->nowned + from->nowned)
+        if (!dc_grow_array(&to->alloc, (void **)&to->owned, &to->capowned, to->capowned, sizeof *to->owned,
+                           16))
+            return 0;
     size_t n = to->nx + from->nx;
-    decant_http_exchange *xs = malloc(n * sizeof *xs);
+    decant_http_exchange *xs = dc_malloc(&to->alloc, n * sizeof *xs);
     if (!xs)
         return 0;
     memcpy(xs, from->xs, from->nx * sizeof *xs);
     if (to->nx)
         memcpy(xs + from->nx, to->xs, to->nx * sizeof *xs);
-    free(to->xs);
+    dc_free(&to->alloc, to->xs, to->capx * sizeof *to->xs);
     to->xs = xs;
     to->nx = to->capx = n;
-    for (size_t i = 0; i < from->nowned; i++) {
-        if (!dc_fetch_own(to, from->owned[i]))
-            return 0;
-        from->owned[i] = NULL;
-    }
+    memcpy(to->owned + to->nowned, from->owned, from->nowned * sizeof *from->owned);
+    to->nowned += from->nowned;
     from->nowned = 0;
     from->nx = 0;
     return 1;
@@ -147,15 +164,9 @@ int dc_fetch_allow_host(decant_fetcher *f, const char *hp)
     for (size_t i = 0; i < f->nallowed; i++)
         if (strcmp(f->allowed[i], hp) == 0)
             return 1;
-    if (f->nallowed == f->capallowed) {
-        size_t cap = f->capallowed ? f->capallowed * 2 : 8;
-        char **p = realloc(f->allowed, cap * sizeof *p);
-        if (!p)
-            return 0;
-        f->allowed = p;
-        f->capallowed = cap;
-    }
-    char *d = strdup(hp);
+    if (!dc_grow_array(&f->alloc, (void **)&f->allowed, &f->capallowed, f->nallowed, sizeof *f->allowed, 8))
+        return 0;
+    char *d = dc_strdup(&f->alloc, hp);
     if (!d)
         return 0;
     for (char *c = d; *c; c++)
@@ -184,9 +195,10 @@ origin *dc_fetch_origin(decant_fetcher *f, const char *key)
     for (origin *o = f->origins; o; o = o->next)
         if (strcmp(o->key, key) == 0)
             return o;
-    origin *o = calloc(1, sizeof *o);
+    origin *o = dc_malloc(&f->alloc, sizeof *o);
     if (!o)
         return NULL;
+    memset(o, 0, sizeof *o);
     snprintf(o->key, sizeof o->key, "%s", key);
     o->last_start = -1;
     o->delay = f->o.host_delay_ms;
@@ -204,14 +216,26 @@ decant_status decant_fetcher_new(const decant_fetch_options *opts, decant_fetche
     if (!out)
         return dc_fail(err, DECANT_ERR_INVALID, "no output pointer");
     *out = NULL;
-    decant_fetcher *f = calloc(1, sizeof *f);
+    decant_fetch_options o;
+    decant_fetch_options_init(&o);
+    /* A caller built against an older version has a shorter struct: read
+     * only what it has, and keep the defaults for the rest.  Version 0 (a
+     * struct never set up) has always meant the defaults. */
+    if (opts && opts->version == 1)
+        memcpy(&o, opts, offsetof(decant_fetch_options, allocator));
+    else if (opts && opts->version == DECANT_FETCH_OPTIONS_VERSION)
+        o = *opts;
+    else if (opts && opts->version != 0)
+        return dc_fail(err, DECANT_ERR_INVALID, "options not set up by decant_fetch_options_init");
+    o.version = DECANT_FETCH_OPTIONS_VERSION;
+    const decant_allocator *alloc = dc_allocator_or_default(o.allocator);
+    decant_fetcher *f = dc_malloc(alloc, sizeof *f);
     if (!f)
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
-    decant_fetch_options_init(&f->o);
-    if (opts && opts->version >= 1) {
-        f->o = *opts;
-        f->o.version = DECANT_FETCH_OPTIONS_VERSION;
-    }
+    memset(f, 0, sizeof *f);
+    f->o = o;
+    f->alloc = *alloc;
+    f->o.allocator = NULL; /* f->alloc is the one used */
     /* Zero would stall or refuse everything: the defaults' floor. */
     if (!f->o.host_connections)
         f->o.host_connections = 1;
@@ -223,7 +247,7 @@ decant_status decant_fetcher_new(const decant_fetch_options *opts, decant_fetche
         f->o.max_bytes = (size_t)64 << 20;
     char ua[64];
     snprintf(ua, sizeof ua, "decant/%s", decant_version());
-    f->user_agent = strdup(f->o.user_agent && *f->o.user_agent ? f->o.user_agent : ua);
+    f->user_agent = dc_strdup(&f->alloc, f->o.user_agent && *f->o.user_agent ? f->o.user_agent : ua);
     f->o.user_agent = NULL;
     f->o.allow_hosts = NULL;
     int ok = f->user_agent != NULL;
@@ -248,42 +272,45 @@ decant_status decant_fetcher_new(const decant_fetch_options *opts, decant_fetche
     return DECANT_OK;
 }
 
-static void slot_free(slot *s)
+static void slot_free(decant_fetcher *f, slot *s)
 {
     if (!s)
         return;
     if (s->exp && --s->exp->refs == 0)
-        free(s->exp);
-    free(s->cur);
+        dc_free(&f->alloc, s->exp, sizeof *s->exp);
+    dc_free_str(&f->alloc, s->cur);
     if (s->res)
         decant_fetch_result_free(&s->res->pub);
-    free(s);
+    dc_free(&f->alloc, s, sizeof *s);
 }
 
-result *dc_fetch_result_new(void)
+result *dc_fetch_result_new(const decant_fetcher *f)
 {
-    return calloc(1, sizeof(result));
+    result *r = dc_malloc(&f->alloc, sizeof *r);
+    if (r) {
+        memset(r, 0, sizeof *r);
+        r->alloc = f->alloc;
+    }
+    return r;
 }
 
 slot *dc_fetch_slot_new(decant_fetcher *f, const char *url, decant_fetch_kind kind, void *user)
 {
-    slot *s = calloc(1, sizeof *s);
+    slot *s = dc_malloc(&f->alloc, sizeof *s);
     if (!s)
         return NULL;
+    memset(s, 0, sizeof *s);
     s->kind = kind;
     s->user = user;
-    s->res = dc_fetch_result_new();
-    s->cur = url ? strdup(url) : NULL;
+    s->res = dc_fetch_result_new(f);
+    s->cur = dc_strdup(&f->alloc, url);
     if (!s->res || (url && !s->cur)) {
-        free(s->cur);
-        free(s->res);
-        free(s);
+        slot_free(f, s);
         return NULL;
     }
     s->res->pub.kind = kind;
     s->res->pub.user = user;
     s->res->pub.requested_url = dc_fetch_own_str(s->res, url);
-    (void)f;
     return s;
 }
 
@@ -311,6 +338,10 @@ void dc_fetch_finish(decant_fetcher *f, slot *s)
         dc_new_uuid(id);
         r->pub.id = dc_fetch_own_str(r, id);
     }
+    if (r->nomem) {
+        r->pub.error = "nomem";
+        r->pub.error_message = "out of memory";
+    }
     r->pub.exchanges = r->xs;
     r->pub.exchange_count = r->nx;
     s->state = S_DONE;
@@ -328,11 +359,12 @@ decant_status decant_fetcher_add(decant_fetcher *f, const char *url, decant_fetc
     s->entry = ++f->entries;
     s->seed = 1;
     if (kind != DECANT_FETCH_PAGE) {
-        s->exp = calloc(1, sizeof *s->exp);
+        s->exp = dc_malloc(&f->alloc, sizeof *s->exp);
         if (!s->exp) {
-            slot_free(s);
+            slot_free(f, s);
             return dc_fail(err, DECANT_ERR_NOMEM, NULL);
         }
+        memset(s->exp, 0, sizeof *s->exp);
         s->exp->budget = f->o.max_pages;
         s->exp->refs = 1;
     }
@@ -341,7 +373,7 @@ decant_status decant_fetcher_add(decant_fetcher *f, const char *url, decant_fetc
         dc_fetch_set_error(s, "bad_url", "not an http or https URL: %s", url);
         dc_fetch_finish(f, s);
     } else if (!(s->org = dc_fetch_origin(f, key)) || !dc_fetch_allow_host(f, dc_fetch_hostport(key))) {
-        slot_free(s);
+        slot_free(f, s);
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
     }
     if (f->tail)
@@ -376,8 +408,8 @@ static int origin_ready(const decant_fetcher *f, const origin *o, int64_t now, i
 static void take_carry(slot *s)
 {
     origin *o = s->org;
-    if (o && o->carry && o->carry->nx && !prepend_exchanges(s->res, o->carry) && !s->res->pub.error)
-        dc_fetch_set_error(s, "nomem", "out of memory", NULL);
+    if (o && o->carry && (o->carry->nx || o->carry->nomem) && !prepend_exchanges(s->res, o->carry))
+        s->res->nomem = 1;
 }
 
 static void refuse(decant_fetcher *f, slot *s, const char *code, const char *msg)
@@ -413,12 +445,20 @@ static void schedule(decant_fetcher *f, int64_t now, int64_t *wake)
             } else if (origin_ready(f, o, now, wake)) {
                 char url[ORIGIN_MAX + 16];
                 snprintf(url, sizeof url, "%s/robots.txt", o->key);
-                if (dc_fetch_start_xfer(f, o, NULL, url, now))
-                    o->robots = 1;
+                /* A transfer that cannot start (out of memory) leaves
+                 * no rules: the origin's pages fail "nomem" below. */
+                o->robots = dc_fetch_start_xfer(f, o, NULL, url, now) ? 1 : 2;
             }
-            continue;
+            if (o->robots != 2)
+                continue;
         }
         char key[ORIGIN_MAX], path[PATH_MAX_];
+        /* No rules at all means they could not be had for want of memory:
+         * nothing is fetched against rules unread. */
+        if (!f->o.ignore_robots && !o->rules) {
+            refuse(f, s, "nomem", "out of memory");
+            continue;
+        }
         if (!f->o.ignore_robots &&
             (dc_url_split(s->cur, key, sizeof key, path, sizeof path) != 0 || !dc_robots_allowed(o->rules, path))) {
             refuse(f, s, o->robots_code ? o->robots_code : "robots",
@@ -452,7 +492,7 @@ decant_status decant_fetcher_next(decant_fetcher *f, decant_fetch_result **out, 
             result *r = s->res;
             s->res = NULL;
             r->pub.entry_end = !s->next || s->next->entry != s->entry;
-            slot_free(s);
+            slot_free(f, s);
             *out = &r->pub;
             return DECANT_OK;
         }
@@ -495,24 +535,25 @@ void decant_fetcher_free(decant_fetcher *f)
     while (f->head) {
         slot *s = f->head;
         f->head = s->next;
-        slot_free(s);
+        slot_free(f, s);
     }
     while (f->origins) {
         origin *o = f->origins;
         f->origins = o->next;
         dc_robots_free(o->rules);
-        free(o->robots_error);
+        dc_free_str(&f->alloc, o->robots_error);
         if (o->carry)
             decant_fetch_result_free(&o->carry->pub);
-        free(o);
+        dc_free(&f->alloc, o, sizeof *o);
     }
     for (size_t i = 0; i < f->nallowed; i++)
-        free(f->allowed[i]);
-    free(f->allowed);
-    free(f->user_agent);
+        dc_free_str(&f->alloc, f->allowed[i]);
+    dc_free(&f->alloc, f->allowed, f->capallowed * sizeof *f->allowed);
+    dc_free_str(&f->alloc, f->user_agent);
     if (f->multi) {
         dc_curl()->multi_cleanup(f->multi);
         dc_curl()->global_cleanup();
     }
-    free(f);
+    decant_allocator a = f->alloc;
+    dc_free(&a, f, sizeof *f);
 }

@@ -21,13 +21,14 @@ typedef struct dc_robots dc_robots;
  * The rules of robots.txt text[0..n) for the crawler whose product token is
  * `agent` ("decant"): the groups naming it (case-insensitively), or failing
  * that the "*" groups, merged (RFC 9309, 2.2).  Returns NULL when out of
- * memory.  An empty or rule-less text allows everything.
+ * memory.  An empty or rule-less text allows everything.  Memory comes from
+ * `alloc` (NULL: the C library's), which must outlive the rules.
  */
-dc_robots *dc_robots_parse(const char *text, size_t n, const char *agent);
+dc_robots *dc_robots_parse(const decant_allocator *alloc, const char *text, size_t n, const char *agent);
 
 /* A robots.txt that allows everything (RFC 9309: a 4xx answer), or, with
  * disallow_all, nothing (an unreachable server, a 5xx answer). */
-dc_robots *dc_robots_all(int disallow_all);
+dc_robots *dc_robots_all(const decant_allocator *alloc, int disallow_all);
 
 /*
  * May `path` (the URL's path and query, starting with '/') be fetched?  The
@@ -53,8 +54,9 @@ typedef enum dc_feed_kind {
 } dc_feed_kind;
 
 typedef struct dc_feed_links {
+    const decant_allocator *alloc; /* of urls and their strings            */
     dc_feed_kind kind;
-    char **urls;          /* absolute, in document order, malloc'ed        */
+    char **urls;          /* absolute, in document order                   */
     size_t count, cap;
     size_t dropped;       /* links beyond `max`                            */
 } dc_feed_links;
@@ -67,21 +69,23 @@ typedef struct dc_feed_links {
  * network access and without expanding external entities.  Returns
  * DECANT_OK (out->kind DC_FEED_NONE when the root is none of these),
  * DECANT_ERR_PARSE for XML that cannot be read, DECANT_ERR_TOO_LARGE,
- * DECANT_ERR_GZIP or DECANT_ERR_NOMEM.
+ * DECANT_ERR_GZIP or DECANT_ERR_NOMEM.  Memory comes from `alloc` (NULL: the
+ * C library's), but for libxml2's own.
  */
-decant_status dc_feed_parse(const void *data, size_t n, const char *base, size_t max, size_t max_bytes,
-                            dc_feed_links *out);
+decant_status dc_feed_parse(const decant_allocator *alloc, const void *data, size_t n, const char *base,
+                            size_t max, size_t max_bytes, dc_feed_links *out);
 void dc_feed_links_free(dc_feed_links *l);
 const char *dc_feed_kind_name(dc_feed_kind k);
 
 /* ---------------------------------------------------------------- URLs */
 
 /*
- * `ref` resolved against `base` (RFC 3986), normalised by libcurl; a
- * malloc'ed string, or NULL when it is not an http(s) URL (or out of
- * memory).  `base` may be NULL for an absolute `ref`.
+ * `ref` resolved against `base` (RFC 3986), normalised by libcurl; a string
+ * from `alloc` (NULL: the C library's; free it with dc_free_str), or NULL
+ * when it is not an http(s) URL or when out of memory (then *nomem, if
+ * given, is set to 1).  `base` may be NULL for an absolute `ref`.
  */
-char *dc_url_resolve(const char *base, const char *ref);
+char *dc_url_resolve(const decant_allocator *alloc, const char *base, const char *ref, int *nomem);
 /* The same, in the arena `ar` (the extraction's memory, through the
  * allocator hook). */
 char *dc_url_resolve_in(dc_arena *ar, const char *base, const char *ref);

@@ -6,9 +6,9 @@
  * every "*" group.  Matching is the RFC's: the longest pattern that matches
  * decides, allow winning a tie.
  */
-#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "fetch.h"
 #include "text.h"
 
@@ -23,6 +23,7 @@ typedef struct rule {
 } rule;
 
 struct dc_robots {
+    const decant_allocator *alloc;
     rule *rules;
     size_t count, cap;
     unsigned delay_ms;
@@ -59,15 +60,9 @@ static int add_rule(dc_robots *r, const char *v, size_t n, int allow)
 {
     if (r->count == MAX_RULES || n > MAX_PATTERN)
         return 1; /* beyond the bounds: ignored, not an error */
-    if (r->count == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        rule *p = realloc(r->rules, cap * sizeof *p);
-        if (!p)
-            return 0;
-        r->rules = p;
-        r->cap = cap;
-    }
-    char *s = malloc(n + 1);
+    if (!dc_grow_array(r->alloc, (void **)&r->rules, &r->cap, r->count, sizeof *r->rules, 16))
+        return 0;
+    char *s = dc_malloc(r->alloc, n + 1);
     if (!s)
         return 0;
     memcpy(s, v, n);
@@ -160,9 +155,9 @@ static int scan(dc_robots *r, const char *text, size_t n, const char *agent, int
     return 1;
 }
 
-dc_robots *dc_robots_parse(const char *text, size_t n, const char *agent)
+dc_robots *dc_robots_parse(const decant_allocator *alloc, const char *text, size_t n, const char *agent)
 {
-    dc_robots *r = calloc(1, sizeof *r);
+    dc_robots *r = dc_robots_all(alloc, 0);
     if (!r)
         return NULL;
     if (n > DC_ROBOTS_MAX_BYTES)
@@ -176,11 +171,15 @@ dc_robots *dc_robots_parse(const char *text, size_t n, const char *agent)
     return r;
 }
 
-dc_robots *dc_robots_all(int disallow_all)
+dc_robots *dc_robots_all(const decant_allocator *alloc, int disallow_all)
 {
-    dc_robots *r = calloc(1, sizeof *r);
-    if (r)
+    alloc = dc_allocator_or_default(alloc);
+    dc_robots *r = dc_malloc(alloc, sizeof *r);
+    if (r) {
+        memset(r, 0, sizeof *r);
+        r->alloc = alloc;
         r->disallow_all = disallow_all;
+    }
     return r;
 }
 
@@ -243,7 +242,7 @@ void dc_robots_free(dc_robots *r)
     if (!r)
         return;
     for (size_t i = 0; i < r->count; i++)
-        free(r->rules[i].pattern);
-    free(r->rules);
-    free(r);
+        dc_free(r->alloc, r->rules[i].pattern, r->rules[i].len + 1);
+    dc_free(r->alloc, r->rules, r->cap * sizeof *r->rules);
+    dc_free(r->alloc, r, sizeof *r);
 }

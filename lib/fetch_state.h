@@ -24,13 +24,24 @@ typedef struct xbuf {
     size_t len, cap;
 } xbuf;
 
+/* A block a result owns, with its size for the allocator. */
+typedef struct owned_block {
+    void *p;
+    size_t size;
+} owned_block;
+
 /* The public result, with what it owns. */
 typedef struct result {
     decant_fetch_result pub;
+    /* The fetcher's allocator, copied: a result may outlive its fetcher. */
+    decant_allocator alloc;
     decant_http_exchange *xs;
     size_t nx, capx;
-    char **owned;
+    owned_block *owned;
     size_t nowned, capowned;
+    /* Something of it could not be kept for want of memory: it is handed
+     * out with error "nomem", whatever else it says. */
+    int nomem;
 } result;
 
 typedef struct origin {
@@ -75,6 +86,7 @@ typedef struct slot {
 
 typedef struct xfer {
     struct xfer *next;           /* the fetcher's transfers in flight       */
+    const decant_allocator *alloc; /* the fetcher's                         */
     CURL *easy;
     struct curl_slist *headers;
     slot *s;                     /* NULL: robots.txt of `org`               */
@@ -92,6 +104,7 @@ typedef struct xfer {
 
 struct decant_fetcher {
     decant_fetch_options o;
+    decant_allocator alloc;      /* o.allocator's, or the C library's       */
     char *user_agent;
     CURLM *multi;
     slot *head, *tail;
@@ -106,10 +119,13 @@ struct decant_fetcher {
 
 
 /* fetch.c */
-int dc_fetch_xbuf_put(xbuf *b, const void *p, size_t n);
-int dc_fetch_own(result *r, void *p);
+int dc_fetch_xbuf_put(const decant_allocator *a, xbuf *b, const void *p, size_t n);
+/* `r` takes p (`size` bytes of r's allocator); on failure p is freed. */
+int dc_fetch_own(result *r, void *p, size_t size);
 const char *dc_fetch_own_str(result *r, const char *s);
-result *dc_fetch_result_new(void);
+result *dc_fetch_result_new(const decant_fetcher *f);
+/* Frees what `r` owns, but not r. */
+void dc_fetch_result_release(result *r);
 int64_t dc_fetch_now_ms(void);
 void dc_fetch_utc_date(char *buf, size_t size);
 const char *dc_fetch_hostport(const char *key);

@@ -3,7 +3,6 @@
  * parser that makes the requests, so what is checked is what is fetched).
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <sys/random.h>
@@ -49,13 +48,14 @@ static char *curl_resolve(const char *base, const char *ref)
     return out;
 }
 
-char *dc_url_resolve(const char *base, const char *ref)
+char *dc_url_resolve(const decant_allocator *alloc, const char *base, const char *ref, int *nomem)
 {
     char *s = curl_resolve(base, ref);
-    if (!s)
-        return NULL;
-    char *out = strdup(s);
-    dc_curl()->free(s);
+    char *out = dc_strdup(dc_allocator_or_default(alloc), s);
+    if (s && !out && nomem)
+        *nomem = 1;
+    if (s)
+        dc_curl()->free(s);
     return out;
 }
 

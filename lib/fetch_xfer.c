@@ -6,7 +6,6 @@
  * a page's payload, or a feed's links inserted after it.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -21,7 +20,7 @@ static int on_debug(CURL *h, curl_infotype type, char *data, size_t size, void *
 {
     (void)h;
     xfer *x = ud;
-    if (type == CURLINFO_HEADER_OUT && !dc_fetch_xbuf_put(&x->req, data, size))
+    if (type == CURLINFO_HEADER_OUT && !dc_fetch_xbuf_put(x->alloc, &x->req, data, size))
         x->nomem = 1;
     return 0;
 }
@@ -35,7 +34,7 @@ static size_t on_header(char *p, size_t size, size_t n, void *ud)
         x->resp.len = 0;
     if (x->resp.len + len > HEAD_MAX)
         return 0;
-    if (!dc_fetch_xbuf_put(&x->resp, p, len)) {
+    if (!dc_fetch_xbuf_put(x->alloc, &x->resp, p, len)) {
         x->nomem = 1;
         return 0;
     }
@@ -50,12 +49,12 @@ static size_t on_body(char *p, size_t size, size_t n, void *ud)
     x->in_body = 1;
     if (have + len > x->cap) {
         /* Keep what fits, for the archive, and stop the transfer. */
-        if (x->cap > have && !dc_fetch_xbuf_put(&x->resp, p, x->cap - have))
+        if (x->cap > have && !dc_fetch_xbuf_put(x->alloc, &x->resp, p, x->cap - have))
             x->nomem = 1;
         x->cut = 1;
         return 0;
     }
-    if (!dc_fetch_xbuf_put(&x->resp, p, len)) {
+    if (!dc_fetch_xbuf_put(x->alloc, &x->resp, p, len)) {
         x->nomem = 1;
         return 0;
     }
@@ -69,21 +68,24 @@ void dc_fetch_xfer_free(xfer *x)
     if (x->easy)
         dc_curl()->easy_cleanup(x->easy);
     dc_curl()->slist_free_all(x->headers);
-    free(x->url);
-    free(x->req.data);
-    free(x->resp.data);
-    free(x);
+    const decant_allocator *a = x->alloc;
+    dc_free_str(a, x->url);
+    dc_free(a, x->req.data, x->req.cap);
+    dc_free(a, x->resp.data, x->resp.cap);
+    dc_free(a, x, sizeof *x);
 }
 
 int dc_fetch_start_xfer(decant_fetcher *f, origin *o, slot *s, const char *url, int64_t now)
 {
     const dc_curl_api *curl = dc_curl();
-    xfer *x = calloc(1, sizeof *x);
+    xfer *x = dc_malloc(&f->alloc, sizeof *x);
     if (!x)
         return 0;
+    memset(x, 0, sizeof *x);
+    x->alloc = &f->alloc;
     x->s = s;
     x->org = o;
-    x->url = strdup(url);
+    x->url = dc_strdup(&f->alloc, url);
     x->cap = s ? f->o.max_bytes : DC_ROBOTS_MAX_BYTES;
     x->easy = curl->easy_init();
     struct curl_slist *h = NULL;
@@ -142,7 +144,7 @@ static int take_message(result *r, xbuf *b, const char **id_out, const char **da
     char id[48];
     dc_new_uuid(id);
     *id_out = dc_fetch_own_str(r, id);
-    int ok = dc_fetch_own(r, b->data);
+    int ok = dc_fetch_own(r, b->data, b->cap) && *id_out;
     if (ok) {
         *data = b->data;
         *size = b->len;
@@ -157,13 +159,17 @@ static decant_http_exchange *add_exchange(result *r, xfer *x, const char *ip, co
 {
     if (x->req.len == 0)
         return NULL; /* nothing went out: no DNS, no connection */
-    if (!dc_grow_array(&dc_default_allocator, (void **)&r->xs, &r->capx, r->nx, sizeof *r->xs, 4))
+    if (!dc_grow_array(&r->alloc, (void **)&r->xs, &r->capx, r->nx, sizeof *r->xs, 4)) {
+        r->nomem = 1;
         return NULL;
+    }
     decant_http_exchange e = {0};
     e.url = dc_fetch_own_str(r, x->url);
     e.date = dc_fetch_own_str(r, x->date);
     e.ip = ip && *ip ? dc_fetch_own_str(r, ip) : NULL;
-    if (!take_message(r, &x->req, &e.request_id, &e.request, &e.request_size))
+    /* An exchange goes in whole or not at all (the result then says
+     * "nomem"): a WARC record needs each of these. */
+    if (!e.url || !e.date || !take_message(r, &x->req, &e.request_id, &e.request, &e.request_size))
         return NULL;
     if (x->resp.len && x->head_len) {
         if (!take_message(r, &x->resp, &e.response_id, &e.response, &e.response_size))
@@ -265,8 +271,8 @@ static void retry_later(decant_fetcher *f, slot *s, unsigned after_ms)
 static const unsigned char *decoded_body(const decant_fetcher *f, result *r, const char *resp, size_t n,
                                          size_t *len, const char **why)
 {
-    char *copy = malloc(n + 1);
-    if (!copy || !dc_fetch_own(r, copy)) {
+    char *copy = dc_malloc(&r->alloc, n + 1);
+    if (!copy || !dc_fetch_own(r, copy, n + 1)) {
         *why = "nomem";
         return NULL;
     }
@@ -283,10 +289,10 @@ static const unsigned char *decoded_body(const decant_fetcher *f, result *r, con
         *why = "encoding";
         return NULL;
     }
-    dc_http_body b = {&dc_default_allocator, f->o.max_bytes, NULL, 0};
+    dc_http_body b = {&r->alloc, f->o.max_bytes, NULL, 0};
     decant_status nomem = DECANT_OK;
     decant_warc_skip skip = dc_http_decode(&b, h.content_encoding, &body, &blen, &nomem);
-    if (b.buf && !dc_fetch_own(r, b.buf)) {
+    if (b.buf && !dc_fetch_own(r, b.buf, b.cap)) {
         *why = "nomem";
         return NULL;
     }
@@ -302,9 +308,15 @@ static void robots_done(decant_fetcher *f, xfer *x, CURLcode rc, long status, co
 {
     origin *o = x->org;
     if (!o->carry)
-        o->carry = dc_fetch_result_new();
+        o->carry = dc_fetch_result_new(f);
     if (o->carry)
         add_exchange(o->carry, x, ip, x->cut ? "length" : NULL);
+    if (!o->carry || x->nomem) {
+        /* Rules half read are no rules: without any, the origin's pages
+         * fail "nomem" (fetch.c's schedule). */
+        o->robots = 2;
+        return;
+    }
     int retry = 0;
     char why[CURL_ERROR_SIZE + 48] = "";
     const char *code = "robots";
@@ -326,26 +338,27 @@ static void robots_done(decant_fetcher *f, xfer *x, CURLcode rc, long status, co
     dc_robots *rules = NULL;
     if (why[0]) {
         /* RFC 9309 2.3.1.4: an unreachable robots.txt disallows everything. */
-        rules = dc_robots_all(1);
-        o->robots_error = strdup(why);
+        rules = dc_robots_all(&f->alloc, 1);
+        o->robots_error = dc_strdup(&f->alloc, why);
         o->robots_code = code;
     } else if (status >= 200 && status < 300) {
         size_t len = 0;
         const char *whynot = NULL;
-        result tmp = {0};
+        result tmp = {.alloc = f->alloc};
         const unsigned char *body =
             x->resp.data ? decoded_body(f, &tmp, x->resp.data, x->resp.len, &len, &whynot) : NULL;
         if (!body && o->carry && o->carry->nx) {
             const decant_http_exchange *e = &o->carry->xs[o->carry->nx - 1];
             body = e->response ? decoded_body(f, &tmp, e->response, e->response_size, &len, &whynot) : NULL;
         }
-        rules = body ? dc_robots_parse((const char *)body, len, "decant") : dc_robots_all(0);
-        for (size_t i = 0; i < tmp.nowned; i++)
-            free(tmp.owned[i]);
-        free(tmp.owned);
+        if (body)
+            rules = dc_robots_parse(&f->alloc, (const char *)body, len, "decant");
+        else if (!whynot || strcmp(whynot, "nomem") != 0)
+            rules = dc_robots_all(&f->alloc, 0); /* undecodable: as no file */
+        dc_fetch_result_release(&tmp);
     } else {
         /* 3xx (to wherever) and 4xx: no rules apply here. */
-        rules = dc_robots_all(0);
+        rules = dc_robots_all(&f->alloc, 0);
     }
     o->rules = rules;
     unsigned d = dc_robots_crawl_delay_ms(rules);
@@ -364,8 +377,11 @@ static void follow(decant_fetcher *f, slot *s, xfer *x)
     char *loc = NULL;
     dc_curl()->easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &loc);
     char key[ORIGIN_MAX], path[PATH_MAX_];
-    char *to = loc ? dc_url_resolve(x->url, loc) : NULL;
-    if (s->hops >= f->o.max_redirects) {
+    int nomem = 0;
+    char *to = loc ? dc_url_resolve(&f->alloc, x->url, loc, &nomem) : NULL;
+    if (nomem) {
+        dc_fetch_set_error(s, "nomem", "out of memory", NULL);
+    } else if (s->hops >= f->o.max_redirects) {
         char n[16];
         snprintf(n, sizeof n, "%u", f->o.max_redirects);
         dc_fetch_set_error(s, "redirects", "more than %s redirects", n);
@@ -376,7 +392,7 @@ static void follow(decant_fetcher *f, slot *s, xfer *x)
         if (!o || (s->seed && !dc_fetch_allow_host(f, dc_fetch_hostport(key)))) {
             dc_fetch_set_error(s, "nomem", "out of memory", NULL);
         } else {
-            free(s->cur);
+            dc_free_str(&f->alloc, s->cur);
             s->cur = to;
             s->org = o;
             s->hops++;
@@ -386,7 +402,7 @@ static void follow(decant_fetcher *f, slot *s, xfer *x)
             return;
         }
     }
-    free(to);
+    dc_free_str(&f->alloc, to);
     dc_fetch_finish(f, s);
 }
 
@@ -395,7 +411,7 @@ static void expand(decant_fetcher *f, slot *s, const unsigned char *body, size_t
 {
     dc_feed_links links;
     size_t budget = s->exp ? s->exp->budget : f->o.max_pages;
-    decant_status st = dc_feed_parse(body, len, base, budget, f->o.max_bytes, &links);
+    decant_status st = dc_feed_parse(&f->alloc, body, len, base, budget, f->o.max_bytes, &links);
     if (st != DECANT_OK) {
         dc_fetch_set_error(s, st == DECANT_ERR_NOMEM ? "nomem" : "not_feed", "%s",
                   st == DECANT_ERR_PARSE ? "not well-formed XML" : decant_strerror(st));
@@ -452,18 +468,18 @@ static void expand(decant_fetcher *f, slot *s, const unsigned char *body, size_t
 static void page_payload(decant_fetcher *f, slot *s, const decant_http_exchange *e)
 {
     result *r = s->res;
-    char *copy = malloc(e->response_size + 1);
-    if (!copy || !dc_fetch_own(r, copy)) {
+    char *copy = dc_malloc(&r->alloc, e->response_size + 1);
+    if (!copy || !dc_fetch_own(r, copy, e->response_size + 1)) {
         dc_fetch_set_error(s, "nomem", "out of memory", NULL);
         return;
     }
     memcpy(copy, e->response, e->response_size);
     copy[e->response_size] = '\0';
-    dc_http_body b = {&dc_default_allocator, f->o.max_bytes, NULL, 0};
+    dc_http_body b = {&r->alloc, f->o.max_bytes, NULL, 0};
     decant_warc_record rec;
     memset(&rec, 0, sizeof rec);
     decant_status st = dc_http_payload(&b, copy, e->response_size, e->truncated != NULL, &rec);
-    if (b.buf && !dc_fetch_own(r, b.buf))
+    if (b.buf && !dc_fetch_own(r, b.buf, b.cap))
         st = DECANT_ERR_NOMEM;
     r->pub.content_type = rec.content_type ? dc_fetch_own_str(r, rec.content_type) : NULL;
     if (st != DECANT_OK) {

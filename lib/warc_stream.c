@@ -539,10 +539,10 @@ static int starts_archive(const unsigned char *first, size_t n)
     return (n >= 5 && !memcmp(first, "WARC/", 5)) || (n >= 11 && !memcmp(first, "filedesc://", 11));
 }
 
-static int gzip_starts_warc(const unsigned char *p, size_t n)
+static int gzip_starts_warc(const decant_allocator *a, const unsigned char *p, size_t n)
 {
     unsigned char first[11];
-    dc_inflate_job j = {.alloc = &dc_default_allocator, .wbits = 16 + MAX_WBITS,
+    dc_inflate_job j = {.alloc = a, .wbits = 16 + MAX_WBITS,
                         .limit = sizeof first, .buf = first, .cap = sizeof first};
     /* Whatever comes after the first bytes (more, the end of the head
      * given, corrupt data) does not matter. */
@@ -550,10 +550,11 @@ static int gzip_starts_warc(const unsigned char *p, size_t n)
     return starts_archive(first, j.len);
 }
 
-static int zstd_starts_warc(const unsigned char *p, size_t n)
+static int zstd_starts_warc(const decant_allocator *a, const unsigned char *p, size_t n)
 {
     unsigned char first[11];
-    ZSTD_DCtx *d = ZSTD_createDCtx();
+    ZSTD_customMem mem = {zstd_alloc, zstd_free, (void *)(uintptr_t)a};
+    ZSTD_DCtx *d = ZSTD_createDCtx_advanced(mem);
     if (!d)
         return 0;
     ZSTD_inBuffer in = {p, n, 0};
@@ -570,16 +571,22 @@ static int zstd_starts_warc(const unsigned char *p, size_t n)
 
 int decant_warc_detect(const void *head, size_t len)
 {
+    return decant_warc_detect_with(head, len, NULL);
+}
+
+int decant_warc_detect_with(const void *head, size_t len, const decant_allocator *alloc)
+{
     const unsigned char *p = head;
+    alloc = dc_allocator_or_default(alloc);
     if (!p)
         return 0;
     if (starts_archive(p, len))
         return 1;
     if (len >= 2 && p[0] == 0x1f && p[1] == 0x8b)
-        return gzip_starts_warc(p, len);
+        return gzip_starts_warc(alloc, p, len);
     if (len >= 4 && le32(p) == ZSTD_DICT_MAGIC)
         return 1;
     if (len >= 4 && le32(p) == ZSTD_FRAME_MAGIC)
-        return zstd_starts_warc(p, len);
+        return zstd_starts_warc(alloc, p, len);
     return 0;
 }

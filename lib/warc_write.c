@@ -8,18 +8,26 @@
  * is what replay tools and WARC readers (decant's own included) expect.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <zlib.h>
 
+#include "arena.h"
 #include "fetch.h"
 #include "internal.h"
+#include "text.h"
 
+/* The file is written through a descriptor and a buffer of the writer's
+ * own rather than stdio, whose buffer would escape the allocator hook. */
 struct decant_warc_writer {
-    FILE *f;
+    const decant_allocator *alloc; /* the writer and zlib's state         */
+    int fd;
+    size_t pending;          /* bytes of `buf` not yet written         */
     int gzip;
     uint64_t offset;         /* bytes written so far                   */
     int failed;              /* a write failed: errno in `err_no`      */
@@ -28,6 +36,7 @@ struct decant_warc_writer {
     z_stream z;
     int z_ready;
     unsigned char out[1 << 16];
+    unsigned char buf[1 << 16];
 };
 
 static decant_status fail_errno(decant_error *err, decant_status code, const char *what, int e)
@@ -43,42 +52,77 @@ static decant_status fail_errno(decant_error *err, decant_status code, const cha
 
 decant_status decant_warc_writer_open(const char *path, int gzip, decant_warc_writer **out, decant_error *err)
 {
+    return decant_warc_writer_open_with(path, gzip, NULL, out, err);
+}
+
+decant_status decant_warc_writer_open_with(const char *path, int gzip, const decant_allocator *alloc,
+                                           decant_warc_writer **out, decant_error *err)
+{
     if (!out || !path)
         return dc_fail(err, DECANT_ERR_INVALID, "no path");
     *out = NULL;
-    decant_warc_writer *w = calloc(1, sizeof *w);
+    alloc = dc_allocator_or_default(alloc);
+    decant_warc_writer *w = dc_malloc(alloc, sizeof *w);
     if (!w)
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
+    memset(w, 0, sizeof *w);
+    w->alloc = alloc;
     w->gzip = gzip;
     if (gzip) {
+        w->z.zalloc = dc_zalloc;
+        w->z.zfree = dc_zfree;
+        w->z.opaque = (voidpf)(uintptr_t)alloc;
         if (deflateInit2(&w->z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-            free(w);
+            dc_free(alloc, w, sizeof *w);
             return dc_fail(err, DECANT_ERR_NOMEM, NULL);
         }
         w->z_ready = 1;
     }
-    w->f = fopen(path, "wb");
-    if (!w->f) {
+    w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (w->fd < 0) {
         int e = errno;
         if (w->z_ready)
             deflateEnd(&w->z);
-        free(w);
+        dc_free(alloc, w, sizeof *w);
         return fail_errno(err, DECANT_ERR_INVALID, path, e);
     }
     *out = w;
     return DECANT_OK;
 }
 
+/* Writes out what the buffer holds; a failure is kept in w->failed. */
+static void flush_buffer(decant_warc_writer *w)
+{
+    size_t done = 0;
+    while (!w->failed && done < w->pending) {
+        ssize_t k = write(w->fd, w->buf + done, w->pending - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            w->failed = 1;
+            w->err_no = k < 0 ? errno : EIO;
+        } else {
+            done += (size_t)k;
+        }
+    }
+    w->pending = 0;
+}
+
 static void raw_write(decant_warc_writer *w, const void *p, size_t n)
 {
-    if (w->failed || n == 0)
-        return;
-    if (fwrite(p, 1, n, w->f) != n) {
-        w->failed = 1;
-        w->err_no = errno ? errno : EIO;
-        return;
-    }
+    const unsigned char *b = p;
     w->offset += n;
+    while (n && !w->failed) {
+        if (w->pending == sizeof w->buf)
+            flush_buffer(w);
+        size_t k = sizeof w->buf - w->pending;
+        if (k > n)
+            k = n;
+        memcpy(w->buf + w->pending, b, k);
+        w->pending += k;
+        b += k;
+        n -= k;
+    }
 }
 
 /* Feeds n bytes into the current record (its gzip member, if any). */
@@ -233,6 +277,8 @@ decant_status decant_warc_write_result(decant_warc_writer *w, const decant_fetch
         return dc_fail(err, DECANT_ERR_INVALID, "no writer or result");
     for (size_t i = 0; i < res->exchange_count; i++) {
         const decant_http_exchange *x = &res->exchanges[i];
+        if (!x->request_id || !x->url || (x->response && !x->response_id))
+            return dc_fail(err, DECANT_ERR_INVALID, "an exchange without its URL or record ids");
         int answered = x->response != NULL;
         record rq = {.type = "request", .id = x->request_id, .date = x->date, .target = x->url,
                      .content_type = "application/http;msgtype=request", .ip = x->ip,
@@ -263,13 +309,12 @@ decant_status decant_warc_writer_close(decant_warc_writer *w, decant_error *err)
 {
     if (!w)
         return DECANT_OK;
+    flush_buffer(w);
     int failed = w->failed, e = w->err_no;
-    if (fflush(w->f) != 0 && !failed)
-        failed = 1, e = errno;
-    if (fclose(w->f) != 0 && !failed)
+    if (close(w->fd) != 0 && !failed)
         failed = 1, e = errno;
     if (w->z_ready)
         deflateEnd(&w->z);
-    free(w);
+    dc_free(w->alloc, w, sizeof *w);
     return failed ? fail_errno(err, DECANT_ERR_INVALID, "cannot write the WARC file", e) : DECANT_OK;
 }

@@ -23,6 +23,7 @@
 #include <zstd.h>
 
 #include "decant.h"
+#include "local_http.h"
 #include "test.h"
 
 /* ------------------------------------------------- the wrapped C library */
@@ -290,4 +291,56 @@ TEST(alloc_wrap_sees_direct_calls)
     watching = 0;
     CHECK(direct_calls >= 2);
     direct_calls = 0;
+}
+
+/*
+ * The fetcher and the WARC writer: a fetch of pages, a redirect, a feed and
+ * a gzip sitemap from a server on 127.0.0.1 (local_http.c), every result
+ * written to a gzip WARC, robots.txt and the feed parsed, the archive's
+ * kind detected: all through the hook.  libcurl's and libxml2's own
+ * allocations go to the C library from their shared objects, unwrapped.
+ */
+TEST(alloc_hook_sees_fetcher_and_writer)
+{
+    size_t nroutes;
+    const local_route *routes = fetch_routes(&nroutes);
+    local_http srv;
+    CHECK(local_http_start(&srv, routes, nroutes) == 0);
+    char *path = write_temp("", 0);
+    size_t wn;
+    char *warc = warc_of(&wn);
+    size_t gwn;
+    unsigned char *gwarc = gzip_of(warc, wn, &gwn);
+    size_t zcap = ZSTD_compressBound(wn);
+    void *zwarc = malloc(zcap);
+    size_t zn = ZSTD_compress(zwarc, zcap, warc, wn, 3);
+
+    tally t = {0};
+    decant_allocator al = {h_malloc, h_realloc, h_free, &t};
+    watching = 1;
+    fetch_outcome out;
+    fetch_and_archive(&srv, &al, path, &out);
+    decant_warc_writer *w = NULL;
+    CHECK(decant_warc_writer_open_with(path, 0, &al, &w, NULL) == DECANT_OK);
+    CHECK(decant_warc_write_info(w, "plain.warc", "software: test\r\n", NULL) == DECANT_OK);
+    CHECK(decant_warc_writer_close(w, NULL) == DECANT_OK);
+    int detected = decant_warc_detect_with(gwarc, gwn, &al) + decant_warc_detect_with(zwarc, zn, &al);
+    watching = 0;
+
+    CHECK(out.status == DECANT_OK);
+    CHECK(out.results == 11 && out.ok_pages == 4 && out.nomem == 0);
+    CHECK_STR(out.errors, "- - - - robots offsite - - http_404 bad_url http_404");
+    CHECK(detected == 2);
+    if (direct_calls)
+        fprintf(stderr, "  %zu allocations bypassed the hook\n", direct_calls);
+    CHECK(direct_calls == 0);
+    CHECK(t.calls > 100);
+    CHECK(t.allocated == t.freed && t.live == 0);
+
+    local_http_stop(&srv);
+    unlink(path);
+    free(path);
+    free(zwarc);
+    free(gwarc);
+    free(warc);
 }

@@ -13,7 +13,7 @@
 
 static int allowed(const char *robots, const char *path)
 {
-    dc_robots *r = dc_robots_parse(robots, strlen(robots), "decant");
+    dc_robots *r = dc_robots_parse(NULL, robots, strlen(robots), "decant");
     CHECK(r != NULL);
     int ok = dc_robots_allowed(r, path);
     dc_robots_free(r);
@@ -48,7 +48,7 @@ TEST(robots_group_for_decant_replaces_star)
 {
     const char *t = "User-agent: *\nDisallow: /\n\nUser-agent: Decant/1.0\nUser-agent: other\n"
                     "Disallow: /no/\nCrawl-delay: 2.5\n";
-    dc_robots *r = dc_robots_parse(t, strlen(t), "decant");
+    dc_robots *r = dc_robots_parse(NULL, t, strlen(t), "decant");
     CHECK(dc_robots_allowed(r, "/yes.html"));
     CHECK(!dc_robots_allowed(r, "/no/x"));
     CHECK(dc_robots_crawl_delay_ms(r) == 2500);
@@ -63,7 +63,7 @@ TEST(robots_group_for_decant_replaces_star)
     CHECK(allowed("", "/a"));
     CHECK(allowed("User-agent: *\nDisallow:\n", "/a"));
     CHECK(allowed("\x89PNG garbage\n\n:::", "/a"));
-    dc_robots *none = dc_robots_all(1);
+    dc_robots *none = dc_robots_all(NULL, 1);
     CHECK(!dc_robots_allowed(none, "/a"));
     CHECK(dc_robots_allowed(none, "/robots.txt"));
     dc_robots_free(none);
@@ -72,7 +72,7 @@ TEST(robots_group_for_decant_replaces_star)
 static dc_feed_links feed(const char *xml, size_t max)
 {
     dc_feed_links l;
-    decant_status st = dc_feed_parse(xml, strlen(xml), "http://example.org/dir/feed.xml", max, 1 << 20, &l);
+    decant_status st = dc_feed_parse(NULL, xml, strlen(xml), "http://example.org/dir/feed.xml", max, 1 << 20, &l);
     CHECK(st == DECANT_OK);
     return l;
 }
@@ -137,11 +137,11 @@ TEST(feed_sitemaps_plain_and_gzip_and_cap)
     deflate(&z, Z_FINISH);
     size_t n = sizeof gz - z.avail_out;
     deflateEnd(&z);
-    CHECK(dc_feed_parse(gz, n, "http://example.org/s.xml.gz", 100, 1 << 20, &l) == DECANT_OK);
+    CHECK(dc_feed_parse(NULL, gz, n, "http://example.org/s.xml.gz", 100, 1 << 20, &l) == DECANT_OK);
     CHECK(l.kind == DC_FEED_URLSET && l.count == 3);
     dc_feed_links_free(&l);
     /* Inflating is capped too. */
-    CHECK(dc_feed_parse(gz, n, "http://example.org/s.xml.gz", 100, 64, &l) == DECANT_ERR_TOO_LARGE);
+    CHECK(dc_feed_parse(NULL, gz, n, "http://example.org/s.xml.gz", 100, 64, &l) == DECANT_ERR_TOO_LARGE);
 
     l = feed("<sitemapindex><sitemap><loc>/s1.xml</loc></sitemap><sitemap><loc>http://o/s2.xml.gz</loc>"
              "</sitemap></sitemapindex>",
@@ -158,7 +158,7 @@ TEST(feed_hostile_xml)
     /* An external entity is never read, the network never used. */
     const char *xxe = "<?xml version='1.0'?><!DOCTYPE r [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
                       "<rss><channel><item><link>http://example.org/&e;</link></item></channel></rss>";
-    CHECK(dc_feed_parse(xxe, strlen(xxe), "http://example.org/", 10, 1 << 20, &l) == DECANT_OK);
+    CHECK(dc_feed_parse(NULL, xxe, strlen(xxe), "http://example.org/", 10, 1 << 20, &l) == DECANT_OK);
     for (size_t i = 0; i < l.count; i++)
         CHECK_NOT_HAS(l.urls[i], "root");
     dc_feed_links_free(&l);
@@ -168,29 +168,29 @@ TEST(feed_hostile_xml)
                        "<!ENTITY d '&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;'><!ENTITY e '&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;'>"
                        "<!ENTITY f '&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;'><!ENTITY g '&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;'>]>"
                        "<rss><channel><item><link>http://example.org/&g;</link></item></channel></rss>";
-    decant_status st = dc_feed_parse(bomb, strlen(bomb), "http://example.org/", 10, 1 << 20, &l);
+    decant_status st = dc_feed_parse(NULL, bomb, strlen(bomb), "http://example.org/", 10, 1 << 20, &l);
     CHECK(st == DECANT_OK || st == DECANT_ERR_PARSE);
     for (size_t i = 0; st == DECANT_OK && i < l.count; i++)
         CHECK(strlen(l.urls[i]) < 100000);
     dc_feed_links_free(&l);
     /* Not XML at all; HTML; cut short after two items. */
-    CHECK(dc_feed_parse("\x89PNG", 4, "http://e/", 10, 1 << 20, &l) == DECANT_ERR_PARSE);
+    CHECK(dc_feed_parse(NULL, "\x89PNG", 4, "http://e/", 10, 1 << 20, &l) == DECANT_ERR_PARSE);
     l = feed("<html><body>hi</body></html>", 10);
     CHECK(l.kind == DC_FEED_NONE && l.count == 0);
     const char *cut = "<rss><channel><item><link>http://e/1</link></item><item><link>http://e/2</link></item><item><li";
-    CHECK(dc_feed_parse(cut, strlen(cut), "http://e/", 10, 1 << 20, &l) == DECANT_OK);
+    CHECK(dc_feed_parse(NULL, cut, strlen(cut), "http://e/", 10, 1 << 20, &l) == DECANT_OK);
     CHECK(l.count == 2);
     dc_feed_links_free(&l);
 }
 
 TEST(fetch_url_resolve_and_split)
 {
-    char *u = dc_url_resolve("http://Example.org/a/b.html", "../c d.html#x");
+    char *u = dc_url_resolve(NULL, "http://Example.org/a/b.html", "../c d.html#x", NULL);
     CHECK_STR(u, "http://Example.org/c%20d.html");
     free(u);
-    u = dc_url_resolve("http://example.org/", "mailto:x@example.org");
+    u = dc_url_resolve(NULL, "http://example.org/", "mailto:x@example.org", NULL);
     CHECK(u == NULL);
-    u = dc_url_resolve(NULL, "https://example.org");
+    u = dc_url_resolve(NULL, NULL, "https://example.org", NULL);
     CHECK_STR(u, "https://example.org/");
     free(u);
     char origin[128], path[128];
@@ -205,4 +205,21 @@ TEST(fetch_url_resolve_and_split)
     char id[48];
     dc_new_uuid(id);
     CHECK(strlen(id) == 45 && strncmp(id, "urn:uuid:", 9) == 0 && id[23] == '4');
+}
+
+/* Options of version 1 end before `allocator`: whatever lies there is not
+ * read.  A version no decant_fetch_options_init ever set is refused. */
+TEST(fetch_options_versions)
+{
+    decant_fetch_options o;
+    decant_fetch_options_init(&o);
+    CHECK(o.version == DECANT_FETCH_OPTIONS_VERSION && o.allocator == NULL);
+    o.version = 1;
+    o.allocator = (const decant_allocator *)(const void *)"not an allocator";
+    decant_fetcher *f = NULL;
+    CHECK(decant_fetcher_new(&o, &f, NULL) == DECANT_OK && f != NULL);
+    decant_fetcher_free(f);
+    o.version = DECANT_FETCH_OPTIONS_VERSION + 1;
+    decant_error err;
+    CHECK(decant_fetcher_new(&o, &f, &err) == DECANT_ERR_INVALID && f == NULL);
 }

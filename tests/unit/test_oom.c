@@ -16,9 +16,15 @@
  * and ASan passes are for.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
+
+#include <zlib.h>
+#include <zstd.h>
 
 #include "decant.h"
+#include "local_http.h"
 #include "test.h"
 
 typedef struct counting {
@@ -222,4 +228,99 @@ TEST(oom_every_allocation_golden_markdown)
 TEST(oom_every_allocation_golden_charset)
 {
     sweep("tests/golden/ru-windows-1251.html", 0, 0);
+}
+
+/*
+ * The fetcher and the WARC writer (local_http.c's run: a page, a redirect,
+ * a feed, a gzip sitemap, robots.txt, from a server on 127.0.0.1, written to
+ * a gzip WARC), failing at every allocation in turn.  Each call must answer
+ * DECANT_OK or DECANT_ERR_NOMEM, and a failure must show: as a call's
+ * DECANT_ERR_NOMEM or as a result's error "nomem".  What did not fail must
+ * come out as without any failure, and every byte must be given back.
+ */
+TEST(oom_every_allocation_fetch_and_archive)
+{
+    size_t nroutes;
+    const local_route *routes = fetch_routes(&nroutes);
+    local_http srv;
+    CHECK(local_http_start(&srv, routes, nroutes) == 0);
+    char path[] = "/tmp/decant-oom-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    counting c;
+    memset(&c, 0, sizeof c);
+    decant_allocator al = {c_malloc, c_realloc, c_free, &c};
+    fetch_outcome base, out;
+    fetch_and_archive(&srv, &al, path, &base);
+    CHECK(base.status == DECANT_OK && base.results == 11 && base.nomem == 0);
+    CHECK(c.allocated == c.freed && c.live_blocks == 0);
+    size_t needed = c.calls;
+    CHECK(needed > 100);
+    if (getenv("DC_OOM_VERBOSE"))
+        fprintf(stderr, "  fetch and archive: %zu allocations\n", needed);
+    for (int after = 0; after <= 1; after++) {
+        for (size_t n = 1; n <= needed; n++) {
+            memset(&c, 0, sizeof c);
+            c.fail_at = n;
+            c.fail_after = after;
+            fetch_and_archive(&srv, &al, path, &out);
+            CHECK(out.status == DECANT_OK || out.status == DECANT_ERR_NOMEM);
+            if (c.failed && out.status != DECANT_ERR_NOMEM && out.nomem == 0) {
+                fprintf(stderr, "  failing allocation %zu%s went unreported: %s\n", n, after ? " and later" : "",
+                        out.errors);
+                CHECK(!"a failed allocation is reported");
+            }
+            if (!c.failed) {
+                CHECK(out.status == DECANT_OK);
+                CHECK_STR(out.errors, base.errors);
+            }
+            if (c.allocated != c.freed || c.live_blocks) {
+                fprintf(stderr, "  fetch: failing allocation %zu%s leaked %zu bytes in %zu blocks\n", n,
+                        after ? " and later" : "", c.allocated - c.freed, c.live_blocks);
+                CHECK(c.allocated == c.freed);
+            }
+        }
+    }
+    local_http_stop(&srv);
+    unlink(path);
+}
+
+/* decant_warc_detect_with: out of memory may read as "not an archive" (or
+ * not, when zlib has written the first bytes before it fails), and gives
+ * back all it took. */
+TEST(oom_every_allocation_warc_detect)
+{
+    static const char warc[] = "WARC/1.1\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n";
+    unsigned char gz[256];
+    uLongf gn = sizeof gz;
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+    z.next_in = (unsigned char *)(uintptr_t)warc;
+    z.avail_in = sizeof warc - 1;
+    z.next_out = gz;
+    z.avail_out = (uInt)gn;
+    deflate(&z, Z_FINISH);
+    gn = sizeof gz - z.avail_out;
+    deflateEnd(&z);
+    unsigned char zs[256];
+    size_t zn = ZSTD_compress(zs, sizeof zs, warc, sizeof warc - 1, 3);
+    const unsigned char *heads[2] = {gz, zs};
+    size_t lens[2] = {gn, zn};
+    for (int k = 0; k < 2; k++) {
+        counting c;
+        memset(&c, 0, sizeof c);
+        decant_allocator al = {c_malloc, c_realloc, c_free, &c};
+        CHECK(decant_warc_detect_with(heads[k], lens[k], &al) == 1);
+        size_t needed = c.calls;
+        CHECK(needed >= 1);
+        for (size_t n = 1; n <= needed; n++) {
+            memset(&c, 0, sizeof c);
+            c.fail_at = n;
+            int got = decant_warc_detect_with(heads[k], lens[k], &al);
+            CHECK(c.failed == 1 && (got == 0 || got == 1));
+            CHECK(c.allocated == c.freed && c.live_blocks == 0);
+        }
+    }
 }
