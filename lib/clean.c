@@ -92,24 +92,6 @@ int dc_vocab_classify(const char *s, size_t n, uint16_t *flags)
     return verdict(string_seen(NULL, s, n), flags);
 }
 
-/* Does an inline style hide the element? */
-static int style_hides(const char *s)
-{
-    for (const char *p = s; (p = strchr(p, ':')) != NULL; p++) {
-        const char *k = p;
-        while (k > s && (k[-1] == ' '))
-            k--;
-        const char *v = p + 1;
-        while (*v == ' ')
-            v++;
-        if (k - s >= 7 && strncmp(k - 7, "display", 7) == 0 && strncmp(v, "none", 4) == 0)
-            return 1;
-        if (k - s >= 10 && strncmp(k - 10, "visibility", 10) == 0 && strncmp(v, "hidden", 6) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Not "tablist": Bootstrap gives that role to a whole accordion, answers
  * and all, and a real tab list is a few words. */
 static int role_is_furniture(const char *r)
@@ -223,7 +205,7 @@ static void judge_element(const dc_extract_ctx *cx, vocab_entry *cache, token_en
             m->flags |= f;
         } else if (key == DC_A_HIDDEN ||
                    (key == DC_A_ARIA_HIDDEN && strcmp(a->value, "true") == 0) ||
-                   (key == DC_A_STYLE && style_hides(a->value))) {
+                   (key == DC_A_STYLE && dc_style_hides(a->value))) {
             /* Only nominated: shops and paywalls hide the whole page until a
              * script reveals it, and the prose veto must be able to save it. */
             hidden = 1;

@@ -89,6 +89,18 @@ void dc_author_add(dc_author_cands *l, const char *s, size_t n, int rank, int su
 /* ------------------------------------------------------------ node text */
 
 /*
+ * An element its page hides inline: a headline's "<span
+ * style=display:none>. </span>" is not shown, and the body drops it too
+ * (clean.c).  The root itself is read: a date given as hidden text on
+ * purpose is still the page's statement.
+ */
+static int hidden_inline(const dc_dom *d, uint32_t i)
+{
+    const char *st = dc_attr_get(d, i, "style", NULL);
+    return dc_is_element(&d->nodes[i]) && ((st && dc_style_hides(st)) || dc_attr_get(d, i, "hidden", NULL));
+}
+
+/*
  * The subtree's text, whitespace collapsed, into buf; -1 when it holds more
  * than cap bytes, because a big container is never a byline or a date.
  * Block boundaries become `sep`: a space, or a newline to keep lines apart.
@@ -102,6 +114,10 @@ static long bounded(const dc_dom *d, uint32_t root, char *buf, size_t cap, char 
         if (n->tag == DC_TAG_SCRIPT || n->tag == DC_TAG_STYLE || n->tag == DC_TAG_TEMPLATE ||
             n->tag == DC_TAG_NOSCRIPT || n->tag == DC_TAG_COMMENT || n->tag == DC_TAG_SVG ||
             n->tag == DC_TAG_BUTTON) {
+            i = dc_skip_in(d, i, root);
+            continue;
+        }
+        if (i != root && hidden_inline(d, i)) {
             i = dc_skip_in(d, i, root);
             continue;
         }

@@ -540,6 +540,15 @@ int dc_select(const dc_extract_ctx *cx, dc_selection *out)
     uint32_t region = main_region(cx);
     int sure = cx->dated || (top && (cx->st[top].has_content || cx->dom->nodes[top].tag == DC_TAG_ARTICLE));
     int anchored = top && anchored_story(cx, top, top5, region);
+#ifdef DC_DEBUG
+    if (getenv("DC_NEEDLE")) {
+        for (int k = 0; k < 5; k++)
+            if (top5[k])
+                DEBUG_NODE("cand", top5[k]);
+        fprintf(stderr, "dated=%d anchored=%d short=%d headline=%u region=%u\n", cx->dated, anchored,
+                top ? short_story(cx, top, region) : 0, find_headline(cx, region), region);
+    }
+#endif
     if (top && (anchored || final_score(&cx->st[top]) >= (sure ? DC_WEAK : DC_WEAK_UNDATED) ||
                 short_story(cx, top, region))) {
         choose_article(cx, out, top, top5);

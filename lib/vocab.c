@@ -351,3 +351,21 @@ int dc_vocab_meta(const char *s, size_t n)
         f |= DC_VM_MAIN;
     return f;
 }
+
+/* Does an inline style hide the element? */
+int dc_style_hides(const char *s)
+{
+    for (const char *p = s; (p = strchr(p, ':')) != NULL; p++) {
+        const char *k = p;
+        while (k > s && (k[-1] == ' '))
+            k--;
+        const char *v = p + 1;
+        while (*v == ' ')
+            v++;
+        if (k - s >= 7 && strncmp(k - 7, "display", 7) == 0 && strncmp(v, "none", 4) == 0)
+            return 1;
+        if (k - s >= 10 && strncmp(k - 10, "visibility", 10) == 0 && strncmp(v, "hidden", 6) == 0)
+            return 1;
+    }
+    return 0;
+}

@@ -53,4 +53,8 @@ unsigned dc_vocab_token(const char *s, size_t n);
  */
 int dc_vocab_meta(const char *s, size_t n);
 
+/* Does an inline style value hide its element (display:none, visibility:hidden)?
+ * The body and the headline read it alike. */
+int dc_style_hides(const char *style);
+
 #endif

@@ -435,6 +435,22 @@ TEST(meta_title_h1)
     decant_article_free(a);
 }
 
+TEST(meta_title_h1_hidden_text)
+{
+    /* text the page hides inline is not shown, in the headline as in the body */
+    decant_article *a = run("<html><head><title>Storm hits the coast - Gazette</title></head><body>"
+                            "<article><h1>Storm hits the coast<span style=\"display: none;\">. </span>"
+                            "<span hidden>Read more</span></h1>" BODY "</article></body></html>", NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Storm hits the coast");
+    decant_article_free(a);
+    /* a headline whose words are all shown keeps them */
+    a = run("<html><head><title>Storm hits the coast - Gazette</title></head><body><article>"
+            "<h1>Storm hits the coast<span style=\"color: red\"> tonight</span></h1>" BODY "</article></body></html>",
+            NULL);
+    CHECK_STR(decant_article_get(a, DECANT_FIELD_TITLE), "Storm hits the coast tonight");
+    decant_article_free(a);
+}
+
 TEST(meta_title_h1_site_suffix_cut)
 {
     /* the template appends the site's name to the h1 as to <title> */
