@@ -35,6 +35,14 @@ void *dc_malloc(const decant_allocator *a, size_t n)
     return a->malloc(a->ctx, n ? n : 1);
 }
 
+void *dc_calloc(const decant_allocator *a, size_t n)
+{
+    void *p = dc_malloc(a, n);
+    if (p)
+        memset(p, 0, n);
+    return p;
+}
+
 void *dc_realloc(const decant_allocator *a, void *p, size_t old_n, size_t new_n)
 {
     if (a->realloc)
@@ -100,7 +108,7 @@ void dc_free_sized(const decant_allocator *a, void *p)
 
 void dc_arena_init(dc_arena *ar, const decant_allocator *alloc, size_t first_block)
 {
-    ar->alloc = alloc ? alloc : &dc_default_allocator;
+    ar->alloc = dc_allocator_or_default(alloc);
     ar->head = NULL;
     ar->ptr = ar->end = NULL;
     ar->block_size = first_block < 4096 ? 4096 : first_block;

@@ -31,6 +31,8 @@ extern const decant_allocator dc_default_allocator;
 
 /* Allocator helpers that honour a NULL realloc. */
 void *dc_malloc(const decant_allocator *a, size_t n);
+/* dc_malloc, the block zeroed: a new handle or node. */
+void *dc_calloc(const decant_allocator *a, size_t n);
 void *dc_realloc(const decant_allocator *a, void *p, size_t old_n, size_t new_n);
 void dc_free(const decant_allocator *a, void *p, size_t n);
 

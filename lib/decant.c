@@ -137,11 +137,10 @@ decant_status decant_extractor_new(const decant_options *opts, decant_extractor 
     decant_options o;
     if (!dc_options_copy(opts, &o))
         return dc_fail(err, DECANT_ERR_INVALID, "options not set up by decant_options_init");
-    const decant_allocator *alloc = o.allocator ? o.allocator : &dc_default_allocator;
-    decant_extractor *ex = dc_malloc(alloc, sizeof *ex);
+    const decant_allocator *alloc = dc_allocator_or_default(o.allocator);
+    decant_extractor *ex = dc_calloc(alloc, sizeof *ex);
     if (!ex)
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
-    memset(ex, 0, sizeof *ex);
     ex->opts = o;
     ex->alloc = alloc;
     dc_arena_init(&ex->scratch, alloc, (size_t)1 << 20);
@@ -165,10 +164,9 @@ void decant_extractor_free(decant_extractor *ex)
 
 static decant_article *article_new(const decant_allocator *alloc)
 {
-    decant_article *a = dc_malloc(alloc, sizeof *a);
+    decant_article *a = dc_calloc(alloc, sizeof *a);
     if (!a)
         return NULL;
-    memset(a, 0, sizeof *a);
     dc_arena_init(&a->arena, alloc, 16384);
     return a;
 }

@@ -195,10 +195,9 @@ origin *dc_fetch_origin(decant_fetcher *f, const char *key)
     for (origin *o = f->origins; o; o = o->next)
         if (strcmp(o->key, key) == 0)
             return o;
-    origin *o = dc_malloc(&f->alloc, sizeof *o);
+    origin *o = dc_calloc(&f->alloc, sizeof *o);
     if (!o)
         return NULL;
-    memset(o, 0, sizeof *o);
     snprintf(o->key, sizeof o->key, "%s", key);
     o->last_start = -1;
     o->delay = f->o.host_delay_ms;
@@ -229,10 +228,9 @@ decant_status decant_fetcher_new(const decant_fetch_options *opts, decant_fetche
         return dc_fail(err, DECANT_ERR_INVALID, "options not set up by decant_fetch_options_init");
     o.version = DECANT_FETCH_OPTIONS_VERSION;
     const decant_allocator *alloc = dc_allocator_or_default(o.allocator);
-    decant_fetcher *f = dc_malloc(alloc, sizeof *f);
+    decant_fetcher *f = dc_calloc(alloc, sizeof *f);
     if (!f)
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
-    memset(f, 0, sizeof *f);
     f->o = o;
     f->alloc = *alloc;
     f->o.allocator = NULL; /* f->alloc is the one used */
@@ -286,20 +284,17 @@ static void slot_free(decant_fetcher *f, slot *s)
 
 result *dc_fetch_result_new(const decant_fetcher *f)
 {
-    result *r = dc_malloc(&f->alloc, sizeof *r);
-    if (r) {
-        memset(r, 0, sizeof *r);
+    result *r = dc_calloc(&f->alloc, sizeof *r);
+    if (r)
         r->alloc = f->alloc;
-    }
     return r;
 }
 
 slot *dc_fetch_slot_new(decant_fetcher *f, const char *url, decant_fetch_kind kind, void *user)
 {
-    slot *s = dc_malloc(&f->alloc, sizeof *s);
+    slot *s = dc_calloc(&f->alloc, sizeof *s);
     if (!s)
         return NULL;
-    memset(s, 0, sizeof *s);
     s->kind = kind;
     s->user = user;
     s->res = dc_fetch_result_new(f);
@@ -359,12 +354,11 @@ decant_status decant_fetcher_add(decant_fetcher *f, const char *url, decant_fetc
     s->entry = ++f->entries;
     s->seed = 1;
     if (kind != DECANT_FETCH_PAGE) {
-        s->exp = dc_malloc(&f->alloc, sizeof *s->exp);
+        s->exp = dc_calloc(&f->alloc, sizeof *s->exp);
         if (!s->exp) {
             slot_free(f, s);
             return dc_fail(err, DECANT_ERR_NOMEM, NULL);
         }
-        memset(s->exp, 0, sizeof *s->exp);
         s->exp->budget = f->o.max_pages;
         s->exp->refs = 1;
     }

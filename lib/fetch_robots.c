@@ -174,9 +174,8 @@ dc_robots *dc_robots_parse(const decant_allocator *alloc, const char *text, size
 dc_robots *dc_robots_all(const decant_allocator *alloc, int disallow_all)
 {
     alloc = dc_allocator_or_default(alloc);
-    dc_robots *r = dc_malloc(alloc, sizeof *r);
+    dc_robots *r = dc_calloc(alloc, sizeof *r);
     if (r) {
-        memset(r, 0, sizeof *r);
         r->alloc = alloc;
         r->disallow_all = disallow_all;
     }

@@ -78,10 +78,9 @@ void dc_fetch_xfer_free(xfer *x)
 int dc_fetch_start_xfer(decant_fetcher *f, origin *o, slot *s, const char *url, int64_t now)
 {
     const dc_curl_api *curl = dc_curl();
-    xfer *x = dc_malloc(&f->alloc, sizeof *x);
+    xfer *x = dc_calloc(&f->alloc, sizeof *x);
     if (!x)
         return 0;
-    memset(x, 0, sizeof *x);
     x->alloc = &f->alloc;
     x->s = s;
     x->org = o;

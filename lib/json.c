@@ -12,7 +12,7 @@
 
 static const decant_allocator *buffer_allocator(const decant_buffer *b)
 {
-    return b->allocator ? b->allocator : &dc_default_allocator;
+    return dc_allocator_or_default(b->allocator);
 }
 
 void decant_buffer_free(decant_buffer *b)

@@ -47,12 +47,10 @@ static void build_map(dc_parser *p)
 
 dc_parser *dc_parser_new(const decant_allocator *alloc)
 {
-    if (!alloc)
-        alloc = &dc_default_allocator;
-    dc_parser *p = dc_malloc(alloc, sizeof *p);
+    alloc = dc_allocator_or_default(alloc);
+    dc_parser *p = dc_calloc(alloc, sizeof *p);
     if (!p)
         return NULL;
-    memset(p, 0, sizeof *p);
     p->alloc = alloc;
     p->myhtml = myhtml_create();
     if (!p->myhtml || myhtml_init(p->myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK)

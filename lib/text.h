@@ -124,37 +124,51 @@ static inline uint64_t dc_hash_bytes(const char *s, size_t n)
 size_t dc_utf8_encode(uint32_t cp, char *out);
 
 /*
+ * What lead byte c >= 0x80 asks of the bytes after it: the length of the
+ * sequence it starts, 2 to 4, and the range [*lo, *hi] its second byte must
+ * fall in, narrower after E0, ED, F0 and F4 (which is what rules out
+ * overlongs, surrogates and code points above U+10FFFF); 0 when c starts no
+ * sequence (a continuation byte, C0, C1, F5..FF).
+ */
+static inline size_t dc_utf8_lead(unsigned c, unsigned *lo, unsigned *hi)
+{
+    *lo = 0x80;
+    *hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (c == 0xE0)
+            *lo = 0xA0;
+        else if (c == 0xED)
+            *hi = 0x9F;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (c == 0xF0)
+            *lo = 0x90;
+        else if (c == 0xF4)
+            *hi = 0x8F;
+        return 4;
+    }
+    return 0;
+}
+
+/*
  * Length of the well-formed UTF-8 sequence at s[0..n) (no overlongs,
  * surrogates or code points above U+10FFFF), or 0 when there is none.
  */
 static inline size_t dc_utf8_seq(const unsigned char *s, size_t n)
 {
-    unsigned c = s[0];
-    if (c < 0x80)
+    if (s[0] < 0x80)
         return 1;
-    if (c < 0xC2) /* stray continuation byte or overlong 2-byte lead */
+    unsigned lo, hi;
+    size_t need = dc_utf8_lead(s[0], &lo, &hi);
+    if (!need || n < need || s[1] < lo || s[1] > hi)
         return 0;
-    if (c < 0xE0)
-        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    /* The second byte's range is what rules out overlongs (E0, F0),
-     * surrogates (ED) and code points above U+10FFFF (F4). */
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0xF0) {
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-        return n >= 3 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-    if (c > 0xF4)
-        return 0;
-    if (c == 0xF0)
-        lo = 0x90;
-    else if (c == 0xF4)
-        hi = 0x8F;
-    return n >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80
-               ? 4
-               : 0;
+    for (size_t i = 2; i < need; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return need;
 }
 
 /* The code point of the well-formed sequence at s[0..n) and its length, or

@@ -24,25 +24,10 @@ static const char REPLACEMENT[3] = {'\xEF', '\xBF', '\xBD'}; /* U+FFFD */
  */
 static size_t utf8_bad_len(const unsigned char *s, size_t n)
 {
-    unsigned c = s[0], lo = 0x80, hi = 0xBF;
-    size_t need;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else {
+    unsigned lo, hi;
+    size_t need = dc_utf8_lead(s[0], &lo, &hi);
+    if (!need)
         return 1;
-    }
     size_t i = 1;
     if (i < n && s[1] >= lo && s[1] <= hi)
         for (i = 2; i < need && i < n && (s[i] & 0xC0) == 0x80; i++)

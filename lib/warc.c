@@ -149,11 +149,10 @@ decant_status decant_warc_open_fd(int fd, const void *prefix, size_t prefix_len,
     decant_options o;
     if (!dc_options_copy(opts, &o))
         return dc_warc_fail(err, DECANT_ERR_INVALID, 0, "options not set up by decant_options_init");
-    const decant_allocator *alloc = o.allocator ? o.allocator : &dc_default_allocator;
-    decant_warc_reader *r = dc_malloc(alloc, sizeof *r);
+    const decant_allocator *alloc = dc_allocator_or_default(o.allocator);
+    decant_warc_reader *r = dc_calloc(alloc, sizeof *r);
     if (!r)
         return dc_warc_fail(err, DECANT_ERR_NOMEM, 0, "out of memory");
-    memset(r, 0, sizeof *r);
     r->alloc = alloc;
     r->fd = fd;
     r->max_bytes = o.max_input_bytes;

@@ -62,10 +62,9 @@ decant_status decant_warc_writer_open_with(const char *path, int gzip, const dec
         return dc_fail(err, DECANT_ERR_INVALID, "no path");
     *out = NULL;
     alloc = dc_allocator_or_default(alloc);
-    decant_warc_writer *w = dc_malloc(alloc, sizeof *w);
+    decant_warc_writer *w = dc_calloc(alloc, sizeof *w);
     if (!w)
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
-    memset(w, 0, sizeof *w);
     w->alloc = alloc;
     w->gzip = gzip;
     if (gzip) {
