@@ -186,6 +186,22 @@ static uint32_t title_hash(const char *title)
     return z.chars ? nonzero(z.h) : 0;
 }
 
+/*
+ * Whether link i leads away from the page.  A teaser card or a link list
+ * sends the reader to other pages; a heading's anchor ("#constructor"), a
+ * table of contents or a footnote mark points into the page itself, and
+ * the section it sits in is the page's own text, whatever its shape.  A
+ * bare "#" or no address at all is a script's button, the template's.
+ */
+static int into_page(const dc_dom *d, uint32_t i)
+{
+    size_t n = 0;
+    const char *href = dc_attr_get(d, i, "href", &n);
+    while (href && n && (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r'))
+        href++, n--;
+    return href && n >= 2 && *href == '#';
+}
+
 /* The page's identity: its three longest lines, order-free. */
 static uint32_t identity(const dc_site_page *pg)
 {
@@ -269,7 +285,10 @@ int dc_site_prints(const dc_dom *d, const char *title, const char *lead, dc_aren
         }
         if (!dc_is_element(nd))
             continue;
-        if (nd->tag == DC_TAG_A) {
+        if (nd->tag == DC_TAG_A && into_page(d, i)) {
+            if (in_print[i] != DC_SITE_NONE)
+                p[in_print[i]].inpage = 1;
+        } else if (nd->tag == DC_TAG_A) {
             in_link[i] = 1;
             uint32_t k = in_print[i];
             if (k != DC_SITE_NONE && p[k].anchors < 0xFFFF)
@@ -297,6 +316,7 @@ int dc_site_prints(const dc_dom *d, const char *title, const char *lead, dc_aren
         q->anchors = 0;
         q->tag = nd->tag;
         q->wordy = 0;
+        q->inpage = 0;
         norm_init(&z[count]);
         inner[count] = 0;
         if (q->up != DC_SITE_NONE)
@@ -369,15 +389,58 @@ static int cmp_sibling(const void *a, const void *b)
     return x->k < y->k ? -1 : x->k > y->k;
 }
 
-/* A teaser card: short, and linked (by its text, or by a picture whose
- * link has none); a paragraph or heading is text, not a card. */
-static int card_like(const dc_site_print *p)
+static int heading(uint8_t tag)
 {
-    if (p->tag == DC_TAG_P || (p->tag >= DC_TAG_H1 && p->tag <= DC_TAG_H6) ||
-        p->tag == DC_TAG_BLOCKQUOTE || p->tag == DC_TAG_PRE)
+    return tag >= DC_TAG_H1 && tag <= DC_TAG_H6;
+}
+
+/* The first print with a line after print k (prints are in document
+ * order), looked for among the next few only (a block's first line sits
+ * under a wrapper or two), or n. */
+static uint32_t next_line(const dc_site_print *p, uint32_t n, uint32_t k)
+{
+    for (uint32_t j = k + 1; j < n && j <= k + 16; j++)
+        if (p[j].line)
+            return j;
+    return n;
+}
+
+/*
+ * Does block k open with a heading that is an anchor into the page (a
+ * table of contents points at it), over more text of its own than of
+ * links?  That is a section of the page's own text: a reference page's
+ * "Properties", a heading over a list of linked names, each with its
+ * sentence.  A template's box has a heading for the reader, not an
+ * anchor; a teaser's heading is its link.
+ */
+static int own_section(const dc_site_print *p, uint32_t n, uint32_t k)
+{
+    if (p[k].link * 2 >= p[k].chars)
         return 0;
-    return p->chars >= 10 && p->chars <= 600 &&
-           (p->link * 4 >= p->chars || (p->anchors && !p->link));
+    uint32_t j = next_line(p, n, k);
+    if (j >= n || !heading(p[j].tag) || !p[j].inpage || p[j].link)
+        return 0;
+    for (uint32_t u = p[j].up; u != DC_SITE_NONE; u = p[u].up)
+        if (u == k)
+            return 1;
+    return 0;
+}
+
+/* A teaser card: short, and linked (by its text, or by a picture whose
+ * link has none); a paragraph or heading is text, not a card, nor is a
+ * section of the page's own or what it holds. */
+static int card_like(const dc_site_print *p, uint32_t n, uint32_t k)
+{
+    const dc_site_print *c = &p[k];
+    if (c->tag == DC_TAG_P || heading(c->tag) || c->tag == DC_TAG_BLOCKQUOTE ||
+        c->tag == DC_TAG_PRE)
+        return 0;
+    if (c->chars < 10 || c->chars > 600 || !(c->link * 4 >= c->chars || (c->anchors && !c->link)))
+        return 0;
+    for (uint32_t u = k; u != DC_SITE_NONE; u = p[u].up)
+        if (own_section(p, n, u))
+            return 0;
+    return 1;
 }
 
 /*
@@ -417,7 +480,7 @@ static uint32_t judge(const site *s, const dc_site_page *pg, uint8_t *nom, uint3
     uint32_t nc = 0;
     for (uint32_t k = 0; k < n; k++) {
         tot[k] = 0;
-        if (card_like(&p[k]))
+        if (card_like(p, n, k))
             sib[nc++] = (sibling){(uint64_t)p[k].up << 32 | p[k].shape, k};
     }
     qsort(sib, nc, sizeof *sib, cmp_sibling);
@@ -468,6 +531,19 @@ static uint32_t judge(const site *s, const dc_site_page *pg, uint8_t *nom, uint3
         else if (c >= 2 && e && e->link >= 60 * e->pages && p[k].chars >= 20 &&
                  p[k].link * 10 >= p[k].chars * 4)
             nom[k] = 3; /* a link list where other pages have one */
+    }
+    /* A heading the site repeats over text of the page's own
+     * ("Constructor", "Pros") is that text's title: it stays when the
+     * text after it does. */
+    for (uint32_t k = 0; k < n; k++) {
+        if (nom[k] != 1 || !heading(p[k].tag))
+            continue;
+        uint32_t j = next_line(p, n, k);
+        int dropped = j >= n;
+        for (uint32_t u = j; !dropped && u != DC_SITE_NONE; u = p[u].up)
+            dropped = nom[u] != 0;
+        if (!dropped)
+            nom[k] = 0;
     }
     /* The headline's and standfirst's lines, the page's longest line of
      * its own prose, and every block around them stay. */

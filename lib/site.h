@@ -42,6 +42,7 @@ typedef struct dc_site_print {
     uint16_t anchors;/* links in its subtree, with text or not (capped)    */
     uint8_t tag;     /* dc_tag                                             */
     uint8_t wordy;   /* its own text has a letter or digit ("___" has none) */
+    uint8_t inpage;  /* its own text holds an anchor into the page ("#top") */
 } dc_site_print;
 
 /* A page's evidence, kept in its article (arena) until it is learned. */

@@ -145,6 +145,84 @@ TEST(site_templates_drop_what_the_site_repeats)
     decant_extractor_free(ex);
 }
 
+/* ------------------------------------------- a reference site's pages */
+
+/* Page i of a reference site: each object's page has the same sections,
+ * headed "Properties", "Methods" and "Events" (anchors into the page), each
+ * a list of linked names with a sentence of their own. */
+static char *reference_page(int i)
+{
+    static const char *const parts[] = {"Properties", "Methods", "Events"};
+    static const char *const words[] = {"harbour", "ferry", "tide", "quay", "beacon", "pilot"};
+    size_t cap = 16384, n = 0;
+    char *h = malloc(cap);
+    if (!h)
+        return NULL;
+    n += (size_t)snprintf(h + n, cap - n,
+        "<html lang=\"en\"><head><title>Widget%d | Reference</title>"
+        "<link rel=\"canonical\" href=\"https://docs.widgets.example/api/Widget%d\">"
+        "<meta property=\"article:published_time\" content=\"2024-06-1%dT08:00:00Z\"></head>"
+        "<body><nav><a href=\"/\">Home</a> <a href=\"/api\">API</a> <a href=\"/guides\">Guides</a>"
+        "</nav><main><h1>Widget%d</h1><section class=\"intro\">", i, i, i, i);
+    for (int k = 0; k < 3; k++)
+        n += (size_t)snprintf(h + n, cap - n,
+            "<p>The Widget%d interface, number %d of its kind, describes how a %s %s keeps its "
+            "state while the %s is out, and which of its parts a program may read or change "
+            "between two turns of the %s without waiting for the next one.</p>",
+            i, k, words[(i + k) % 6], words[(i + k + 1) % 6], words[(i + k + 2) % 6],
+            words[(i + k + 3) % 6]);
+    n += (size_t)snprintf(h + n, cap - n, "</section>");
+    for (int s = 0; s < 3; s++) {
+        n += (size_t)snprintf(h + n, cap - n,
+            "<section class=\"content-section\"><h2 id=\"s%d\"><a href=\"#s%d\">%s</a></h2><dl>",
+            s, s, parts[s]);
+        for (int k = 0; k < 3; k++)
+            n += (size_t)snprintf(h + n, cap - n,
+                "<dt><a href=\"/api/Widget%d/%c%d\">Widget%d.%c%d</a></dt>"
+                "<dd><p>How the %s of widget %d turns at %s.</p></dd>",
+                i, 'a' + s, k, i, 'a' + s, k, words[(i + s + k) % 6], i * 10 + s * 3 + k,
+                words[(i + 2 * s + k) % 6]);
+        n += (size_t)snprintf(h + n, cap - n, "</dl></section>");
+    }
+    snprintf(h + n, cap - n, "</main><footer><p>Widgets reference, all rights reserved.</p>"
+             "</footer></body></html>");
+    return h;
+}
+
+/* The sections of a page stay, though every page of the site has the same
+ * ones in the same place, holding links: a section that opens with its own
+ * heading over its own sentences is the page's text, not a teaser card,
+ * and the heading the site repeats over it stays with it. */
+TEST(site_templates_keep_the_pages_own_sections)
+{
+    decant_extractor *ex = NULL;
+    decant_site_model *m = NULL;
+    CHECK(decant_extractor_new(NULL, &ex, NULL) == DECANT_OK);
+    CHECK(decant_site_model_new(NULL, &m, NULL) == DECANT_OK);
+    char *html[6] = {0};
+    for (int i = 0; i < 6; i++) {
+        html[i] = reference_page(i + 1);
+        CHECK(html[i] != NULL);
+        if (!html[i])
+            return;
+    }
+    for (int i = 0; i < 6; i++)
+        free(body_of(ex, m, html[i], strlen(html[i]), 1));
+    char *plain = body_of(ex, NULL, html[0], strlen(html[0]), 0);
+    char *learned = body_of(ex, m, html[0], strlen(html[0]), 0);
+    CHECK_HAS(plain, "Widget1.b2");
+    CHECK_HAS(learned, "Properties");
+    CHECK_HAS(learned, "Widget1.a0");
+    CHECK_HAS(learned, "Widget1.c2");
+    CHECK_HAS(learned, "How the ferry of widget 10 turns at ferry.");
+    CHECK_HAS(learned, "Events");
+    free(plain), free(learned);
+    for (int i = 0; i < 6; i++)
+        free(html[i]);
+    decant_site_model_free(m);
+    decant_extractor_free(ex);
+}
+
 /* ------------------------------------------------------------ the file */
 
 TEST(site_model_file_round_trip_and_refusals)
