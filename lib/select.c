@@ -9,6 +9,7 @@
  */
 #include "extract.h"
 #include "text.h"
+#include "vocab.h"
 
 static float final_score(const dc_stats *s)
 {
@@ -150,6 +151,35 @@ static int sibling_belongs(const dc_extract_ctx *cx, uint32_t top, uint32_t s)
     return 0;
 }
 
+/* The text element i shows: dc_text_content() without what the page hides
+ * inline (a "<span style=display:none>. </span>" inside a headline), as
+ * the title reads it (meta.c). */
+static const char *shown_text(const dc_extract_ctx *cx, uint32_t i, dc_sbuf *b)
+{
+    const dc_dom *d = cx->dom;
+    for (uint32_t k = i; k;) {
+        const dc_node *n = &d->nodes[k];
+        const char *style = dc_is_element(n) ? dc_attr_get(d, k, "style", NULL) : NULL;
+        if (n->tag == DC_TAG_SCRIPT || n->tag == DC_TAG_STYLE || n->tag == DC_TAG_TEMPLATE ||
+            n->tag == DC_TAG_COMMENT || n->tag == DC_TAG_NOSCRIPT ||
+            (k != i && ((style && dc_style_hides(style)) || (dc_is_element(n) && dc_attr_get(d, k, "hidden", NULL))))) {
+            k = dc_skip_in(d, k, i);
+            continue;
+        }
+        if (n->tag == DC_TAG_TEXT) {
+            for (uint32_t c = 0; c < n->text_len; c++) {
+                if ((unsigned char)n->text[c] == 0xC2 && c + 1 < n->text_len && (unsigned char)n->text[c + 1] == 0xA0)
+                    c++, dc_sbuf_putc(b, ' '); /* NBSP: a space, as in dc_text_content() */
+                else
+                    dc_sbuf_putc(b, n->text[c]);
+            }
+            dc_sbuf_putc(b, ' ');
+        }
+        k = dc_next_in(d, k, i);
+    }
+    return dc_sbuf_finish(b);
+}
+
 /* Is element i the headline: a short element whose text is the title? */
 static int headline_at(const dc_extract_ctx *cx, uint32_t i)
 {
@@ -158,7 +188,7 @@ static int headline_at(const dc_extract_ctx *cx, uint32_t i)
         return 0;
     dc_sbuf b;
     dc_sbuf_init(&b, cx->ar, 256);
-    const char *t = dc_text_content(cx->dom, i, &b);
+    const char *t = shown_text(cx, i, &b);
     return t && dc_same_words(t, cx->title);
 }
 
@@ -347,7 +377,8 @@ static uint32_t visible_chars(const char *t)
 }
 
 /* The first kept element of the region whose text is the title, or 0.  Only
- * elements of the title's length are read. */
+ * elements of about the title's length are read: score.c counts a no-break
+ * space as a character, the title has it as a space. */
 static uint32_t find_headline(const dc_extract_ctx *cx, uint32_t region)
 {
     const dc_dom *d = cx->dom;
@@ -359,7 +390,8 @@ static uint32_t find_headline(const dc_extract_ctx *cx, uint32_t region)
     for (uint32_t i = dc_kept_from(cx, region); i; i = dc_kept_from(cx, i + 1)) {
         if (i != region && !is_ancestor(d, region, i))
             break;
-        if (dc_is_element(&d->nodes[i]) && cx->st[i].chars == want && headline_at(cx, i))
+        if (dc_is_element(&d->nodes[i]) && cx->st[i].chars >= want && cx->st[i].chars <= want + want / 4 + 2 &&
+            headline_at(cx, i))
             return i;
     }
     return 0;

@@ -152,6 +152,30 @@ TEST(body_story_anchored_at_its_headline)
     decant_article_free(a);
 }
 
+TEST(body_headline_found_through_hidden_text_and_nbsp)
+{
+    /* The headline is read as shown: a hidden "." inside it, or no-break
+     * spaces between its words, leave it the title's element, and the
+     * story under it anchored. */
+    static const char *const h1s[] = {"Bridge to reopen<span style=\"display:none\">. </span>",
+                                      "Bridge&nbsp;to&nbsp;reopen"};
+    static char html[16384];
+    for (int h = 0; h < 2; h++) {
+        size_t n = (size_t)snprintf(html, sizeof html,
+            "<html><head><title>Bridge to reopen</title><meta name=date content=2012-01-17></head><body>"
+            "<div id=a><h1>%s</h1><div>17 January 2012</div></div><div class=txt>"
+            P_EN("One.") P_EN("Two.") P_EN("Three.") "</div><div id=b>", h1s[h]);
+        for (int k = 0; k < 80 && n < sizeof html; k++)
+            n += (size_t)snprintf(html + n, sizeof html - n,
+                                  "<div><b>Service %d</b><div>Open today near you.</div></div>", k);
+        snprintf(html + n, sizeof html - n, "</div></body></html>");
+        decant_article *a = run_page(html);
+        CHECK_HAS(text_of(a), "Three. The council");
+        CHECK_NOT_HAS(text_of(a), "Open today near you");
+        decant_article_free(a);
+    }
+}
+
 TEST(body_story_cell_votes_once)
 {
     /* The story's paragraphs sit in the cell itself: they vote for the
