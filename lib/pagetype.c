@@ -521,14 +521,6 @@ static int page_structure(const dc_extract_ctx *cx, page_counts *pc, float *f)
 
 /* ------------------------------------------------------ the features */
 
-static size_t utf8_chars(const char *s)
-{
-    size_t k = 0;
-    for (; *s; s++)
-        k += ((unsigned char)*s & 0xC0) != 0x80;
-    return k;
-}
-
 /* What the body's blocks say, in words whatever the script (see
  * pagetype_prose.c): a Chinese paragraph of 200 characters is as long as
  * an English one of 130 words, and its UTF-8 is three times as many bytes
@@ -632,7 +624,13 @@ int dc_pagetype_features(const dc_pt_page *p, float *f)
     src = a->source[DECANT_FIELD_AUTHORS];
     f[DC_PT_F_byline] = src && strcmp(src, "byline") == 0;
     const char *title = a->field[DECANT_FIELD_TITLE];
-    f[DC_PT_F_title_words] = title ? lg(utf8_chars(title) / 6.0) : 0;
+    if (title) {
+        /* in words, not characters: a headline in Chinese is a third as
+         * long in characters as the same one in English */
+        dc_pt_prose tp;
+        dc_pt_prose_scan(title, strlen(title), &tp);
+        f[DC_PT_F_title_words] = lg(tp.units);
+    }
 
     page_counts pc;
     memset(&pc, 0, sizeof pc);

@@ -196,6 +196,10 @@ TEST(pagetype_body_in_words)
     CHECK(F(zh, sentences) > 1.3f);  /* three: log(4) */
     CHECK(F(zh, long_pars) > 0.6f);  /* it runs past 40 words */
     CHECK(F(zh, run_words) > 4.0f);
+    /* the headlines too: 市议会通过预算 is seven characters, four words */
+    float tz = F(zh, title_words), te = F(en, title_words);
+    CHECK(tz > 1.7f && tz < 1.77f); /* log(1 + 14/3) */
+    CHECK(te > 1.3f && te < 1.4f); /* three words: log(4) */
     decant_article_free(zh);
     decant_article_free(en);
 
