@@ -609,6 +609,10 @@ int dc_select(const dc_extract_ctx *cx, dc_selection *out)
 
 static int skip_stats(const dc_extract_ctx *cx, uint32_t i);
 
+#ifndef DC_CARD_CHARS
+#define DC_CARD_CHARS 400
+#endif
+
 /*
  * A block inside the best candidate that holds most of its prose is the
  * article's own wrapper, whatever its lists and links ("content" holding
@@ -623,6 +627,79 @@ static int skip_rule(const dc_extract_ctx *cx, uint32_t i)
         is_ancestor(cx->dom, cx->sel->top, i))
         return 0;
     return r;
+}
+
+/* Does the text hold a time or a date in digits ("03:11", "06.12.2011",
+ * "2012-01-04", "4/1")? */
+static int clock_or_date(const char *t, uint32_t n)
+{
+    for (uint32_t k = 1; k + 1 < n; k++) {
+        char c = t[k];
+        if ((c == ':' || c == '.' || c == '/' || c == '-') && t[k - 1] >= '0' && t[k - 1] <= '9' &&
+            t[k + 1] >= '0' && t[k + 1] <= '9')
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * A teaser card: a small block of another story: its headline, all link,
+ * with the time or date it was published and at most an announce line.
+ */
+static int teaser_card(const dc_extract_ctx *cx, uint32_t c)
+{
+    const dc_dom *d = cx->dom;
+    const dc_stats *s = &cx->st[c];
+    if (!dc_is_element(&d->nodes[c]) || s->dropped || s->chars == 0 || s->chars > DC_CARD_CHARS || s->p > 1)
+        return 0;
+    uint32_t end = dc_skip_in(d, c, 0);
+    int headline = 0, dated = 0;
+    /* Dropped nodes are read too: the date's box goes as a dateline. */
+    for (uint32_t k = c + 1; k && k < d->count && (k < end || !end);) {
+        dc_tag t = (dc_tag)d->nodes[k].tag;
+        if (t == DC_TAG_SCRIPT || t == DC_TAG_STYLE || t == DC_TAG_TEMPLATE) {
+            k = dc_skip_in(d, k, 0);
+            continue;
+        }
+        if (t >= DC_TAG_H2 && t <= DC_TAG_H6 && !headline) {
+            if (cx->st[k].dropped || !cx->st[k].chars || cx->st[k].link * 10 < cx->st[k].chars * 9)
+                return 0;
+            headline = 1;
+            k = dc_skip_in(d, k, 0); /* its digits are the title's */
+            continue;
+        }
+        if (t == DC_TAG_TEXT && !dated)
+            dated = clock_or_date(d->nodes[k].text, d->nodes[k].text_len);
+        k++;
+    }
+    return headline && dated;
+}
+
+/*
+ * A list of teasers inside the story's container: three or more sibling
+ * cards of one tag and class, each a linked headline and a line of
+ * announce, holding nearly all of the block's text ("Context": the
+ * agency's earlier stories on the subject).  Their links are a share of
+ * the text too small for the link-density rules, but no article is made of
+ * other stories' headlines.
+ */
+static int teaser_list(const dc_extract_ctx *cx, uint32_t i)
+{
+    const dc_dom *d = cx->dom;
+    uint32_t first = 0, cards = 0, chars = 0;
+    for (uint32_t c = d->nodes[i].first_child; c; c = d->nodes[c].next) {
+        if (!dc_is_element(&d->nodes[c]) || cx->st[c].dropped || !cx->st[c].chars)
+            continue;
+        if (!teaser_card(cx, c))
+            continue;
+        if (!first)
+            first = c;
+        else if (d->nodes[c].tag != d->nodes[first].tag || !same_class(d, c, first))
+            continue;
+        cards++;
+        chars += cx->st[c].chars;
+    }
+    return cards >= 3 && (float)chars >= 0.8f * (float)cx->st[i].chars;
 }
 
 static int skip_stats(const dc_extract_ctx *cx, uint32_t i)
@@ -655,6 +732,8 @@ static int skip_stats(const dc_extract_ctx *cx, uint32_t i)
         return 3;
     if (ld > 0.5f)
         return 4;
+    if (teaser_list(cx, i))
+        return 6;
     if (n->tag != DC_TAG_UL && n->tag != DC_TAG_OL && n->tag != DC_TAG_TABLE && s->li > s->p + 1 &&
         ld > 0.2f)
         return 5;

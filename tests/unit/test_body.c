@@ -176,6 +176,38 @@ TEST(body_headline_found_through_hidden_text_and_nbsp)
     }
 }
 
+/* A story, then, in its container, the agency's earlier stories on the
+ * subject: each card a linked headline, the time it was published and an
+ * announce line.  `dated` 0 leaves the times out: a list of linked
+ * headings with a line each (a guide's "see also" sections) is text. */
+static void teaser_page(char *out, size_t cap, int dated)
+{
+    size_t n = (size_t)snprintf(out, cap,
+        "<html><head><title>Bridge to reopen</title></head><body><div class=main><h1>Bridge to reopen</h1>"
+        P_EN("One.") P_EN("Two.") P_EN("Three.") "<div class=list>");
+    for (int k = 0; k < 4 && n < cap; k++)
+        n += (size_t)snprintf(out + n, cap - n,
+                              "<div class=item><h3><a href=/s%d>Ferry line %d gets a new boat</a></h3>"
+                              "<div>%s</div><div>The ferry company bought a second boat for the crossing.</div></div>",
+                              k, k, dated ? "03:11 06.12.2011" : "From the harbour");
+    snprintf(out + n, cap - n, "</div></div></body></html>");
+}
+
+TEST(body_teaser_cards_skipped)
+{
+    static char html[8192];
+    teaser_page(html, sizeof html, 1);
+    decant_article *a = run_page(html);
+    CHECK_HAS(text_of(a), "Three. The council");
+    CHECK_NOT_HAS(text_of(a), "second boat");
+    decant_article_free(a);
+    teaser_page(html, sizeof html, 0);
+    a = run_page(html);
+    CHECK_HAS(text_of(a), "Three. The council");
+    CHECK_HAS(text_of(a), "second boat");
+    decant_article_free(a);
+}
+
 TEST(body_story_cell_votes_once)
 {
     /* The story's paragraphs sit in the cell itself: they vote for the
