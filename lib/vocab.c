@@ -68,7 +68,11 @@ static const word words[] = {
     P("gdpr", 0, DC_VK_HARD), P("gerelateerd", 0, DC_VK_RELATED),
     P("header", L, DC_VK_NEG), P("hide", W, DC_VK_HIDDEN), P("is-hidden", W, DC_VK_HIDDEN),
     P("hentry", L | R, DC_VK_POS), P("hero", L | R, DC_VK_NEG),
-    P("kommentar", L, DC_VK_HARD),
+    /* comments in other languages: Polish, Czech, Slovak "komentarze",
+     * "komentare"; Russian transliterated "kommentarii", "komments"; the
+     * Chinese pinyin "pinglun" (评论) */
+    P("kommentar", L, DC_VK_HARD), P("komment", L, DC_VK_HARD), P("koment", L, DC_VK_HARD),
+    P("pinglun", L, DC_VK_HARD),
     P("latest", L, DC_VK_RELATED), P("leggi-anche", 0, DC_VK_RELATED), P("lees-ook", 0, DC_VK_RELATED),
     P("login", L, DC_VK_HARD), P("lire-aussi", 0, DC_VK_RELATED), P("links", L | R, DC_VK_NEG),
     P("main", L, DC_VK_POS), P("main-content", L, DC_VK_CONTENT), PM("menu", L, DC_VK_SOFT, DC_VM_BAD),

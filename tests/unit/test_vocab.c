@@ -27,6 +27,12 @@ TEST(vocab_body_reading)
                                      "cookie-notice"};
     for (size_t i = 0; i < sizeof co / sizeof co[0]; i++)
         CHECK(dc_vocab_token(co[i], strlen(co[i])) != 0);
+    /* comments named in other languages: Polish, Russian transliterated, Chinese pinyin */
+    CHECK(TOK("komentarze") & BIT(DC_VK_HARD));
+    CHECK(TOK("lista-komentarzy") & BIT(DC_VK_HARD));
+    CHECK(TOK("kommentarii") & BIT(DC_VK_HARD));
+    CHECK(TOK("pingLun") & BIT(DC_VK_HARD));
+    CHECK(!(TOK("skomentuj") & BIT(DC_VK_HARD))); /* a word's left bound */
     /* words only metadata reads say nothing to the body */
     CHECK(TOK("avatar") == 0 && TOK("fecha") == 0);
 }
