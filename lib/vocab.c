@@ -70,9 +70,14 @@ static const word words[] = {
     P("hentry", L | R, DC_VK_POS), P("hero", L | R, DC_VK_NEG),
     /* comments in other languages: Polish, Czech, Slovak "komentarze",
      * "komentare"; Russian transliterated "kommentarii", "komments"; the
-     * Chinese pinyin "pinglun" (评论) */
+     * Chinese pinyin "pinglun" (评论); Romanian, Catalan "comentarii",
+     * "comentaris"; Greek transliterated "sxolia" (σχόλια); Turkish
+     * "yorumlar"; Dutch "reacties"; Hungarian "hozzaszolasok"; Vietnamese
+     * "binh-luan" */
     P("kommentar", L, DC_VK_HARD), P("komment", L, DC_VK_HARD), P("koment", L, DC_VK_HARD),
-    P("pinglun", L, DC_VK_HARD),
+    P("pinglun", L, DC_VK_HARD), P("comentari", L, DC_VK_HARD), P("sxolia", L, DC_VK_HARD),
+    P("yorum", L, DC_VK_HARD), P("reactie", L, DC_VK_HARD), P("hozzaszol", L, DC_VK_HARD),
+    P("binh-luan", L, DC_VK_HARD), P("binhluan", L, DC_VK_HARD),
     P("latest", L, DC_VK_RELATED), P("leggi-anche", 0, DC_VK_RELATED), P("lees-ook", 0, DC_VK_RELATED),
     P("login", L, DC_VK_HARD), P("lire-aussi", 0, DC_VK_RELATED), P("links", L | R, DC_VK_NEG),
     P("main", L, DC_VK_POS), P("main-content", L, DC_VK_CONTENT), PM("menu", L, DC_VK_SOFT, DC_VM_BAD),

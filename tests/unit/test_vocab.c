@@ -33,6 +33,10 @@ TEST(vocab_body_reading)
     CHECK(TOK("kommentarii") & BIT(DC_VK_HARD));
     CHECK(TOK("pingLun") & BIT(DC_VK_HARD));
     CHECK(!(TOK("skomentuj") & BIT(DC_VK_HARD))); /* a word's left bound */
+    static const char *const comments[] = {"comentarii", "sxolia", "yorumlar", "reacties", "hozzaszolasok",
+                                           "binh-luan", "binhluan"};
+    for (size_t i = 0; i < sizeof comments / sizeof comments[0]; i++)
+        CHECK(dc_vocab_token(comments[i], strlen(comments[i])) & BIT(DC_VK_HARD));
     /* words only metadata reads say nothing to the body */
     CHECK(TOK("avatar") == 0 && TOK("fecha") == 0);
 }
