@@ -109,7 +109,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (st != DECANT_OK && (!err.message || err.code != st))
         abort();
-    if (st != DECANT_OK && st != DECANT_ERR_NO_CONTENT && a)
+    /* decant.h: an empty body and a page cut short come with an article */
+    if (st != DECANT_OK && st != DECANT_ERR_NO_CONTENT && st != DECANT_ERR_TRUNCATED && a)
         abort();
     if (a) {
         size_t len = 0;
