@@ -12,8 +12,8 @@
  * wcxb-dev, train on all:       7-way accuracy 0.894, is_article P 0.963 R 0.923
  * wcxb-dev, 5-fold CV by site:  7-way accuracy 0.849, is_article P 0.950 R 0.915
  * scrapinghub (all articles, not trained on): is_article recall 0.983
- * daniel-dev (all articles, not trained on): is_article recall 0.723
- *   by language: Chinese 0.790, English 0.902, Greek 0.723, Polish 0.792, Russian 0.386
+ * daniel-dev (all articles, not trained on): is_article recall 0.716
+ *   by language: Chinese 0.790, English 0.902, Greek 0.723, Polish 0.758, Russian 0.386
  * wcxb-dev confusion, cross-validated:
  *     gold \ predicted artic colle docum forum listi produ servi
  *     article             723     4    11     3     4     1    44
