@@ -565,15 +565,32 @@ static void block_words(const dc_block *bl, body_words *bw)
     }
 }
 
+/*
+ * The share of the body's text in blocks that are mostly one link: a
+ * teaser's headline, a menu line, "read more".  A story that links names
+ * and places inside its sentences has as many link characters as a list of
+ * teasers, but prose runs on around its links in the same paragraph; a
+ * listing's links are whole lines.
+ */
+static float line_link_share(const dc_extract_ctx *cx, const dc_blocks *b)
+{
+    uint64_t all = 0, lines = 0;
+    for (size_t k = 0; k < b->count; k++) {
+        const dc_stats *st = &cx->st[b->items[k].node];
+        all += st->chars;
+        if (st->chars && st->link * 10 >= st->chars * 8)
+            lines += st->chars;
+    }
+    return all ? (float)lines / (float)all : 0;
+}
+
 static void body_features(const dc_pt_page *p, uint32_t page_chars, float *f)
 {
     const dc_extract_ctx *cx = p->cx;
     const dc_blocks *b = p->blocks;
-    uint32_t kept = 0, links = 0;
-    for (uint32_t k = 0; k < cx->sel->nroots; k++) {
+    uint32_t kept = 0;
+    for (uint32_t k = 0; k < cx->sel->nroots; k++)
         kept += cx->st[cx->sel->roots[k]].chars;
-        links += cx->st[cx->sel->roots[k]].link;
-    }
     uint32_t items = 0, heads = 0, rows = 0, pre = 0;
     body_words bw = {0};
     for (size_t k = 0; k < b->count; k++) {
@@ -592,7 +609,7 @@ static void body_features(const dc_pt_page *p, uint32_t page_chars, float *f)
     f[DC_PT_F_body_share] = page_chars ? (float)kept / (float)page_chars : 0;
     if (f[DC_PT_F_body_share] > 1)
         f[DC_PT_F_body_share] = 1;
-    f[DC_PT_F_body_links] = kept ? (float)links / (float)kept : 0;
+    f[DC_PT_F_line_links] = line_link_share(cx, b);
     f[DC_PT_F_paragraphs] = lg(bw.pars);
     f[DC_PT_F_par_max] = lg(bw.par_max);
     f[DC_PT_F_par_mean] = bw.pars ? lg(bw.par_words / (float)bw.pars) : 0;

@@ -42,7 +42,8 @@
     X(dated) X(author) X(modified) X(tags) X(description) X(title_words)        \
     X(dateline) X(byline)                                                       \
     /* the body decant chose; lengths in words (pagetype_prose.c) */            \
-    X(lenient) X(body_words) X(body_share) X(body_links) X(paragraphs)          \
+    X(lenient) X(body_words) X(body_share) X(line_links)\
+    X(paragraphs)          \
     X(par_mean) X(par_max) X(long_pars) X(list_share) X(heading_blocks)         \
     X(table_rows) X(pre_blocks) X(related)                                      \
     /* its prose: sentences, longest run, share of the page's prose */          \

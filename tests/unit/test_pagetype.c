@@ -242,3 +242,29 @@ TEST(pagetype_prose_share_and_body_cards)
     CHECK(F(a, prose_share) > 0);
     decant_article_free(a);
 }
+
+/* Links inside sentences are a story's; whole lines that are one link are
+ * a listing's teasers, however many link characters each has. */
+TEST(pagetype_line_links)
+{
+#define LINKED_PAR "<p>The <a href=\"/council\">city council</a> met on Tuesday with " \
+                   "<a href=\"/people/mayor-smith\">Mayor Anna Smith</a> to discuss the " \
+                   "<a href=\"/budget-2025\">new budget for the coming year</a>, and the debate " \
+                   "lasted well into the evening as members argued over " \
+                   "<a href=\"/schools\">schools</a>, <a href=\"/roads\">roads and parks</a>.</p>"
+    decant_article *story = page_article("<html><body><article><h1>Council passes budget</h1>"
+                                         LINKED_PAR LINKED_PAR LINKED_PAR
+                                         "</article></body></html>", NULL);
+    CHECK(F(story, line_links) < 0.05f);
+    decant_article_free(story);
+
+#define TEASER(n) "<p><a href=\"/story-" #n "\">The council met again on Tuesday to " \
+                  "argue over the budget for schools, roads and parks, part " #n "</a></p>"
+    decant_article *list = page_article("<html><body><main><h1>Latest news</h1>"
+                                        TEASER(1) TEASER(2) TEASER(3) TEASER(4) TEASER(5)
+                                        TEASER(6) "</main></body></html>", NULL);
+    CHECK(F(list, line_links) > 0.8f);
+    decant_article_free(list);
+#undef TEASER
+#undef LINKED_PAR
+}
