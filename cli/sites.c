@@ -153,7 +153,7 @@ int cli_sites_save(const cli_config *cfg, const decant_site_model *m)
 /* One task of a queued phase. */
 static void work_on(cli_runner *r, decant_extractor *ex, cli_batch *b, size_t i)
 {
-    cli_task *t = &b->tasks[b->order ? b->order[i].i : i];
+    cli_task *t = &b->tasks[b->order[i].i];
     if (!b->again) {
         cli_task_extract(r, ex, t, 1);
         return;

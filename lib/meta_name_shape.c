@@ -34,7 +34,7 @@ static const char *const chrome_words[] = {
     "cookies", "menu", "search", "home", "about", "here", "reply", "leave", "print", "save",
     "more", "all", "see", "show", "hide", "toggle", "close", "open", "loading", "advertisement",
     "sponsored", "like", "likes", "views", "tags", "category", "categories", "filed", "under",
-    "ago", "hours", "days", "yesterday", "today", "share", "whatsapp", "telegram", "rss",
+    "ago", "hours", "days", "yesterday", "today", "whatsapp", "telegram", "rss",
     "podcast", "video", "audio", "listen", "watch", "download", "subscribers", "followers",
     "permalink", "link", "written", "modified", "update", "de:", "buyer", "seller", "verified",
     "yes", "visit", "testimonial", "testimonials", "review", "reviews", "trustpilot", "from", NULL};
@@ -75,13 +75,20 @@ int dc_each_word(const char *s, size_t n, dc_word_fn fn, void *ctx)
     return 1;
 }
 
+/* The word's length without its trailing punctuation: a comma or colon
+ * after a word in a byline is not part of it. */
+static size_t bare_len(const char *w, size_t n)
+{
+    while (n && strchr(",:;.", w[n - 1]))
+        n--;
+    return n;
+}
+
 static int word_ok(const char *w, size_t n, void *ctx)
 {
     int *count = ctx;
     (*count)++;
-    /* a trailing comma or colon is not part of the word */
-    while (n && strchr(",:;.", w[n - 1]))
-        n--;
+    n = bare_len(w, n);
     return !dc_in_word_list(w, n, chrome_words);
 }
 
@@ -89,8 +96,7 @@ static int word_ok(const char *w, size_t n, void *ctx)
 int dc_weekday_word(const char *w, size_t n)
 {
     char f[48];
-    while (n && strchr(",:;.", w[n - 1]))
-        n--;
+    n = bare_len(w, n);
     size_t fn = n ? dc_date_fold(w, n, f, sizeof f) : 0;
     return fn && dc_lang_weekday(f, fn);
 }
@@ -98,8 +104,7 @@ int dc_weekday_word(const char *w, size_t n)
 static int word_is_title(const char *w, size_t n, void *ctx)
 {
     (void)ctx;
-    while (n && strchr(",:;.", w[n - 1]))
-        n--;
+    n = bare_len(w, n);
     /* a dateline's weekday read as a byline ("Sat, 12 Dec") */
     return dc_in_word_list(w, n, title_words) || dc_weekday_word(w, n);
 }
@@ -107,8 +112,7 @@ static int word_is_title(const char *w, size_t n, void *ctx)
 static int word_not_sentence(const char *w, size_t n, void *ctx)
 {
     (void)ctx;
-    while (n && strchr(",:;.", w[n - 1]))
-        n--;
+    n = bare_len(w, n);
     return !dc_in_word_list(w, n, sentence_words);
 }
 

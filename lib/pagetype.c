@@ -548,14 +548,15 @@ static void block_words(const dc_block *bl, body_words *bw)
     int textual = bl->kind == DC_BLOCK_PARAGRAPH || bl->kind == DC_BLOCK_QUOTE ||
                   bl->kind == DC_BLOCK_TABLE_ROW;
     uint32_t sent = pr.sentences + (pr.tail >= 8);
-    if (bl->kind == DC_BLOCK_PARAGRAPH || (textual && sent && pr.units >= 8)) {
+    int prose = textual && sent && pr.units >= 8;
+    if (bl->kind == DC_BLOCK_PARAGRAPH || prose) {
         bw->pars++;
         bw->par_words += pr.units;
         bw->long_pars += pr.units >= 40;
         if (pr.units > bw->par_max)
             bw->par_max = pr.units;
     }
-    if (textual && sent && pr.units >= 8) {
+    if (prose) {
         bw->sentences += sent;
         bw->run += pr.units;
         if (bw->run > bw->best)

@@ -78,8 +78,7 @@ enum {
     G_SERVICE = 1 << 5,
     G_ARTICLE = 1 << 6,
     G_CARD = 1 << 7,
-    G_COMMENT = 1 << 8,
-    G_WEBSITE = 1 << 9
+    G_COMMENT = 1 << 8
 };
 
 /* The groups of a word (pagetype_words.c): a URL segment or host label, a

@@ -490,19 +490,14 @@ static uint32_t climb_sections(const dc_extract_ctx *cx, uint32_t top)
     const dc_dom *d = cx->dom;
     uint32_t a = top;
     for (int level = 0; level < 3 && a && a != d->body; level++, a = d->nodes[a].parent) {
-        size_t la = 0;
-        const char *ca = dc_attr_get(d, a, "class", &la);
         uint32_t p = d->nodes[a].parent;
-        if (!ca || !la || !p || p == d->body || !section_like(cx, a))
+        if (!p || p == d->body || !section_like(cx, a))
             continue;
         int same = 0;
         for (uint32_t s = d->nodes[p].first_child; s; s = d->nodes[s].next) {
-            size_t lb = 0;
-            const char *cb;
             if (s == a || d->nodes[s].tag != d->nodes[a].tag || cx->st[s].dropped)
                 continue;
-            cb = dc_attr_get(d, s, "class", &lb);
-            if (cb && lb == la && memcmp(ca, cb, la) == 0 && section_like(cx, s))
+            if (same_class(d, a, s) && section_like(cx, s))
                 same++;
         }
         if (same >= 2)

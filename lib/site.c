@@ -17,7 +17,6 @@
 #include "site.h"
 
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,7 +196,7 @@ static int into_page(const dc_dom *d, uint32_t i)
 {
     size_t n = 0;
     const char *href = dc_attr_get(d, i, "href", &n);
-    while (href && n && (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r'))
+    while (href && n && dc_is_space((unsigned char)*href))
         href++, n--;
     return href && n >= 2 && *href == '#';
 }
@@ -253,9 +252,11 @@ int dc_site_prints(const dc_dom *d, const char *title, const char *lead, dc_aren
     uint32_t *in_print = dc_arena_alloc(ar, sizeof(uint32_t) * n);
     uint32_t *shape = dc_arena_alloc(ar, sizeof(uint32_t) * n);
     uint8_t *in_link = dc_arena_alloc(ar, n);
-    dc_site_print *p = dc_arena_alloc(ar, sizeof(dc_site_print) * DC_SITE_MAX_PRINTS);
-    norm *z = dc_arena_alloc(ar, sizeof(norm) * DC_SITE_MAX_PRINTS);
-    uint8_t *inner = dc_arena_alloc(ar, DC_SITE_MAX_PRINTS);
+    /* a print is a node: no page has more prints than nodes */
+    uint32_t cap = n < DC_SITE_MAX_PRINTS ? n : DC_SITE_MAX_PRINTS;
+    dc_site_print *p = dc_arena_alloc(ar, sizeof(dc_site_print) * cap);
+    norm *z = dc_arena_alloc(ar, sizeof(norm) * cap);
+    uint8_t *inner = dc_arena_alloc(ar, cap);
     if (!in_print || !shape || !in_link || !p || !z || !inner)
         return 0;
     uint32_t body = d->body;
@@ -300,7 +301,7 @@ int dc_site_prints(const dc_dom *d, const char *title, const char *lead, dc_aren
                 break;
             continue;
         }
-        if (!print_block((dc_tag)nd->tag) || count == DC_SITE_MAX_PRINTS)
+        if (!print_block((dc_tag)nd->tag) || count == cap)
             continue;
         uint32_t h = dc_fnv1a_step(shape[up], nd->tag);
         h = class_key(d, i, h);

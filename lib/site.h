@@ -79,7 +79,8 @@ struct decant_site_model;
 /*
  * The model's verdict on the page: sets out[node] to the rule that
  * nominated each block (1 a line of other pages, 2 a box of such lines, 3 a
- * link list where other pages have one) (out has d->count bytes, zeroed by the caller) and records the
+ * link list where other pages have one, 4 a teaser card beside the story)
+ * (out has d->count bytes, zeroed by the caller) and records the
  * digest in pg->verdicts.  `out` may be NULL (digest only).  Takes the
  * model's read lock.
  */

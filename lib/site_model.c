@@ -199,7 +199,7 @@ decant_status decant_site_model_new(const decant_allocator *alloc, decant_site_m
     if (!out)
         return dc_fail(err, DECANT_ERR_INVALID, "out is NULL");
     *out = NULL;
-    const decant_allocator *al = alloc ? alloc : &dc_default_allocator;
+    const decant_allocator *al = dc_allocator_or_default(alloc);
     decant_site_model *m = dc_malloc(al, sizeof *m);
     if (!m)
         return dc_fail(err, DECANT_ERR_NOMEM, NULL);
